@@ -1,0 +1,37 @@
+# lxw-analysis: `make help` lists the targets.
+# On a fresh machine with Python 3.11+: `make report` builds everything, `make test` tests it.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+# The install stamp; tests set it empty to run a target's recipe in their own environment.
+INSTALL ?= $(VENV)/.installed
+LXW ?= $(BIN)/lxw
+PYTEST ?= $(BIN)/python -m pytest
+BUILD_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install report test lab clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip
+	$(BIN)/python -m pip install -e '.[dev]'
+	touch $@
+
+install: $(INSTALL) ## Create the virtual environment in .venv and install the package
+
+report: $(INSTALL) ## Build data/processed/ and reports/ from data/raw/ (the main job)
+	$(LXW) build $(BUILD_ARGS)
+
+test: $(INSTALL) ## Run the whole test suite
+	$(PYTEST)
+
+lab: $(INSTALL) ## Open JupyterLab in the project's environment
+	$(BIN)/jupyter lab notebooks
+
+clean: ## Remove generated outputs (data/processed/, reports/), keeping their READMEs
+	find data/processed reports -type f ! -name README.md -delete

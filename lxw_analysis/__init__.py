@@ -1,0 +1,25 @@
+"""lxw-analysis: township work reports and tables into tidy, validated facts and reports.
+
+>>> import lxw_analysis as lxw
+>>> lxw.extract_facts("在曲卜藏村投资35万元安装太阳能路灯80盏").value.tolist()
+[350000.0, 80.0]
+"""
+
+from .errors import LxwError
+from .extract import extract_facts, infer_township, infer_year
+from .facts import FACT_COLUMNS, empty_facts, load_facts
+from .numbers import parse_number
+from .text import read_text
+
+__all__ = [
+    "FACT_COLUMNS",
+    "LxwError",
+    "empty_facts",
+    "extract_facts",
+    "infer_township",
+    "infer_year",
+    "load_facts",
+    "parse_number",
+    "read_text",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,136 @@
+"""The main job: raw files → processed facts → executed notebooks → HTML reports and an index."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from . import config, notebooks, reference
+from .errors import LxwError
+from .facts import _atomic_write, write_facts
+from .sources import REPORT_SUFFIXES, extract_files
+
+
+@dataclass
+class Rendered:
+    township: str
+    notebook: str
+    title: str
+    href: str
+    ok: bool
+    error: str = ""
+
+
+@dataclass
+class BuildResult:
+    facts: int
+    outputs: list[Path] = field(default_factory=list)
+    reports: list[Rendered] = field(default_factory=list)
+    index: Path | None = None
+
+    @property
+    def failed(self) -> list[Rendered]:
+        return [r for r in self.reports if not r.ok]
+
+
+def raw_files(raw: Path) -> list[Path]:
+    """Report files under ``raw``, in a stable order (documentation such as SOURCES.md is skipped)."""
+    if not raw.is_dir():
+        raise LxwError(f"{raw}: no such folder. Put reports in data/raw/<township>/<year>.txt.")
+    return sorted(p for p in raw.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+
+
+def township_slug(name: str) -> str:
+    """The folder name for a township's reports: its slug when known, else its name.
+
+    >>> township_slug("拉西瓦镇"), township_slug("新寨乡")
+    ('laxiwa', '新寨乡')
+    """
+    for row in reference.townships():
+        if row["name"] == name:
+            return row["slug"]
+    return re.sub(r"[\\/:*?\"<>|\s]+", "_", name)
+
+
+def _write_text(path: Path, text: str) -> None:
+    _atomic_write(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+
+
+def build(
+    raw: Path | None = None,
+    processed: Path | None = None,
+    reports: Path | None = None,
+    notebook_dir: Path | None = None,
+    *,
+    show_code: bool = False,
+    progress=lambda message: print(message, file=sys.stderr, flush=True),
+) -> BuildResult:
+    """Extract every raw report, write the processed facts, render every notebook per township."""
+    raw = Path(raw or config.raw_dir()).resolve()
+    processed = Path(processed or config.processed_dir()).resolve()
+    reports = Path(reports or config.reports_dir()).resolve()
+    notebook_dir = Path(notebook_dir or config.notebooks_dir()).resolve()
+    for out in (processed, reports):
+        if out == raw or raw in out.parents:
+            raise LxwError(f"{out}: outputs cannot go inside the raw data folder {raw}; it is never written to.")
+
+    files = raw_files(raw)
+    if not files:
+        raise LxwError(f"{raw}: no reports found (looked for {', '.join(sorted(REPORT_SUFFIXES))} files).")
+    progress(f"Reading {len(files)} report(s) from {raw}")
+    facts = extract_files(files, data_dir=raw.parent, progress=progress)
+    outputs = write_facts(facts, processed)
+    progress(f"Wrote {len(facts)} statistics to {processed}")
+    result = BuildResult(facts=len(facts), outputs=outputs)
+
+    books = sorted(notebook_dir.glob("*.ipynb"))
+    townships = list(dict.fromkeys(facts["township"].dropna()))
+    jobs = [(t, nb) for t in townships for nb in books]
+    for i, (township, nb_path) in enumerate(jobs, 1):
+        slug = township_slug(township)
+        target = reports / slug / f"{nb_path.stem}.html"
+        title = notebooks.title_of(nb_path)
+        progress(f"[{i}/{len(jobs)}] rendering {nb_path.name} for {township}")
+        params = {"township": township, "years": None, "data_dir": str(processed)}
+        try:
+            executed = notebooks.execute(nb_path, params)
+            _write_text(target, notebooks.to_html(executed, f"{township}: {title}", show_code=show_code))
+            result.reports.append(Rendered(township, nb_path.name, title, f"{slug}/{target.name}", True))
+        except LxwError as err:
+            progress(f"    FAILED: {err}")
+            result.reports.append(Rendered(township, nb_path.name, title, "", False, str(err)))
+
+    result.index = write_index(reports, facts, result.reports, processed)
+    progress(f"Reports are in {reports} (open {result.index})")
+    return result
+
+
+def write_index(reports: Path, facts, rendered: list[Rendered], processed: Path) -> Path:
+    """``index.html``: every report by township, marking failures, with the data sources and build time."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("lxw_analysis", "templates"), autoescape=True
+    )
+    by_source = facts.groupby(["source", "township", "year"], dropna=False).size().reset_index(name="n")
+    sources = [
+        {"file": r.source, "township": r.township, "year": r.year, "statistics": r.n}
+        for r in by_source.itertuples()
+    ]
+    townships = {}
+    for r in rendered:
+        townships.setdefault(r.township, []).append(r)
+    html = env.get_template("index.html").render(
+        title="乡镇工作报告分析 Township report analysis",
+        built=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        n_facts=len(facts),
+        sources=sources,
+        townships=list(townships.items()),
+        processed=str(processed),
+    )
+    index = reports / "index.html"
+    _write_text(index, html)
+    return index

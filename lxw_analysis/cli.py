@@ -1,0 +1,83 @@
+"""The ``lxw`` command: ``lxw extract`` and ``lxw build``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import LxwError
+
+
+def _extract(args) -> int:
+    from .facts import write_csv
+    from .sources import extract_files
+
+    facts = extract_files(args.files, year=args.year, township=args.township, data_dir=_data_dir_of(args.files))
+    if args.output:
+        write_csv(facts, args.output)
+        print(f"Wrote {len(facts)} statistics to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write("\ufeff" if not sys.stdout.isatty() else "")
+        facts.to_csv(sys.stdout, index=False)
+    return 0
+
+
+def _data_dir_of(files) -> Path | None:
+    """The data folder the files lie in (``…/data`` above ``raw/``), so sources read raw/<township>/<year>.txt."""
+    for f in files:
+        for parent in Path(f).resolve().parents:
+            if parent.name == "raw":
+                return parent.parent
+    return None
+
+
+def _build(args) -> int:
+    from .build import build
+
+    result = build(args.raw, args.processed, args.reports, args.notebooks, show_code=args.show_code)
+    if result.failed:
+        names = ", ".join(f"{r.notebook} ({r.township})" for r in result.failed)
+        print(f"lxw build: {len(result.failed)} report(s) failed: {names}. The others were written.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="lxw", description="Township work reports into tidy facts and HTML reports.")
+    p.add_argument("--debug", action="store_true", help="show full tracebacks on errors")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    e = sub.add_parser("extract", help="extract every statistic from report files into the facts table (CSV)")
+    e.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    e.add_argument("--year", type=int, help="reporting year (default: from the path, else the text)")
+    e.add_argument("--township", help="township name, e.g. 拉西瓦镇 (default: from the path, else the text)")
+    e.add_argument("-o", "--output", type=Path, metavar="OUT.csv", help="write here instead of standard output")
+    e.set_defaults(run=_extract)
+
+    b = sub.add_parser("build", help="build data/processed/ and the HTML reports from data/raw/")
+    b.add_argument("--raw", type=Path, help="raw data folder (default: data/raw)")
+    b.add_argument("--processed", type=Path, help="processed data folder (default: data/processed)")
+    b.add_argument("--reports", type=Path, help="reports folder (default: reports)")
+    b.add_argument("--notebooks", type=Path, help="notebooks folder (default: notebooks)")
+    b.add_argument("--show-code", action="store_true", help="keep code cells in the HTML reports")
+    b.set_defaults(run=_build)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except LxwError as err:
+        if args.debug:
+            raise
+        print(f"lxw {args.command}: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"lxw {args.command}: interrupted; earlier outputs are left as they were.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

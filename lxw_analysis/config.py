@@ -1,0 +1,44 @@
+"""Every path the package uses, built in one place.
+
+The project folder is the one holding ``pyproject.toml`` above this package (an editable
+install, the usual set-up), else the ``LXW_PROJECT_DIR`` environment variable, else the
+current directory. Commands take flags to point elsewhere; notebooks get paths as parameters.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def project_dir() -> Path:
+    """The project folder (holds ``data/``, ``notebooks/``, ``reports/``)."""
+    if os.environ.get("LXW_PROJECT_DIR"):
+        return Path(os.environ["LXW_PROJECT_DIR"]).resolve()
+    if (PACKAGE_DIR.parent / "pyproject.toml").exists():
+        return PACKAGE_DIR.parent
+    return Path.cwd()
+
+
+def data_dir() -> Path:
+    return project_dir() / "data"
+
+
+def raw_dir() -> Path:
+    """Immutable inputs: ``data/raw/<township>/<year>.<ext>``."""
+    return data_dir() / "raw"
+
+
+def processed_dir() -> Path:
+    """Tidy outputs of the build: ``facts.csv``, ``facts.parquet``."""
+    return data_dir() / "processed"
+
+
+def notebooks_dir() -> Path:
+    return project_dir() / "notebooks"
+
+
+def reports_dir() -> Path:
+    return project_dir() / "reports"

@@ -1,0 +1,334 @@
+"""Every statistic in a report's text, as rows of the facts table.
+
+One regular expression, built once from named pieces (numbers, qualifiers, measure words
+from ``data/``), finds three kinds of expression:
+
+- a count inside a bracket of another measure: 10万至20万的村3个 (``band``);
+- a percentage in words: 百分之三十 (``pct``);
+- a number with its measure word and qualifiers: 约50余人, 1.2亿元, 10-20万元 (``fact``).
+
+Each match is then checked against rules for numerals that count nothing (quoted slogans,
+ordinals, weekdays, road codes, set phrases) and placed in its section, sentence and village.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from . import reference
+from .facts import as_facts
+from .numbers import ARABIC, CHINESE, MULTIPLIER, arabic_multiplier, parse_number
+from .segment import Layout
+from .text import matching_view
+from .villages import SCOPE_WORDS, find_villages
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The compiled pattern and the lookup tables its groups are read with."""
+
+    pattern: re.Pattern
+    units: dict[str, str]
+    before: dict[str, str]
+    middle: dict[str, str]
+    after: dict[str, str]
+    stop_phrases: re.Pattern
+    lead_verbs: re.Pattern
+    scope: re.Pattern
+    link: re.Pattern
+    stop: re.Pattern
+    tail: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    """Build the extraction pattern once from the reference tables."""
+    units = reference.measure_words()
+    before = reference.qualifier_words("before")
+    middle = reference.qualifier_words("middle")
+    after = reference.qualifier_words("after")
+    number = rf"(?:{ARABIC})(?:{MULTIPLIER})?|{CHINESE}"
+    sep = r"至|到|~|-|—|–|〜"
+    unit = _alternation(units)
+    pre, mid, post = _alternation(before), _alternation(middle), _alternation(after)
+    open_bracket = "及以上|及以下|以上|以下"
+    band = rf"""
+        (?P<blo>{number})
+        (?: (?:{sep}) (?P<bhi>{number}) (?P<bunit>{unit})? (?P<bopen>{open_bracket})?
+          | (?P<bunit1>{unit})? (?P<bopen1>{open_bracket}) )
+        的 (?P<noun>[\u4e00-\u9fff]{{1,4}}?) (?:有|为|共|达)?
+        (?P<count>{number}) (?P<cmid>{mid})? (?P<cunit>{unit})
+    """
+    pct = rf"(?P<ppre>{pre})? 百分之 (?P<pnum>{number}) (?P<pmid>{mid})?"
+    fact = rf"""
+        (?P<pre>{pre})?
+        (?P<n1>{number})
+        (?: (?:{sep}) (?P<n2>{number}) )?
+        (?P<mid>{mid})?
+        (?P<unit>{unit})
+        (?P<post>{post})?
+    """
+    pattern = re.compile(rf"(?P<band>{band})|(?P<pct>{pct})|(?P<fact>{fact})", re.X)
+
+    words: dict[str, list[str]] = {}
+    for row in reference.load_table("label_words.csv"):
+        words.setdefault(row["role"], []).append(row["word"])
+    scope = rf"^(?:\d{{4}}年度?|{_alternation(words['scope'])})+"
+    return Grammar(
+        pattern=pattern,
+        units=units,
+        before=before,
+        middle=middle,
+        after=after,
+        stop_phrases=re.compile(_alternation(reference.stop_phrases())),
+        lead_verbs=re.compile(_alternation(words["lead_verb"])),
+        scope=re.compile(scope),
+        link=re.compile(rf"(?:{_alternation(words['link'])})+$"),
+        stop=re.compile(_alternation(words["stop"])),
+        tail=re.compile(rf"(?<=.)(?:{_alternation(words['tail'])})$"),
+    )
+
+
+#: Quoted names and titles: numerals inside them are names (“六个一”, 《…》), not counts.
+_QUOTED = re.compile(r"“[^“”\n]{1,30}”|\"[^\"\n]{1,30}\"|「[^」\n]{1,30}」|『[^』\n]{1,30}』|《[^》\n]{1,40}》")
+_QUOTE_MARKS = str.maketrans("", "", "“”\"「」『』《》‘’'")
+_CLOSING_QUOTES = "”\"」』》"
+_WEEKDAY_BEFORE = ("周", "星期", "礼拜")
+_HANZI = re.compile(r"[\u4e00-\u9fff]+")
+#: A township named in a title (拉西瓦镇:…, 新寨乡2023年…) or right after the year (2024年,某某镇…).
+_TOWNSHIP = re.compile(
+    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}[镇乡])(?=[^\u4e00-\u9fff]|党委|人民政府|政府)"
+    r"|(?<=年)[,\s]?([\u4e00-\u9fff]{2,4}?[镇乡])"
+)
+_NOT_TOWNSHIP = re.compile(r"^(?:[全本各我该每]|城乡|乡镇)")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年)|([〇零一二三四五六七八九]{4})(?=年)")
+
+
+class _Spans:
+    """Sorted, non-overlapping spans with a fast 'does this range touch one' test."""
+
+    def __init__(self, spans):
+        spans = list(spans)
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and self.ends[i] > start
+
+
+def _number(text: str, partner: str | None = None) -> float:
+    """Parse a matched number; a bare first number of a range takes the second's 万 (10-20万)."""
+    value = parse_number(text)
+    if partner and arabic_multiplier(text) == 1 and text[0].isdigit():
+        value *= arabic_multiplier(partner)
+    return value
+
+
+class _Document:
+    """One document being read: its text, view, layout and the spans rules skip."""
+
+    def __init__(self, text: str, township: str | None):
+        self.text = text
+        self.view = matching_view(text)
+        self.layout = Layout.of(self.view, text)
+        self.township = township
+        g = grammar()
+        self.quoted = _Spans(m.span() for m in _QUOTED.finditer(self.view))
+        self.set_phrases = _Spans(m.span() for m in g.stop_phrases.finditer(self.view))
+
+    def is_statistic(self, start: int, end: int, number: str, num_start: int) -> bool:
+        """False for numerals that name or order things rather than count them."""
+        view = self.view
+        before = view[num_start - 1] if num_start else ""
+        if self.quoted.overlaps(start, end) or self.set_phrases.overlaps(start, end):
+            return False
+        if before == "第" or (before and (before.isascii() and (before.isalnum() or before in "./"))):
+            return False
+        if number[0] not in "0123456789":
+            if number == "一":
+                return False  # 一条路子, 一个机制: in prose 一 is an article, counts of one are written 1
+            if before in _CLOSING_QUOTES:
+                return False  # “选、育、管、用”四项举措 counts the slogan's parts
+            if any(view.endswith(w, 0, num_start) for w in _WEEKDAY_BEFORE):
+                return False
+        return True
+
+    def label(self, ctx_start: int, start: int, end: int) -> tuple[str, int]:
+        """The subject as written, and where the words it used end.
+
+        The words before the number (less scope and link words), else the verb and the phrase
+        after the number: 开展党委理论学习17次 → 党委理论学习; 选派2名大学生 → 选派大学生.
+        """
+        g = grammar()
+        before = self.view[ctx_start:start].translate(_QUOTE_MARKS).strip()
+        before = g.link.sub("", g.scope.sub("", before))
+        verb = ""
+        verbs = list(g.lead_verbs.finditer(before))
+        if verbs:
+            last = verbs[-1]
+            verb, before = last.group(), before[last.end():]
+        if before:
+            return before, end
+        follow = _HANZI.match(self.view, end)
+        phrase = follow.group()[:24] if follow else ""
+        skipped = 0
+        if g.stop.match(phrase) and "的" in phrase:
+            skipped = phrase.index("的") + 1  # 7名使用…不规范的村干部 → 村干部
+            phrase = phrase[skipped:]
+        cut = g.stop.search(phrase)
+        if cut:
+            phrase = phrase[: cut.start()]
+        if len(phrase) > 1 and phrase[0] == phrase[1]:
+            phrase = phrase[0]  # 10个村村集体经济收益: the measured noun is the first 村
+        phrase = g.tail.sub("", phrase[:10])
+        if verb:
+            return verb + phrase, end  # 投资30万元修建卫生厕所1处: the object is the next number's subject too
+        return phrase, end + skipped + len(phrase)
+
+    def village(self, pos: int) -> str | None:
+        """The one village the fact's clause (or an earlier clause of its sentence) names."""
+        layout, view = self.layout, self.view
+        c0, c1 = layout.clause_at(pos)
+        clause = view[c0:c1]
+        if SCOPE_WORDS.search(clause):
+            return None
+        names = find_villages(clause, self.township)
+        if len(names) > 1:
+            names = find_villages(view[slice(*layout.part_at(pos))], self.township)
+            return names[0] if len(names) == 1 else None
+        if names:
+            return names[0]
+        for s, e in layout.clauses_before(pos):
+            names = find_villages(view[s:e], self.township)
+            if names or SCOPE_WORDS.search(view[s:e]):
+                return names[0] if len(names) == 1 else None
+        return None
+
+    def facts(self):
+        """Yield one tuple per statistic: the facts-table columns between year and source."""
+        g = grammar()
+        text, layout = self.text, self.layout
+        prev_end = 0
+        for m in g.pattern.finditer(self.view):
+            start, end = m.span()
+            kind = m.lastgroup
+            try:
+                row = self._read(m, kind, g)
+            except ValueError:
+                continue  # 十四五期: numeral-like characters that are not a number
+            if row is None:
+                continue
+            value, upper, unit, qualifier, band_low, band_high, num_start, number, noun = row
+            if not self.is_statistic(start, end, number, num_start):
+                continue
+            p0, _ = layout.part_at(start)
+            s0, s1 = layout.sentence_at(start)
+            label, used_end = (noun, end) if noun else self.label(max(p0, prev_end), start, end)
+            yield (
+                layout.section_at(start),
+                self.village(start),
+                None,
+                label,
+                value,
+                upper,
+                unit,
+                qualifier,
+                band_low,
+                band_high,
+                text[start:end],
+                start,
+                end,
+                text[s0:s1].strip(),
+            )
+            prev_end = used_end
+
+    def _read(self, m: re.Match, kind: str, g: Grammar):
+        nan = float("nan")
+        if kind == "band":
+            count = parse_number(m["count"])
+            low = _number(m["blo"], m["bhi"])
+            high = _number(m["bhi"]) if m["bhi"] else nan
+            opening = m["bopen"] or m["bopen1"]
+            if opening and opening.endswith("以下"):
+                low, high = nan, (high if m["bhi"] else low)
+            elif opening and m["bhi"] is None:
+                high = nan
+            qualifier = g.middle[m["cmid"]] if m["cmid"] else "exact"
+            return count, nan, g.units[m["cunit"]], qualifier, low, high, m.start("count"), m["count"], m["noun"]
+        if kind == "pct":
+            value = parse_number(m["pnum"])
+            qualifier = g.before.get(m["ppre"] or "") or (g.middle[m["pmid"]] if m["pmid"] else "exact")
+            return value, nan, "%", qualifier, nan, nan, m.start("pnum"), m["pnum"], None
+        value = _number(m["n1"], m["n2"])
+        upper = _number(m["n2"]) if m["n2"] else nan
+        if m["n2"]:
+            qualifier = "range"
+        elif m["pre"]:
+            qualifier = g.before[m["pre"]]
+        elif m["mid"]:
+            qualifier = g.middle[m["mid"]]
+        elif m["post"]:
+            qualifier = g.after[m["post"]]
+        else:
+            qualifier = "exact"
+        return value, upper, g.units[m["unit"]], qualifier, nan, nan, m.start("n1"), m["n1"], None
+
+
+def infer_township(text: str) -> str | None:
+    """The township a report is about, from a known name or its title.
+
+    >>> infer_township("新寨乡:2023年工作总结")
+    '新寨乡'
+    """
+    head = matching_view(text[:2000])
+    for row in reference.townships():
+        if row["name"] in head:
+            return row["name"]
+    for m in _TOWNSHIP.finditer(head, 0, 300):
+        name = m.group(1) or m.group(2)
+        if not _NOT_TOWNSHIP.match(name):
+            return name
+    return None
+
+
+def infer_year(text: str) -> int | None:
+    """The reporting year: the first year named near the start of the report.
+
+    >>> infer_year("二〇二三年,全镇开展学习12次")
+    2023
+    """
+    m = _YEAR.search(matching_view(text[:400]))
+    if not m:
+        return None
+    if m.group(1):
+        return int(m.group(1))
+    return int("".join(str("〇一二三四五六七八九".find(c)) if c != "零" else "0" for c in m.group(2)))
+
+
+def extract_facts(
+    text: str, *, source: str = "", year: int | None = None, township: str | None = None
+) -> pd.DataFrame:
+    """One row per statistic in ``text``, with the facts-table columns.
+
+    ``year`` and ``township`` default to what the text itself says (NA when it says nothing).
+    The input is never changed; ``start``/``end`` index into ``text`` itself.
+
+    >>> df = extract_facts("2024年,某某镇开展党委理论学习17次,交流发言50余人。")
+    >>> df[["label", "value", "unit", "qualifier", "text"]].values.tolist()
+    [['党委理论学习', 17.0, '次', 'exact', '17次'], ['交流发言', 50.0, '人', 'more_than', '50余人']]
+    """
+    township = township or infer_township(text)
+    year = year or infer_year(text)
+    doc = _Document(text, township)
+    rows = [(township, year, *fact, source) for fact in doc.facts()]
+    return as_facts(rows)

@@ -1,0 +1,109 @@
+"""The facts table: its columns (a public contract), and reading and writing it."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from . import config
+from .errors import LxwError
+
+#: Column names and dtypes of the facts table, in order (see the design brief, section 4).
+FACT_DTYPES = {
+    "township": "string",
+    "year": "Int64",
+    "section": "string",
+    "village": "string",
+    "indicator": "string",
+    "label": "string",
+    "value": "float64",
+    "upper": "float64",
+    "unit": "string",
+    "qualifier": "string",
+    "band_low": "float64",
+    "band_high": "float64",
+    "text": "string",
+    "start": "int64",
+    "end": "int64",
+    "quote": "string",
+    "source": "string",
+}
+FACT_COLUMNS = list(FACT_DTYPES)
+
+#: What each qualifier means; the ``qualifier`` column holds only these.
+QUALIFIERS = {
+    "exact": "as stated",
+    "more_than": "more than the value (余, 多, 超过)",
+    "at_least": "at least the value (以上, 不少于)",
+    "approx": "about the value (约, 近, 左右)",
+    "at_most": "at most the value (以下, 不足)",
+    "range": "from value to upper",
+}
+
+
+def as_facts(rows) -> pd.DataFrame:
+    """A facts table from row tuples in column order (an empty table when there are none)."""
+    df = pd.DataFrame.from_records(list(rows), columns=FACT_COLUMNS)
+    return df.astype(FACT_DTYPES)
+
+
+def empty_facts() -> pd.DataFrame:
+    """A facts table with no rows and the right columns and dtypes."""
+    return as_facts([])
+
+
+def _atomic_write(path: Path, write) -> None:
+    """Write through a temporary file beside ``path``, then rename: never a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write_facts(df: pd.DataFrame, folder: str | Path) -> list[Path]:
+    """Write ``facts.csv`` (UTF-8 with BOM, for Excel) and ``facts.parquet`` into ``folder``."""
+    folder = Path(folder)
+    csv_path, parquet_path = folder / "facts.csv", folder / "facts.parquet"
+    _atomic_write(csv_path, lambda tmp: df.to_csv(tmp, index=False, encoding="utf-8-sig"))
+    _atomic_write(parquet_path, lambda tmp: df.to_parquet(tmp, index=False))
+    return [csv_path, parquet_path]
+
+
+def write_csv(df: pd.DataFrame, path: str | Path) -> Path:
+    """Write one table as CSV (UTF-8 with BOM), atomically."""
+    path = Path(path)
+    _atomic_write(path, lambda tmp: df.to_csv(tmp, index=False, encoding="utf-8-sig"))
+    return path
+
+
+def load_facts(path: str | Path | None = None, *, township: str | None = None, years=None) -> pd.DataFrame:
+    """The processed facts table, for analysis in a notebook.
+
+    ``path`` is a ``facts.parquet``/``facts.csv`` file or a folder holding one; by default
+    the project's ``data/processed/``. ``township`` and ``years`` keep only those facts.
+    """
+    path = Path(path) if path is not None else config.processed_dir()
+    if path.is_dir():
+        path = path / "facts.parquet" if (path / "facts.parquet").exists() else path / "facts.csv"
+    if not path.exists():
+        raise LxwError(f"{path}: no processed facts here. Run `make report` (or `lxw build`) first.")
+    if path.suffix == ".parquet":
+        df = pd.read_parquet(path)
+    else:
+        df = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False, na_values=[""])
+    df = df[FACT_COLUMNS].astype(FACT_DTYPES)
+    keep = pd.Series(True, index=df.index)
+    if township:
+        keep &= df["township"] == township
+    if years is not None:
+        keep &= df["year"].isin([int(y) for y in years])
+    return df[keep].reset_index(drop=True)

@@ -1,0 +1,80 @@
+"""Numbers as township reports write them: Arabic, full-width, Chinese numerals, 万/亿.
+
+Chinese numerals are read with cn2an; this module only adds what reports do around it
+(multipliers after Arabic digits, thousands separators, a bare 万 meaning 一万).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import cn2an
+
+#: Full-width ASCII (！ to ～) and the ideographic space, mapped one character to one, so
+#: offsets into the mapped text are offsets into the original.
+HALFWIDTH = str.maketrans({**{chr(0xFF01 + i): chr(0x21 + i) for i in range(94)}, "\u3000": " "})
+
+#: Multipliers that may follow Arabic digits (3.5万, 1.2亿, 3千万).
+MULTIPLIERS = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3}
+
+#: Characters of Chinese numerals, including financial forms (壹, 拾) and 两.
+CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+
+ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: 千 is a multiplier except in the units 千米, 千克, 千瓦 (12千米 is 12 公里).
+MULTIPLIER = "|".join(sorted(MULTIPLIERS, key=len, reverse=True)).replace("千", "千(?![米克瓦])")
+CHINESE = f"[{CN_NUMERAL_CHARS}]+(?:点[{CN_NUMERAL_CHARS}]+)?"
+
+_ARABIC_RE = re.compile(rf"(?P<digits>{ARABIC})(?P<mult>{MULTIPLIER})?")
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width digits, letters and punctuation to ASCII, keeping the length.
+
+    >>> to_halfwidth("１７次，３０％")
+    '17次,30%'
+    """
+    return text.translate(HALFWIDTH)
+
+
+@lru_cache(maxsize=4096)
+def _chinese(text: str) -> float:
+    if text[0] in "百千万亿佰仟":
+        text = "一" + text  # 百余人, 万余元: a bare multiplier means one of it
+    return float(cn2an.cn2an(text, "smart"))
+
+
+def arabic_multiplier(text: str) -> float:
+    """The 万/亿/千 factor written after Arabic digits (1 when none).
+
+    >>> arabic_multiplier("20万"), arabic_multiplier("20"), arabic_multiplier("二十万")
+    (10000.0, 1, 1)
+    """
+    match = _ARABIC_RE.fullmatch(to_halfwidth(text))
+    return MULTIPLIERS[match["mult"]] if match and match["mult"] else 1
+
+
+def parse_number(text: str) -> float:
+    """The value of one written number; raises ``ValueError`` if it is not one.
+
+    >>> parse_number("1,500")
+    1500.0
+    >>> parse_number("3.5万")
+    35000.0
+    >>> parse_number("一百二十一")
+    121.0
+    >>> parse_number("１７")
+    17.0
+    """
+    text = to_halfwidth(text.strip())
+    if not text:
+        raise ValueError("empty number")
+    match = _ARABIC_RE.fullmatch(text)
+    if match:
+        value = float(match["digits"].replace(",", ""))
+        return value * MULTIPLIERS[match["mult"]] if match["mult"] else value
+    try:
+        return _chinese(text)
+    except (ValueError, KeyError, IndexError, TypeError) as err:
+        raise ValueError(f"not a number: {text!r}") from err

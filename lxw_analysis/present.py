@@ -1,0 +1,36 @@
+"""Text for reader-facing reports. Report text is data: everything shown is HTML-escaped."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from IPython.display import HTML
+
+
+def heading(text: str, level: int = 1) -> HTML:
+    """A heading showing ``text`` literally."""
+    return HTML(f"<h{level}>{html.escape(str(text))}</h{level}>")
+
+
+def paragraph(text: str) -> HTML:
+    """A paragraph showing ``text`` literally."""
+    return HTML(f"<p>{html.escape(str(text))}</p>")
+
+
+def number(value) -> str:
+    """A value as readers expect it: thousands separators, no trailing ``.0``, blank when missing.
+
+    >>> number(1500000.0), number(30.5), number(float("nan"))
+    ('1,500,000', '30.5', '')
+    """
+    if pd.isna(value):
+        return ""
+    return f"{value:,.12g}" if isinstance(value, float) else str(value)
+
+
+def table(df: pd.DataFrame) -> HTML:
+    """A DataFrame as an HTML table: cell text escaped, numbers formatted, missing cells blank."""
+    shown = pd.DataFrame({c: [number(v) for v in df[c]] for c in df.columns})
+    return HTML(shown.to_html(index=False, escape=True, classes="lxw-table"))

@@ -1,0 +1,106 @@
+"""Where a position in a report lies: its section, sentence and clause.
+
+Works on the matching view (half-width punctuation), so ``，`` and ``,`` are one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+SENTENCE_END = "。！？；;!?\n"
+CLAUSE_END = SENTENCE_END + ",:"
+PART_END = CLAUSE_END + "、"
+
+_CN_ORDINAL = "一二三四五六七八九十"
+_HEADING = re.compile(
+    rf"""[ \t]*(?:
+        (?P<l1>[{_CN_ORDINAL}]+[、.]|第[{_CN_ORDINAL}]+(?:部分|章|节|篇)[、.:\s]?)
+      | (?P<l2>\([{_CN_ORDINAL}]+\)\s*)
+    )(?P<title>[^。;:!?\n]{{1,60}})""",
+    re.X,
+)
+#: A themed paragraph opens with 以…为… (以党的政治建设为统领,).
+_THEME = re.compile(r"[ \t]*(?P<title>以[^,。;\n]{1,24}为[^,。;\n]{1,6})(?=,)")
+_SENTENCE = re.compile(f"[{re.escape(SENTENCE_END)}]")
+#: A comma between a digit and three digits is a thousands separator (1,500), not a clause end.
+_COMMA = r"(?:(?<!\d),|,(?!\d{3}(?!\d)))"
+_CLAUSE = re.compile(f"[{re.escape(CLAUSE_END.replace(',', ''))}]|{_COMMA}")
+_PART = re.compile(f"[{re.escape(PART_END.replace(',', ''))}]|{_COMMA}")
+
+
+def _boundaries(pattern: re.Pattern, view: str) -> list[int]:
+    return [0] + [m.end() for m in pattern.finditer(view)]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Section, sentence and clause boundaries of one document, for fast position lookups."""
+
+    view: str
+    sentence_starts: list[int]
+    clause_starts: list[int]
+    part_starts: list[int]
+    section_starts: list[int]
+    section_names: list[str]
+
+    @classmethod
+    def of(cls, view: str, text: str | None = None) -> "Layout":
+        """The layout of ``view``; section names are read from ``text`` (as written) when given."""
+        text = view if text is None else text
+        starts, names = [0], [""]
+        level1 = ""
+        pos = 0
+        for line in view.splitlines(keepends=True):
+            heading = _HEADING.match(line) or _THEME.match(line)
+            if heading:
+                title = text[pos + heading.start("title") : pos + heading.end("title")].strip().rstrip(",，")
+                if heading.re is _HEADING and heading["l2"]:
+                    name = f"{level1} / {title}" if level1 else title
+                else:
+                    level1 = name = title
+                starts.append(pos)
+                names.append(name)
+            pos += len(line)
+        return cls(
+            view,
+            _boundaries(_SENTENCE, view),
+            _boundaries(_CLAUSE, view),
+            _boundaries(_PART, view),
+            starts,
+            names,
+        )
+
+    def section_at(self, pos: int) -> str:
+        return self.section_names[bisect_right(self.section_starts, pos) - 1]
+
+    def _span(self, starts: list[int], pos: int, ends: str) -> tuple[int, int]:
+        i = bisect_right(starts, pos) - 1
+        start = starts[i]
+        end = starts[i + 1] if i + 1 < len(starts) else len(self.view)
+        if end > start and self.view[end - 1] in ends:
+            end -= 1
+        return start, end
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """Span of the sentence holding ``pos``, without its closing punctuation."""
+        return self._span(self.sentence_starts, pos, SENTENCE_END)
+
+    def clause_at(self, pos: int) -> tuple[int, int]:
+        """Span of the clause (between commas, colons or sentence ends) holding ``pos``."""
+        return self._span(self.clause_starts, pos, CLAUSE_END)
+
+    def part_at(self, pos: int) -> tuple[int, int]:
+        """Span of the list item (a clause, further cut at 、) holding ``pos``."""
+        return self._span(self.part_starts, pos, PART_END)
+
+    def clauses_before(self, pos: int) -> list[tuple[int, int]]:
+        """Clauses of the sentence holding ``pos`` that come before its own clause, nearest first."""
+        sentence_start, _ = self.sentence_at(pos)
+        i = bisect_right(self.clause_starts, pos) - 1
+        spans = []
+        while i > 0 and self.clause_starts[i - 1] >= sentence_start:
+            i -= 1
+            spans.append(self._span(self.clause_starts, self.clause_starts[i], CLAUSE_END))
+        return spans

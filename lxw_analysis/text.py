@@ -1,0 +1,105 @@
+"""Report files to text, and the same-length view of that text the extractor searches.
+
+Offsets in the facts table are offsets into the text ``read_text`` returns, so every
+transformation made for matching (full-width to ASCII, traditional to simplified) maps one
+character to one character.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import LxwError
+from .numbers import to_halfwidth
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+
+#: Characters that exist only in traditional script and are common in work reports.
+_TRADITIONAL = re.compile("[們這個為於會發經鎮鄉區縣萬億義國黨書記實現設農業產開組織幹級學習員項與際時對們進動]")
+
+
+def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
+    """Decode a report's bytes: BOM first, then UTF-8, then charset detection (GB18030 …)."""
+    if not data.strip():
+        raise LxwError(f"{name}: the file is empty. Expected a report's text; check the file was saved or exported fully.")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding)
+    if b"\x00" in data[:4096]:
+        raise LxwError(
+            f"{name}: this looks like a binary file (it contains NUL bytes), not a text report. "
+            "Expected plain text (.txt) in UTF-8 or GB18030; save the report as text and try again."
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise LxwError(
+            f"{name}: the text encoding could not be recognised. Expected UTF-8 or GB18030/GBK text; "
+            "re-save the file as UTF-8 and try again."
+        )
+    return str(best)
+
+
+def read_text(path: str | Path) -> str:
+    """The text of a report file, decoded whatever its encoding."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise LxwError(f"{path}: cannot be read ({err.strerror or err}).") from err
+    return decode_bytes(data, str(path))
+
+
+def is_traditional(text: str) -> bool:
+    """True when the text is written in traditional characters (繁體).
+
+    >>> is_traditional("拉西瓦鎮黨委開展學習十七次"), is_traditional("拉西瓦镇党委开展学习十七次")
+    (True, False)
+    """
+    return len(_TRADITIONAL.findall(text, 0, 20000)) >= 2
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _to_simplified(text: str) -> str:
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    # A phrase conversion changed the length: convert line by line, keeping lines that would move offsets.
+    lines = text.splitlines(keepends=True)
+    out = []
+    for line in lines:
+        c = _t2s().convert(line)
+        out.append(c if len(c) == len(line) else line)
+    return "".join(out)
+
+
+def matching_view(text: str) -> str:
+    """The text as the extractor reads it: half-width, simplified, same length as ``text``.
+
+    >>> matching_view("開展學習１７次，交流發言５０餘人")
+    '开展学习17次,交流发言50余人'
+    """
+    view = to_halfwidth(text)
+    if is_traditional(view):
+        view = _to_simplified(view)
+    return view

@@ -1,0 +1,55 @@
+"""Village names in report text, resolved against the gazetteer (``data/villages.csv``)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .reference import villages as gazetteer
+
+#: A village the gazetteer does not know, named after 在: 在某某村 (but not 在某某村干部/村民…).
+_UNKNOWN = re.compile(r"(?<=在)([\u4e00-\u9fff]{2,3}?)村(?![干民级委集务组两])")
+#: Words that end in 村 or precede it without being a village's name.
+_NOT_NAMES = re.compile(r"^(?:[全各本该每其此乡农山]|和美|美丽|示范|试点|重点|先进|中间|后进|贫困|脱贫|行政|自然|软弱|涣散|边远|偏远|城中|移民|集体)")
+#: Words that put a clause at the level of the whole township, not one village.
+SCOPE_WORDS = re.compile(r"全镇|全乡|各村|全体|每个村|所有村")
+
+
+@lru_cache(maxsize=None)
+def _pattern(township: str | None) -> tuple[re.Pattern | None, dict[str, str]]:
+    names: dict[str, str] = {}
+    for row in gazetteer():
+        if township and row["township"] != township:
+            continue
+        for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            names[alias] = row["name"]
+    if not names:
+        return None, names
+    alternation = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(alternation), names
+
+
+def find_villages(text: str, township: str | None = None) -> list[str]:
+    """Canonical names of the villages named in ``text``, in order, without repeats.
+
+    Known villages come from the gazetteer (of ``township`` when given, else all); an unknown
+    name is kept as written when a preposition introduces it (在某某村).
+
+    >>> find_villages("在曲卜藏村投资35万元安装太阳能路灯80盏")
+    ['曲卜藏村']
+    >>> find_villages("引导叶后浪、多拉、仍果三村成立联合党支部")
+    ['叶后浪村', '多拉村', '仍果村']
+    """
+    pattern, names = _pattern(township)
+    found: list[tuple[int, str]] = []
+    covered: list[tuple[int, int]] = []
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            found.append((m.start(), names[m.group()]))
+            covered.append(m.span())
+    for m in _UNKNOWN.finditer(text):
+        if _NOT_NAMES.match(m[1]) or any(s <= m.start() < e for s, e in covered):
+            continue
+        found.append((m.start(), m[1] + "村"))
+    ordered = [name for _, name in sorted(found)]
+    return list(dict.fromkeys(ordered))

@@ -1,0 +1,125 @@
+"""`lxw build`, the main job, on the shipped data, and the Makefile targets that run it."""
+
+import hashlib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from conftest import RAW, ROOT
+from lxw_analysis import FACT_COLUMNS, load_facts
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def run_build(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "lxw_analysis", "build", *map(str, args)], capture_output=True, text=True, cwd=ROOT
+    )
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("build")
+    before = tree_digest(RAW)
+    result = run_build("--processed", out / "processed", "--reports", out / "reports")
+    assert result.returncode == 0, result.stderr
+    assert tree_digest(RAW) == before, "the build changed data/raw/"
+    return out, result
+
+
+def test_build_writes_the_facts_table(built):
+    out, _ = built
+    csv = out / "processed" / "facts.csv"
+    assert csv.read_bytes().startswith(b"\xef\xbb\xbf")
+    facts = load_facts(out / "processed")
+    assert list(facts.columns) == FACT_COLUMNS and len(facts) == 39
+    pd.testing.assert_frame_equal(facts, load_facts(csv))
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_one_report_per_notebook_with_township_and_chart_and_no_code(built, notebook):
+    out, _ = built
+    html = (out / "reports" / "laxiwa" / f"{notebook.stem}.html").read_text(encoding="utf-8")
+    assert "拉西瓦镇" in html
+    assert re.search(r'<img[^>]+src="data:image/png;base64,', html)
+    assert "load_facts" not in html and "hl-ipython3" not in html
+    assert "<script src=" not in html  # self-contained: nothing fetched from the web
+
+
+def test_index_links_every_report_with_sources_and_build_time(built):
+    out, _ = built
+    index = (out / "reports" / "index.html").read_text(encoding="utf-8")
+    for notebook in NOTEBOOKS:
+        assert f'href="laxiwa/{notebook.stem}.html"' in index
+    assert "raw/laxiwa/2024.txt" in index and "拉西瓦镇" in index
+    assert re.search(r"Built \d{4}-\d{2}-\d{2} \d{2}:\d{2}", index)
+
+
+def test_build_shows_progress_and_says_where_the_reports_are(built):
+    out, result = built
+    assert "[1/1] extracting" in result.stderr
+    assert f"[1/{len(NOTEBOOKS)}] rendering" in result.stderr
+    assert str(out / "reports") in result.stderr
+
+
+def test_show_code_keeps_code_cells(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    (notebooks / NOTEBOOKS[0].name).write_bytes(NOTEBOOKS[0].read_bytes())
+    result = run_build("--processed", tmp_path / "p", "--reports", tmp_path / "r", "--notebooks", notebooks, "--show-code")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "r" / "laxiwa" / f"{NOTEBOOKS[0].stem}.html").read_text(encoding="utf-8")
+    assert "load_facts" in html and "hl-ipython3" in html
+
+
+def test_failing_notebook_is_named_and_marked_while_the_others_render(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    (notebooks / NOTEBOOKS[0].name).write_bytes(NOTEBOOKS[0].read_bytes())
+    broken = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("1 / 0")])
+    nbformat.write(broken, notebooks / "99_madeup_broken.ipynb")
+    result = run_build("--processed", tmp_path / "p", "--reports", tmp_path / "r", "--notebooks", notebooks)
+    assert result.returncode == 1
+    assert "99_madeup_broken.ipynb: cell 3 failed" in result.stderr  # cell 1 is the injected parameters
+    assert "ZeroDivisionError" in result.stderr and "Traceback" not in result.stderr
+    assert (tmp_path / "r" / "laxiwa" / f"{NOTEBOOKS[0].stem}.html").exists()
+    index = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    assert "failed" in index and "99_madeup_broken" in index
+
+
+def test_build_refuses_to_write_inside_raw(tmp_path, raw_copy):
+    result = run_build("--raw", raw_copy, "--processed", raw_copy / "processed")
+    assert result.returncode == 2 and "never written to" in result.stderr
+    assert not (raw_copy / "processed").exists()
+
+
+def test_make_help_lists_the_targets():
+    result = subprocess.run(["make", "-s", "help"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0
+    for target in ("report", "test", "lab", "install"):
+        assert re.search(rf"make {target}\s+\S", result.stdout), target
+
+
+def test_make_report_runs_the_build(tmp_path):
+    args = f"--processed {tmp_path / 'p'} --reports {tmp_path / 'r'}"
+    result = subprocess.run(
+        ["make", "report", "INSTALL=", f"LXW={sys.executable} -m lxw_analysis", f"BUILD_ARGS={args}"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "r" / "index.html").exists() and (tmp_path / "p" / "facts.parquet").exists()

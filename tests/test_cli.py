@@ -1,0 +1,99 @@
+"""The `lxw extract` command as a user runs it."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import LAXIWA_2024, ROOT
+from lxw_analysis import FACT_COLUMNS
+
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def lxw(*args, cwd=ROOT):
+    return subprocess.run(
+        [sys.executable, "-m", "lxw_analysis", *map(str, args)], capture_output=True, text=True, cwd=cwd
+    )
+
+
+def test_console_script_is_installed():
+    script = Path(sys.executable).parent / "lxw"
+    result = subprocess.run([str(script), "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "extract" in result.stdout and "build" in result.stdout
+
+
+def test_extract_writes_the_facts_table_as_csv_with_bom(tmp_path):
+    out = tmp_path / "facts.csv"
+    result = lxw("extract", LAXIWA_2024, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    df = pd.read_csv(out, encoding="utf-8-sig")
+    assert list(df.columns) == FACT_COLUMNS
+    assert len(df) == 39
+    assert set(df["township"]) == {"拉西瓦镇"} and set(df["year"]) == {2024}
+    assert set(df["source"]) == {"raw/laxiwa/2024.txt"}
+
+
+def test_extract_to_standard_output(tmp_path):
+    result = lxw("extract", LAXIWA_2024)
+    assert result.returncode == 0
+    assert result.stdout.lstrip("\ufeff").splitlines()[0] == ",".join(FACT_COLUMNS)
+
+
+def test_year_and_township_flags_win(tmp_path):
+    out = tmp_path / "facts.csv"
+    lxw("extract", LAXIWA_2024, "--year", "2023", "--township", "某某乡", "-o", out)
+    df = pd.read_csv(out, encoding="utf-8-sig")
+    assert set(df["year"]) == {2023} and set(df["township"]) == {"某某乡"}
+
+
+def test_year_and_township_from_the_text_of_a_file_outside_data(tmp_path):
+    out = tmp_path / "facts.csv"
+    result = lxw("extract", FIXTURES / "madeup_xinzhai_2023_numbered.txt", "-o", out)
+    assert result.returncode == 0, result.stderr
+    df = pd.read_csv(out, encoding="utf-8-sig")
+    assert set(df["year"]) == {2023} and set(df["township"]) == {"新寨乡"}
+
+
+def test_unknown_year_stops_with_a_message_naming_the_file(tmp_path):
+    report = tmp_path / "madeup_notes.txt"
+    report.write_text("开展学习17次。", encoding="utf-8")
+    result = lxw("extract", report, "-o", tmp_path / "out.csv")
+    assert result.returncode != 0
+    assert str(report) in result.stderr and "--year" in result.stderr and "--township" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_two_files_for_one_township_and_year_are_refused(tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "2024.txt").write_text("2024年,某某镇开展学习17次。", encoding="utf-8")
+    result = lxw("extract", tmp_path / "a" / "2024.txt", tmp_path / "b" / "2024.txt")
+    assert result.returncode != 0 and "both the 2024 report of 某某镇" in result.stderr
+
+
+@pytest.mark.parametrize("name,content", [("missing.txt", None), ("empty.txt", b""), ("table.xls", b"x")])
+def test_unreadable_input_gets_a_clear_message(tmp_path, name, content):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    result = lxw("extract", path)
+    assert result.returncode != 0 and str(path) in result.stderr and "Traceback" not in result.stderr
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    result = lxw("--debug", "extract", tmp_path / "missing.txt")
+    assert "Traceback" in result.stderr
+
+
+def test_gb18030_report_reads_like_its_utf8_twin(tmp_path):
+    text = "2024年,某某镇开展党委理论学习17次,交流发言50余人。"
+    (tmp_path / "utf8.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "gb.txt").write_bytes(text.encode("gb18030"))
+    a, b = lxw("extract", tmp_path / "utf8.txt"), lxw("extract", tmp_path / "gb.txt")
+    assert a.returncode == b.returncode == 0
+    assert a.stdout.replace("utf8.txt", "X") == b.stdout.replace("gb.txt", "X")

@@ -1,0 +1,266 @@
+"""Extraction rules, one behaviour per test, on short sentences."""
+
+import math
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lxw_analysis import FACT_COLUMNS, extract_facts, infer_township, infer_year
+
+
+def one(sentence: str) -> dict:
+    df = extract_facts(sentence, year=2024, township="某镇")
+    assert len(df) == 1, df[["text", "value", "unit"]].to_string()
+    return df.iloc[0].to_dict()
+
+
+def texts(sentence: str) -> list[str]:
+    return extract_facts(sentence, year=2024, township="某镇")["text"].tolist()
+
+
+@pytest.mark.parametrize(
+    "sentence,value,unit",
+    [
+        ("开展学习17次", 17, "次"),
+        ("培训干部80名", 80, "人"),
+        ("慰问老党员12位", 12, "人"),
+        ("帮扶群众35人", 35, "人"),
+        ("培训群众1200人次", 1200, "人次"),
+        ("建成产业项目5个", 5, "个"),
+        ("党员轮训2期", 2, "期"),
+        ("完成事项30项", 30, "项"),
+        ("化解纠纷27起", 27, "起"),
+        ("安装路灯80盏", 80, "盏"),
+        ("修建厕所1处", 1, "处"),
+        ("走访农户120户", 120, "户"),
+        ("种植青稞500亩", 500, "亩"),
+        ("举办讲座6场", 6, "场"),
+        ("发放物资3批", 3, "批"),
+        ("引进企业4家", 4, "家"),
+        ("新建桥梁2座", 2, "座"),
+        ("硬化道路5条", 5, "条"),
+        ("硬化道路12公里", 12, "公里"),
+        ("硬化道路12千米", 12, "公里"),
+        ("新建广场800平方米", 800, "平方米"),
+        ("收购牛奶30吨", 30, "吨"),
+        ("新增牦牛200头", 200, "头"),
+        ("建成幼儿园1所", 1, "所"),
+        ("培训3个月", 3, "个月"),
+        ("投资150万元", 1_500_000, "元"),
+        ("投资1.2亿元", 120_000_000, "元"),
+        ("发放补助3000元", 3000, "元"),
+        ("投资3.5万元", 35_000, "元"),
+        ("惠及3.5万人", 35_000, "人"),
+        ("轮训率达100%", 100, "%"),
+        ("轮训率达１００％", 100, "%"),
+        ("占百分之三十", 30, "%"),
+        ("提高2个百分点", 2, "百分点"),
+        ("开展学习十七次", 17, "次"),
+        ("开展活动一百二十一次", 121, "次"),
+        ("选派两名大学生", 2, "人"),
+    ],
+)
+def test_number_and_measure_word(sentence, value, unit):
+    fact = one(sentence)
+    assert (fact["value"], fact["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "sentence,qualifier,value",
+    [
+        ("交流发言50余人", "more_than", 50),
+        ("交流发言50多人", "more_than", 50),
+        ("召开会议三十余次", "more_than", 30),
+        ("救助金万余元", "more_than", 10_000),
+        ("超过60%", "more_than", 60),
+        ("收益全部达10万元以上", "at_least", 100_000),
+        ("不少于200个", "at_least", 200),
+        ("约30场", "approx", 30),
+        ("近百户", "approx", 100),
+        ("3万元左右", "approx", 30_000),
+        ("降至1%以下", "at_most", 1),
+        ("不足5%", "at_most", 5),
+        ("开展学习17次", "exact", 17),
+    ],
+)
+def test_qualifier(sentence, qualifier, value):
+    fact = one(sentence)
+    assert (fact["qualifier"], fact["value"]) == (qualifier, value)
+
+
+def test_more_than_qualifier_from_yu():
+    assert one("交流发言50余人")["qualifier"] == "more_than"
+
+
+@pytest.mark.parametrize(
+    "sentence,low,high,unit",
+    [
+        ("收入10万至20万元", 100_000, 200_000, "元"),
+        ("投入资金10-20万元", 100_000, 200_000, "元"),
+        ("投入资金10~20万元", 100_000, 200_000, "元"),
+        ("投入资金10～20万元", 100_000, 200_000, "元"),
+        ("培训1500-2000人次", 1500, 2000, "人次"),
+        ("新建温室5至8座", 5, 8, "座"),
+        ("开展三到五次", 3, 5, "次"),
+    ],
+)
+def test_range_has_value_and_upper(sentence, low, high, unit):
+    fact = one(sentence)
+    assert (fact["value"], fact["upper"], fact["unit"], fact["qualifier"]) == (low, high, unit, "range")
+
+
+@pytest.mark.parametrize(
+    "sentence,count,low,high",
+    [
+        ("其中10万至20万的村3个", 3, 100_000, 200_000),
+        ("其中50万以上的村5个", 5, 500_000, None),
+        ("收入5万元以下的村2个", 2, None, 50_000),
+        ("收入5万至10万元的村有4个", 4, 50_000, 100_000),
+        ("收入10-20万元的户12户", 12, 100_000, 200_000),
+    ],
+)
+def test_count_inside_bracket_of_another_measure(sentence, count, low, high):
+    fact = one(sentence)
+    assert fact["value"] == count
+    assert (fact["band_low"] == low) if low is not None else math.isnan(fact["band_low"])
+    assert (fact["band_high"] == high) if high is not None else math.isnan(fact["band_high"])
+
+
+def test_bracket_bounds_are_not_facts_of_their_own():
+    assert texts("其中10万至20万的村3个、20万至30万的村1个") == ["10万至20万的村3个", "20万至30万的村1个"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "严格执行“第一议题”制度",
+        "落实“六个一”工作要求",
+        "持续深化“五力提升工程”",
+        "坚持“三治融合”",
+        "学习党的二十届三中全会精神",
+        "通过周五集中学习会开展学习",
+        "周一制定下发",
+        "依托G310国道的优势",
+        "2024年,全面推进",
+        "纳入2025年村干部学历提升学习计划",
+        "探索出一条村集体经济发展壮大的有效途径",
+        "通过“选、育、管、用”四项举措",
+        "落实中央八项规定精神",
+        "增强“四个意识”和两个维护",
+        "第3期培训班开班",
+        "千家万户受益",
+        "编制“十四五”规划",
+        "十四五期间",
+        "于2023年12月31日完成",
+        "学习《关于加强10项工作的意见》",
+    ],
+)
+def test_numeral_that_is_not_a_statistic(sentence):
+    assert texts(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence,village",
+    [
+        ("在曲卜藏村投资35万元安装太阳能路灯80盏", "曲卜藏村"),
+        ("立足豆后浪村拉塘草原天然优势,投资20万元建设露营基地", "豆后浪村"),
+        ("在新庄村建成温室5座", "新庄村"),
+        ("引导叶后浪、多拉、仍果三村成立联合党支部,整合村集体资金150万元", None),
+        ("全镇10个村均建立村情档案", None),
+    ],
+)
+def test_village_attribution_from_the_clause(sentence, village):
+    got = extract_facts(sentence, year=2024, township="拉西瓦镇")["village"]
+    assert got.tolist() == [village] * len(got) if village else got.isna().all()
+    assert len(got) > 0
+
+
+def test_each_listed_village_gets_its_own_facts():
+    df = extract_facts("在曲卜藏村投资35万元安装太阳能路灯80盏、在豆后浪村投资40万元安装太阳能路灯100盏。")
+    assert df["village"].tolist() == ["曲卜藏村", "曲卜藏村", "豆后浪村", "豆后浪村"]
+
+
+@pytest.mark.parametrize(
+    "sentence,label",
+    [
+        ("开展党委理论学习17次", "党委理论学习"),
+        ("各支部召开党员大会40余次", "党员大会"),
+        ("轮训率达100%", "轮训率"),
+        ("年内培养村“两委”后备干部80名", "村两委后备干部"),
+        ("选派2名大学生担任村级事务助理员", "选派大学生"),
+        ("选派7名使用国家通用语言不规范的村干部参加培训班", "选派村干部"),
+        ("全年排查各类矛盾纠纷28起", "各类矛盾纠纷"),
+        ("全镇10个村村集体经济收益全部达10万元以上", "村"),
+    ],
+)
+def test_label_is_the_subject_as_written(sentence, label):
+    assert extract_facts(sentence)["label"].iloc[0] == label
+
+
+@pytest.mark.parametrize(
+    "text,section",
+    [
+        ("以组织建设为重点,聚焦淬火提能。评定先进村6个。", "以组织建设为重点"),
+        ("一、抓理论学习\n全年学习12次。", "抓理论学习"),
+        ("一、抓产业发展\n（一）项目投资。投资5万元。", "抓产业发展 / 项目投资"),
+        ("第二部分 民生保障\n发放物资3批。", "民生保障"),
+        ("全年学习12次。", ""),
+    ],
+)
+def test_section_from_theme_phrase_or_numbered_heading(text, section):
+    assert extract_facts(text)["section"].iloc[0] == section
+
+
+def test_year_and_township_from_the_text():
+    text = "拉西瓦镇:工作报告\n2024年,拉西瓦镇开展学习17次,纳入2025年计划。"
+    assert (infer_township(text), infer_year(text)) == ("拉西瓦镇", 2024)
+
+
+def test_year_and_township_arguments_win_over_the_text():
+    df = extract_facts("2024年,拉西瓦镇开展学习17次。", year=2023, township="某某乡")
+    assert (df["year"].iloc[0], df["township"].iloc[0]) == (2023, "某某乡")
+
+
+def test_no_year_or_township_leaves_them_missing():
+    df = extract_facts("开展学习17次")
+    assert df["year"].isna().all() and df["township"].isna().all()
+
+
+def test_empty_text_gives_an_empty_table_with_every_column():
+    df = extract_facts("")
+    assert list(df.columns) == FACT_COLUMNS and df.empty
+
+
+def test_input_text_is_left_unchanged_and_offsets_index_it():
+    text = "開展學習１７次，交流發言５０餘人。"
+    original = str(text)
+    df = extract_facts(text)
+    assert text == original
+    assert [text[s:e] for s, e in zip(df["start"], df["end"])] == ["１７次", "５０餘人"]
+
+
+REPORTISH = st.text(
+    alphabet=st.sampled_from(
+        list("0123456789１２３.,，、。；;:%％万亿千百十一二两三四五六七八九零余多约近以上下至到-~的村个人名次元盏期项起处户“”《》第周G在投资镇乡年\n ")
+    ),
+    max_size=200,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=300), REPORTISH))
+def test_extraction_never_raises_and_every_text_is_its_source_slice(text):
+    df = extract_facts(text, source="fuzz")
+    assert list(df.columns) == FACT_COLUMNS
+    for row in df.itertuples():
+        assert text[row.start : row.end] == row.text
+        assert 0 <= row.start < row.end <= len(text)
+
+
+def test_facts_table_dtypes_are_stable():
+    df = extract_facts("2024年,某某镇开展学习17次。")
+    assert str(df["year"].dtype) == "Int64"
+    assert df["value"].dtype == "float64" and df["start"].dtype == "int64"
+    assert isinstance(df, pd.DataFrame)

@@ -1,0 +1,81 @@
+"""The project's set-up files agree with each other and with the standing rules."""
+
+import hashlib
+import re
+import tomllib
+
+import nbformat
+import pytest
+import yaml
+
+from conftest import ROOT
+
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+ENVIRONMENT = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[<>=!~\[ ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+
+
+def _conda_requirements() -> dict[str, str]:
+    reqs = {}
+    for dep in ENVIRONMENT["dependencies"]:
+        for req in dep["pip"] if isinstance(dep, dict) else [dep]:
+            if not req.startswith("-e"):
+                reqs[_name(req)] = req.replace(" ", "")
+    return reqs
+
+
+def test_environment_yml_installs_the_same_dependencies_as_pyproject():
+    project = PYPROJECT["project"]
+    wanted = {_name(r): r.replace(" ", "") for r in project["dependencies"] + project["optional-dependencies"]["dev"]}
+    conda = _conda_requirements()
+    conda.pop("python"), conda.pop("pip")
+    assert conda == wanted
+
+
+def test_environment_yml_installs_the_package_itself_editable():
+    pip = next(d["pip"] for d in ENVIRONMENT["dependencies"] if isinstance(d, dict))
+    assert "-e .[dev]" in pip
+
+
+def test_python_version_agrees():
+    assert PYPROJECT["project"]["requires-python"] == ">=3.11"
+    assert "python>=3.11" in ENVIRONMENT["dependencies"]
+
+
+@pytest.mark.parametrize("notebook", sorted((ROOT / "notebooks").glob("*.ipynb")), ids=lambda p: p.name)
+def test_notebook_is_committed_without_outputs_and_takes_parameters(notebook):
+    nb = nbformat.read(notebook, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1 and "township" in tagged[0].source and "data_dir" in tagged[0].source
+    assert "../" not in "".join(c.source for c in nb.cells) and "sys.path" not in "".join(c.source for c in nb.cells)
+
+
+def test_readme_quick_start_is_the_two_make_commands():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quick = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"^\s*(make \w+)", quick, flags=re.M)
+    assert commands == ["make report", "make test"]
+    assert "conda env create -f environment.yml" in readme
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert re.search(r"^make test$", ci, flags=re.M) and "set -euo pipefail" in ci
+
+
+def test_raw_report_is_the_one_sources_md_records():
+    sources = (ROOT / "data" / "raw" / "SOURCES.md").read_text(encoding="utf-8")
+    digest = hashlib.sha256((ROOT / "data" / "raw" / "laxiwa" / "2024.txt").read_bytes()).hexdigest()
+    assert "`laxiwa/2024.txt`" in sources and digest in sources
+
+
+def test_generated_outputs_are_not_committed():
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8")
+    assert "/data/processed/*" in ignored and "/reports/*" in ignored
+    assert (ROOT / "data" / "processed" / "README.md").exists() and (ROOT / "reports" / "README.md").exists()
