@@ -9,9 +9,10 @@ INSTALL ?= $(VENV)/.installed
 LXW ?= $(BIN)/lxw
 PYTEST ?= $(BIN)/python -m pytest
 BUILD_ARGS ?=
+BENCH_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install report test lab clean
+.PHONY: help install report test lab bench clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -29,6 +30,9 @@ report: $(INSTALL) ## Build data/processed/ and reports/ from data/raw/ (the mai
 
 test: $(INSTALL) ## Run the whole test suite
 	$(PYTEST)
+
+bench: $(INSTALL) ## Print extraction throughput against a plain-regex baseline
+	$(BIN)/python benchmarks/bench_extract.py $(BENCH_ARGS)
 
 lab: $(INSTALL) ## Open JupyterLab in the project's environment
 	$(BIN)/jupyter lab notebooks

@@ -14,7 +14,7 @@ ordinals, weekdays, road codes, set phrases) and placed in its section, sentence
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,10 +22,10 @@ import pandas as pd
 
 from . import reference
 from .facts import as_facts
-from .numbers import ARABIC, CHINESE, MULTIPLIER, arabic_multiplier, parse_number
+from .numbers import ARABIC, CHINESE, CN_NUMERAL_CHARS, MULTIPLIER, arabic_multiplier, parse_number
 from .segment import Layout
 from .text import matching_view
-from .villages import SCOPE_WORDS, find_villages
+from .villages import SCOPE_WORDS, village_mentions
 
 
 def _alternation(words) -> str:
@@ -77,7 +77,9 @@ def grammar() -> Grammar:
         (?P<unit>{unit})
         (?P<post>{post})?
     """
-    pattern = re.compile(rf"(?P<band>{band})|(?P<pct>{pct})|(?P<fact>{fact})", re.X)
+    # Every expression starts with a digit, a numeral or a qualifier: test that first, it is cheap.
+    first = re.escape("".join(sorted(set(CN_NUMERAL_CHARS + "".join(w[0] for w in before)))))
+    pattern = re.compile(rf"(?=[\d{first}])(?:(?P<band>{band})|(?P<pct>{pct})|(?P<fact>{fact}))", re.X)
 
     words: dict[str, list[str]] = {}
     for row in reference.load_table("label_words.csv"):
@@ -145,6 +147,15 @@ class _Document:
         g = grammar()
         self.quoted = _Spans(m.span() for m in _QUOTED.finditer(self.view))
         self.set_phrases = _Spans(m.span() for m in g.stop_phrases.finditer(self.view))
+        mentions = village_mentions(self.view, township)
+        self.village_positions = [p for p, _ in mentions]
+        self.village_names = [n for _, n in mentions]
+
+    def villages_in(self, span: tuple[int, int]) -> list[str]:
+        """Villages named in a span of the view, in order, without repeats."""
+        lo = bisect_left(self.village_positions, span[0])
+        hi = bisect_left(self.village_positions, span[1])
+        return list(dict.fromkeys(self.village_names[lo:hi]))
 
     def is_statistic(self, start: int, end: int, number: str, num_start: int) -> bool:
         """False for numerals that name or order things rather than count them."""
@@ -198,19 +209,18 @@ class _Document:
     def village(self, pos: int) -> str | None:
         """The one village the fact's clause (or an earlier clause of its sentence) names."""
         layout, view = self.layout, self.view
-        c0, c1 = layout.clause_at(pos)
-        clause = view[c0:c1]
-        if SCOPE_WORDS.search(clause):
+        clause = layout.clause_at(pos)
+        if SCOPE_WORDS.search(view, *clause):
             return None
-        names = find_villages(clause, self.township)
+        names = self.villages_in(clause)
         if len(names) > 1:
-            names = find_villages(view[slice(*layout.part_at(pos))], self.township)
+            names = self.villages_in(layout.part_at(pos))
             return names[0] if len(names) == 1 else None
         if names:
             return names[0]
-        for s, e in layout.clauses_before(pos):
-            names = find_villages(view[s:e], self.township)
-            if names or SCOPE_WORDS.search(view[s:e]):
+        for span in layout.clauses_before(pos):
+            names = self.villages_in(span)
+            if names or SCOPE_WORDS.search(view, *span):
                 return names[0] if len(names) == 1 else None
         return None
 
@@ -315,6 +325,14 @@ def infer_year(text: str) -> int | None:
     return int("".join(str("〇一二三四五六七八九".find(c)) if c != "零" else "0" for c in m.group(2)))
 
 
+def iter_facts(text: str, *, source: str = "", year: int | None = None, township: str | None = None):
+    """Facts-table rows (tuples in column order) for ``text``; ``extract_facts`` makes them a table."""
+    township = township or infer_township(text)
+    year = year or infer_year(text)
+    for fact in _Document(text, township).facts():
+        yield (township, year, *fact, source)
+
+
 def extract_facts(
     text: str, *, source: str = "", year: int | None = None, township: str | None = None
 ) -> pd.DataFrame:
@@ -327,8 +345,4 @@ def extract_facts(
     >>> df[["label", "value", "unit", "qualifier", "text"]].values.tolist()
     [['党委理论学习', 17.0, '次', 'exact', '17次'], ['交流发言', 50.0, '人', 'more_than', '50余人']]
     """
-    township = township or infer_township(text)
-    year = year or infer_year(text)
-    doc = _Document(text, township)
-    rows = [(township, year, *fact, source) for fact in doc.facts()]
-    return as_facts(rows)
+    return as_facts(iter_facts(text, source=source, year=year, township=township))

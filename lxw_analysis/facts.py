@@ -46,8 +46,11 @@ QUALIFIERS = {
 
 def as_facts(rows) -> pd.DataFrame:
     """A facts table from row tuples in column order (an empty table when there are none)."""
-    df = pd.DataFrame.from_records(list(rows), columns=FACT_COLUMNS)
-    return df.astype(FACT_DTYPES)
+    rows = list(rows)
+    columns = zip(*rows) if rows else ([] for _ in FACT_COLUMNS)
+    return pd.DataFrame(
+        {name: pd.array(list(values), dtype=FACT_DTYPES[name]) for name, values in zip(FACT_COLUMNS, columns)}
+    )
 
 
 def empty_facts() -> pd.DataFrame:

@@ -13,8 +13,8 @@ import pandas as pd
 
 from . import reference
 from .errors import LxwError
-from .extract import extract_facts, infer_township, infer_year
-from .facts import empty_facts
+from .extract import extract_facts, infer_township, infer_year, iter_facts
+from .facts import as_facts
 from .text import read_text
 
 #: File types read as reports.
@@ -105,7 +105,7 @@ def extract_file(path: str | Path, **options) -> pd.DataFrame:
 def extract_files(paths, *, progress=None, **options) -> pd.DataFrame:
     """The facts of several report files in one table; two files for one township and year is an error."""
     paths = list(paths)
-    frames, seen = [empty_facts()], {}
+    rows, seen = [], {}
     for i, path in enumerate(paths, 1):
         if progress:
             progress(f"[{i}/{len(paths)}] extracting {path}")
@@ -117,5 +117,5 @@ def extract_files(paths, *, progress=None, **options) -> pd.DataFrame:
                 "keep one of them, or give the other its own year."
             )
         seen[key] = path
-        frames.append(extract_facts(text, source=src.label, year=src.year, township=src.township))
-    return pd.concat(frames, ignore_index=True)
+        rows.extend(iter_facts(text, source=src.label, year=src.year, township=src.township))
+    return as_facts(rows)

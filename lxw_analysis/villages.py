@@ -29,16 +29,11 @@ def _pattern(township: str | None) -> tuple[re.Pattern | None, dict[str, str]]:
     return re.compile(alternation), names
 
 
-def find_villages(text: str, township: str | None = None) -> list[str]:
-    """Canonical names of the villages named in ``text``, in order, without repeats.
+def village_mentions(text: str, township: str | None = None) -> list[tuple[int, str]]:
+    """(position, canonical name) of every village named in ``text``, in order.
 
     Known villages come from the gazetteer (of ``township`` when given, else all); an unknown
-    name is kept as written when a preposition introduces it (在某某村).
-
-    >>> find_villages("在曲卜藏村投资35万元安装太阳能路灯80盏")
-    ['曲卜藏村']
-    >>> find_villages("引导叶后浪、多拉、仍果三村成立联合党支部")
-    ['叶后浪村', '多拉村', '仍果村']
+    name is kept as written when 在 introduces it (在某某村).
     """
     pattern, names = _pattern(township)
     found: list[tuple[int, str]] = []
@@ -51,5 +46,15 @@ def find_villages(text: str, township: str | None = None) -> list[str]:
         if _NOT_NAMES.match(m[1]) or any(s <= m.start() < e for s, e in covered):
             continue
         found.append((m.start(), m[1] + "村"))
-    ordered = [name for _, name in sorted(found)]
-    return list(dict.fromkeys(ordered))
+    return sorted(found)
+
+
+def find_villages(text: str, township: str | None = None) -> list[str]:
+    """Canonical names of the villages named in ``text``, in order, without repeats.
+
+    >>> find_villages("在曲卜藏村投资35万元安装太阳能路灯80盏")
+    ['曲卜藏村']
+    >>> find_villages("引导叶后浪、多拉、仍果三村成立联合党支部")
+    ['叶后浪村', '多拉村', '仍果村']
+    """
+    return list(dict.fromkeys(name for _, name in village_mentions(text, township)))

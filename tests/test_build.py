@@ -123,3 +123,16 @@ def test_make_report_runs_the_build(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "r" / "index.html").exists() and (tmp_path / "p" / "facts.parquet").exists()
+
+
+def test_make_bench_prints_throughput_against_the_baseline():
+    result = subprocess.run(
+        ["make", "bench", "INSTALL=", f"BIN={Path(sys.executable).parent}", "BENCH_ARGS=--reports 20"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"lxw, one table\s+[\d.]+\s+[\d,]+\s+[\d,]+", result.stdout)
+    assert re.search(r"baseline plain regex\s+[\d.]+\s+[\d,]+", result.stdout)
+    assert "time ratio lxw / baseline" in result.stdout
