@@ -34,3 +34,12 @@ def table(df: pd.DataFrame) -> HTML:
     """A DataFrame as an HTML table: cell text escaped, numbers formatted, missing cells blank."""
     shown = pd.DataFrame({c: [number(v) for v in df[c]] for c in df.columns})
     return HTML(shown.to_html(index=False, escape=True, classes="lxw-table"))
+
+
+def tables_by(df: pd.DataFrame, column: str, level: int = 3) -> HTML:
+    """One heading and table per value of ``column``, in order of first appearance."""
+    parts = []
+    for key, group in df.groupby(column, sort=False, dropna=False):
+        title = key if isinstance(key, str) and key else "(引言 introduction)"
+        parts.append(heading(title, level).data + table(group.drop(columns=[column])).data)
+    return HTML("".join(parts))
