@@ -22,7 +22,7 @@ import pandas as pd
 
 from . import reference
 from .facts import as_facts
-from .numbers import ARABIC, CHINESE, CN_NUMERAL_CHARS, MULTIPLIER, arabic_multiplier, parse_number
+from .numbers import ARABIC, CHINESE, CN_NUMERAL_CHARS, MULTIPLIER, MULTIPLIERS, parse_number
 from .segment import Layout
 from .text import matching_view
 from .villages import SCOPE_WORDS, village_mentions
@@ -47,39 +47,60 @@ class Grammar:
     link: re.Pattern
     stop: re.Pattern
     tail: re.Pattern
+    money: re.Pattern
+
+
+def _qualifier_alternation(rows) -> str:
+    """Qualifier words, each guarded against the characters that make it part of another word (签约, 附近)."""
+    parts = []
+    for row in sorted(rows, key=lambda r: len(r["word"]), reverse=True):
+        guard = f"(?<![{re.escape(row['not_after'])}])" if row["not_after"] else ""
+        parts.append(guard + re.escape(row["word"]))
+    return "|".join(parts)
 
 
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
     """Build the extraction pattern once from the reference tables."""
     units = reference.measure_words()
+    qualifiers = reference.load_table("qualifiers.csv")
     before = reference.qualifier_words("before")
     middle = reference.qualifier_words("middle")
     after = reference.qualifier_words("after")
     number = rf"(?:{ARABIC})(?:{MULTIPLIER})?|{CHINESE}"
     sep = r"至|到|~|-|—|–|〜"
+    sp = r"[ \u00a0]?"  # text taken from PDFs puts spaces around numbers: 投资 120 万元
     unit = _alternation(units)
-    pre, mid, post = _alternation(before), _alternation(middle), _alternation(after)
+    pre = _qualifier_alternation(r for r in qualifiers if r["position"] == "before")
+    mid, post = _alternation(middle), _alternation(after)
     open_bracket = "及以上|及以下|以上|以下"
     band = rf"""
-        (?P<blo>{number})
-        (?: (?:{sep}) (?P<bhi>{number}) (?P<bunit>{unit})? (?P<bopen>{open_bracket})?
-          | (?P<bunit1>{unit})? (?P<bopen1>{open_bracket}) )
-        的 (?P<noun>[\u4e00-\u9fff]{{1,4}}?) (?:有|为|共|达)?
-        (?P<count>{number}) (?P<cmid>{mid})? (?P<cunit>{unit})
+        (?P<blo>{number}) {sp} (?:{unit})? {sp}
+        (?: (?:{sep}) {sp} (?P<bhi>{number}) {sp} (?:{unit})? (?P<bopen>{open_bracket})?
+          | (?P<bopen1>{open_bracket}) )
+        (?:之间)? 的 (?P<noun>[\u4e00-\u9fff]{{1,4}}?) (?:有|为|共|达)?
+        (?P<count>{number}) (?P<cmid>{mid})? {sp} (?P<cunit>{unit})
     """
-    pct = rf"(?P<ppre>{pre})? 百分之 (?P<pnum>{number}) (?P<pmid>{mid})?"
+    pct = rf"(?P<ppre>{pre})? {sp} 百分之 (?P<pnum>{number}) (?P<pmid>{mid})? (?P<ppost>{post})?"
     fact = rf"""
-        (?P<pre>{pre})?
-        (?P<n1>{number})
-        (?: (?:{sep}) (?P<n2>{number}) )?
-        (?P<mid>{mid})?
+        (?P<pre>{pre})? {sp}
+        (?P<n1>{number}) {sp}
+        (?: (?:{unit})? {sp} (?:{sep}) {sp} (?P<n2>{number}) )?
+        (?P<mid>{mid})? (?P<mult>{MULTIPLIER})? {sp}
         (?P<unit>{unit})
         (?P<post>{post})?
     """
+    # Money written without 元 (争取资金120万,): kept only where a money word comes before it.
+    money = rf"""
+        (?P<mpre>{pre})? {sp}
+        (?P<mn>{ARABIC}|{CHINESE}) (?P<mmid>{mid})? (?P<mmult>万|亿) (?P<mpost>{post})?
+        (?![\u4e00-\u9fff\d])
+    """
     # Every expression starts with a digit, a numeral or a qualifier: test that first, it is cheap.
     first = re.escape("".join(sorted(set(CN_NUMERAL_CHARS + "".join(w[0] for w in before)))))
-    pattern = re.compile(rf"(?=[\d{first}])(?:(?P<band>{band})|(?P<pct>{pct})|(?P<fact>{fact}))", re.X)
+    pattern = re.compile(
+        rf"(?=[\d{first}])(?:(?P<band>{band})|(?P<pct>{pct})|(?P<fact>{fact})|(?P<money>{money}))", re.X
+    )
 
     words: dict[str, list[str]] = {}
     for row in reference.load_table("label_words.csv"):
@@ -97,6 +118,7 @@ def grammar() -> Grammar:
         link=re.compile(rf"(?:{_alternation(words['link'])})+$"),
         stop=re.compile(_alternation(words["stop"])),
         tail=re.compile(rf"(?<=.)(?:{_alternation(words['tail'])})$"),
+        money=re.compile(_alternation(words["money"])),
     )
 
 
@@ -105,6 +127,8 @@ _QUOTED = re.compile(r"“[^“”\n]{1,30}”|\"[^\"\n]{1,30}\"|「[^」\n]{1,3
 _QUOTE_MARKS = str.maketrans("", "", "“”\"「」『』《》‘’'")
 _CLOSING_QUOTES = "”\"」』》"
 _WEEKDAY_BEFORE = ("周", "星期", "礼拜")
+#: Two adjacent digits written in Chinese are a rough count (七八个, 两三户), not 78 or 23.
+_ROUGH_PAIR = re.compile("[一二两三四五六七八九]{2}")
 _HANZI = re.compile(r"[\u4e00-\u9fff]+")
 #: A township named in a title (拉西瓦镇:…, 新寨乡2023年…) or right after the year (2024年,某某镇…).
 _TOWNSHIP = re.compile(
@@ -129,10 +153,10 @@ class _Spans:
 
 
 def _number(text: str, partner: str | None = None) -> float:
-    """Parse a matched number; a bare first number of a range takes the second's 万 (10-20万)."""
+    """Parse a matched number; a bare first number of a range takes the second's 万 (10-20万, 三至五万)."""
     value = parse_number(text)
-    if partner and arabic_multiplier(text) == 1 and text[0].isdigit():
-        value *= arabic_multiplier(partner)
+    if partner and partner[-1] in MULTIPLIERS and not any(c in MULTIPLIERS for c in text):
+        value *= MULTIPLIERS[partner[-1]]
     return value
 
 
@@ -157,21 +181,28 @@ class _Document:
         hi = bisect_left(self.village_positions, span[1])
         return list(dict.fromkeys(self.village_names[lo:hi]))
 
-    def is_statistic(self, start: int, end: int, number: str, num_start: int) -> bool:
+    def is_statistic(self, kind: str, start: int, end: int, number: str, num_start: int) -> bool:
         """False for numerals that name or order things rather than count them."""
         view = self.view
-        before = view[num_start - 1] if num_start else ""
+        at = num_start - 1
+        while at >= 0 and view[at] in " \u00a0":
+            at -= 1
+        before = view[at] if at >= 0 else ""
         if self.quoted.overlaps(start, end) or self.set_phrases.overlaps(start, end):
             return False
-        if before == "第" or (before and (before.isascii() and (before.isalnum() or before in "./"))):
-            return False
+        if before in ("第", "届") or (before.isascii() and (before.isalnum() or before in (".", "/"))):
+            return False  # 第3期, 十七届三次会议, G310, 1.2.3
         if number[0] not in "0123456789":
-            if number == "一":
+            if number == "一" and kind != "pct":
                 return False  # 一条路子, 一个机制: in prose 一 is an article, counts of one are written 1
-            if before in _CLOSING_QUOTES:
+            if number == "二" and kind == "fact":
+                return False  # 二次供水, 二期工程: counts of two are written 两
+            if before and before in _CLOSING_QUOTES:
                 return False  # “选、育、管、用”四项举措 counts the slogan's parts
             if any(view.endswith(w, 0, num_start) for w in _WEEKDAY_BEFORE):
                 return False
+            if "届" in view[max(0, num_start - 8) : num_start]:
+                return False  # 十七届人大三次会议, 二十届三中全会: sessions, numbered
         return True
 
     def label(self, ctx_start: int, start: int, end: int) -> tuple[str, int]:
@@ -239,7 +270,7 @@ class _Document:
             if row is None:
                 continue
             value, upper, unit, qualifier, band_low, band_high, num_start, number, noun = row
-            if not self.is_statistic(start, end, number, num_start):
+            if not self.is_statistic(kind, start, end, number, num_start):
                 continue
             p0, _ = layout.part_at(start)
             s0, s1 = layout.sentence_at(start)
@@ -263,6 +294,7 @@ class _Document:
             prev_end = used_end
 
     def _read(self, m: re.Match, kind: str, g: Grammar):
+        """(value, upper, unit, qualifier, band_low, band_high, number start, number, noun) of a match."""
         nan = float("nan")
         if kind == "band":
             count = parse_number(m["count"])
@@ -276,22 +308,35 @@ class _Document:
             qualifier = g.middle[m["cmid"]] if m["cmid"] else "exact"
             return count, nan, g.units[m["cunit"]], qualifier, low, high, m.start("count"), m["count"], m["noun"]
         if kind == "pct":
-            value = parse_number(m["pnum"])
-            qualifier = g.before.get(m["ppre"] or "") or (g.middle[m["pmid"]] if m["pmid"] else "exact")
-            return value, nan, "%", qualifier, nan, nan, m.start("pnum"), m["pnum"], None
-        value = _number(m["n1"], m["n2"])
-        upper = _number(m["n2"]) if m["n2"] else nan
-        if m["n2"]:
-            qualifier = "range"
-        elif m["pre"]:
-            qualifier = g.before[m["pre"]]
-        elif m["mid"]:
-            qualifier = g.middle[m["mid"]]
-        elif m["post"]:
-            qualifier = g.after[m["post"]]
-        else:
-            qualifier = "exact"
-        return value, upper, g.units[m["unit"]], qualifier, nan, nan, m.start("n1"), m["n1"], None
+            qualifier = _qualifier(g, m["ppre"], m["pmid"], m["ppost"])
+            return parse_number(m["pnum"]), nan, "%", qualifier, nan, nan, m.start("pnum"), m["pnum"], None
+        if kind == "money":
+            part_start = self.layout.part_at(m.start())[0]
+            if not g.money.search(self.view, part_start, m.start()):
+                return None
+            value = parse_number(m["mn"]) * MULTIPLIERS[m["mmult"]]
+            qualifier = _qualifier(g, m["mpre"], m["mmid"], m["mpost"])
+            return value, nan, "元", qualifier, nan, nan, m.start("mn"), m["mn"], None
+        factor = MULTIPLIERS[m["mult"]] if m["mult"] else 1
+        n1, n2 = m["n1"], m["n2"]
+        if n2 is None and _ROUGH_PAIR.fullmatch(n1) and n1[0] != n1[1]:
+            n1, n2 = n1[0], n1[1]  # 七八个村: seven or eight
+        value = _number(n1, n2) * factor
+        if n2:
+            return value, _number(n2) * factor, g.units[m["unit"]], "range", nan, nan, m.start("n1"), m["n1"], None
+        qualifier = _qualifier(g, m["pre"], m["mid"], m["post"])
+        return value, nan, g.units[m["unit"]], qualifier, nan, nan, m.start("n1"), m["n1"], None
+
+
+def _qualifier(g: Grammar, before: str | None, middle: str | None, after: str | None) -> str:
+    """The qualifier a number's surrounding words give it: the first of before, middle, after."""
+    if before:
+        return g.before[before]
+    if middle:
+        return g.middle[middle]
+    if after:
+        return g.after[after]
+    return "exact"
 
 
 def infer_township(text: str) -> str | None:

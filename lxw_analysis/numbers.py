@@ -43,7 +43,12 @@ def to_halfwidth(text: str) -> str:
 def _chinese(text: str) -> float:
     if text[0] in "百千万亿佰仟":
         text = "一" + text  # 百余人, 万余元: a bare multiplier means one of it
-    return float(cn2an.cn2an(text, "smart"))
+    try:
+        return float(cn2an.cn2an(text, "smart"))
+    except ValueError:
+        if "点" in text and text[-1] in MULTIPLIERS:
+            return _chinese(text[:-1]) * MULTIPLIERS[text[-1]]  # 一点五亿: cn2an reads no 点 before 亿
+        raise
 
 
 def arabic_multiplier(text: str) -> float:

@@ -8,7 +8,7 @@ from lxw_analysis.villages import find_villages
 
 TABLES = {
     "measure_words.csv": {"word", "unit", "kind"},
-    "qualifiers.csv": {"word", "position", "qualifier"},
+    "qualifiers.csv": {"word", "position", "qualifier", "not_after"},
     "not_statistics.csv": {"phrase", "why"},
     "label_words.csv": {"word", "role"},
     "townships.csv": {"slug", "name", "county", "prefecture", "province"},
@@ -43,7 +43,7 @@ def test_qualifier_words_use_only_the_contract_qualifiers():
 
 
 def test_label_word_roles_are_known():
-    assert {r["role"] for r in reference.load_table("label_words.csv")} == {"lead_verb", "scope", "link", "stop", "tail"}
+    assert {r["role"] for r in reference.load_table("label_words.csv")} == {"lead_verb", "scope", "link", "stop", "tail", "money"}
 
 
 def test_gazetteer_names_the_seven_laxiwa_villages_of_the_2024_report():
