@@ -319,7 +319,7 @@ class _Document:
             return value, nan, "元", qualifier, nan, nan, m.start("mn"), m["mn"], None
         factor = MULTIPLIERS[m["mult"]] if m["mult"] else 1
         n1, n2 = m["n1"], m["n2"]
-        if n2 is None and _ROUGH_PAIR.fullmatch(n1) and n1[0] != n1[1]:
+        if n2 is None and _ROUGH_PAIR.fullmatch(n1) and parse_number(n1[0]) < parse_number(n1[1]):
             n1, n2 = n1[0], n1[1]  # 七八个村: seven or eight
         value = _number(n1, n2) * factor
         if n2:

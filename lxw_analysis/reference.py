@@ -17,7 +17,15 @@ def _rows(name: str) -> tuple[tuple[tuple[str, str], ...], ...]:
     text = resources.files("lxw_analysis").joinpath("data", name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     reader = csv.DictReader(io.StringIO("\n".join(lines)))
-    return tuple(tuple((k, (v or "").strip()) for k, v in row.items()) for row in reader)
+    rows = []
+    for row in reader:
+        if None in row or None in row.values():
+            raise ValueError(
+                f"lxw_analysis/data/{name}: a row does not have the {len(reader.fieldnames)} columns "
+                f"of the header ({', '.join(reader.fieldnames)}); quote fields that hold commas: {row}"
+            )
+        rows.append(tuple((k, v.strip()) for k, v in row.items()))
+    return tuple(rows)
 
 
 def load_table(name: str) -> list[dict[str, str]]:

@@ -205,6 +205,9 @@ def test_bracket_bounds_are_not_facts_of_their_own():
         "成立三人小组",
         "百名干部进千家",
         "24小时服务热线",
+        "七一期间走访",
+        "五一期间接待游客",
+        "十一期间",
     ],
 )
 def test_numeral_that_is_not_a_statistic(sentence):
