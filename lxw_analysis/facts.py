@@ -26,8 +26,8 @@ FACT_DTYPES = {
     "band_low": "float64",
     "band_high": "float64",
     "text": "string",
-    "start": "int64",
-    "end": "int64",
+    "start": "Int64",
+    "end": "Int64",
     "quote": "string",
     "source": "string",
 }
