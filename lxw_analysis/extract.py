@@ -22,6 +22,7 @@ import pandas as pd
 
 from . import reference
 from .facts import as_facts
+from .indicators import match_indicator
 from .numbers import ARABIC, CHINESE, CN_NUMERAL_CHARS, MULTIPLIER, MULTIPLIERS, parse_number
 from .segment import Layout
 from .text import matching_view
@@ -275,10 +276,11 @@ class _Document:
             p0, _ = layout.part_at(start)
             s0, s1 = layout.sentence_at(start)
             label, used_end = (noun, end) if noun else self.label(max(p0, prev_end), start, end)
+            c0, c1 = layout.clause_at(start)
             yield (
                 layout.section_at(start),
                 self.village(start),
-                None,
+                match_indicator(label, unit, self.view[c0:c1], band=noun is not None),
                 label,
                 value,
                 upper,

@@ -20,7 +20,7 @@ LAXIWA = json.loads((GOLDEN_DIR / "laxiwa_2024.json").read_text(encoding="utf-8"
 PASSAGES = json.loads((GOLDEN_DIR / "madeup_passages.json").read_text(encoding="utf-8"))["passages"]
 
 DOCUMENTS = {LAXIWA["file"]: LAXIWA} | {f"tests/fixtures/{name}": spec for name, spec in PASSAGES.items()}
-CHECKED = ("value", "upper", "unit", "qualifier", "section", "band_low", "band_high", "label")
+CHECKED = ("value", "upper", "unit", "qualifier", "section", "band_low", "band_high", "label", "indicator")
 
 
 def _keyed(rows):
