@@ -5,6 +5,7 @@
 [350000.0, 80.0]
 """
 
+from .bands import income_bands
 from .errors import LxwError
 from .extract import extract_facts, infer_township, infer_year
 from .facts import FACT_COLUMNS, empty_facts, load_facts
@@ -16,6 +17,7 @@ __all__ = [
     "LxwError",
     "empty_facts",
     "extract_facts",
+    "income_bands",
     "infer_township",
     "infer_year",
     "load_facts",

@@ -1,0 +1,120 @@
+"""Village collective-income brackets: as reports state them, and from per-village incomes.
+
+Reports count villages in brackets of income (其中10万至20万的村3个); tables give each
+village's income. Both end as facts of the indicator ``collective_income_band_villages``
+with the bracket in ``band_low``/``band_high`` (yuan), so they compare across sources.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from .facts import as_facts
+
+BAND_INDICATOR = "collective_income_band_villages"
+INCOME_INDICATOR = "village_collective_income"
+
+
+def _wan(yuan: float) -> str:
+    return f"{yuan / 1e4:g}万"
+
+
+def band_label(low: float, high: float) -> str:
+    """A bracket as reports write it, from its bounds in yuan.
+
+    >>> band_label(100000, 200000), band_label(500000, float("nan")), band_label(float("nan"), 50000)
+    ('10万–20万', '50万以上', '5万以下')
+    """
+    if pd.isna(high):
+        return f"{_wan(low)}以上"
+    if pd.isna(low):
+        return f"{_wan(high)}以下"
+    return f"{_wan(low)}–{_wan(high)}"
+
+
+def band_table(facts: pd.DataFrame) -> pd.DataFrame:
+    """Village collective-income brackets as stated: one row per township, year and bracket.
+
+    >>> from lxw_analysis import extract_facts
+    >>> f = extract_facts("2024年,某镇其中10万至20万的村3个、50万以上的村5个。")
+    >>> band_table(f)[["year", "band", "villages"]].values.tolist()
+    [[2024, '10万–20万', 3.0], [2024, '50万以上', 5.0]]
+    """
+    is_band = facts["indicator"].isin([BAND_INDICATOR])
+    bands = facts.loc[is_band, ["township", "year", "band_low", "band_high", "value", "quote", "source"]]
+    bands = bands.rename(columns={"value": "villages"})
+    bands.insert(2, "band", [band_label(lo, hi) for lo, hi in zip(bands["band_low"], bands["band_high"])])
+    return bands.sort_values(["township", "year", "band_low"], na_position="first").reset_index(drop=True)
+
+
+def describe_bands(bands: pd.DataFrame) -> str:
+    """One sentence per year stating the brackets as reported.
+
+    >>> import pandas as pd
+    >>> b = pd.DataFrame({"year": [2024, 2024], "band": ["10万–20万", "50万以上"], "villages": [3.0, 5.0]})
+    >>> describe_bands(b)
+    '2024: 8 villages in brackets: 3 at 10万–20万, 5 at 50万以上.'
+    """
+    sentences = []
+    for year, group in bands.groupby("year", sort=True):
+        parts = ", ".join(f"{v:g} at {b}" for b, v in zip(group["band"], group["villages"]))
+        sentences.append(f"{year}: {group['villages'].sum():g} villages in brackets: {parts}.")
+    return " ".join(sentences)
+
+
+
+
+def brackets(edges) -> list[tuple[float, float]]:
+    """The brackets that ascending ``edges`` (yuan) cut income into: below the first, between
+    each pair, and from the last up (NaN for an open end).
+
+    >>> brackets([100000, 200000])
+    [(nan, 100000.0), (100000.0, 200000.0), (200000.0, nan)]
+    """
+    edges = [float(e) for e in edges]
+    if not edges or any(b <= a for a, b in zip(edges, edges[1:])):
+        raise ValueError(f"edges must be ascending and not empty: {edges}")
+    bounds = [math.nan, *edges, math.nan]
+    return list(zip(bounds[:-1], bounds[1:]))
+
+
+def _count_between(values: pd.Series, low: float, high: float) -> int:
+    inside = pd.Series(True, index=values.index)
+    if not math.isnan(low):
+        inside &= values >= low
+    if not math.isnan(high):
+        inside &= values < high
+    return int(inside.sum())
+
+
+def income_bands(village_income: pd.DataFrame, edges, *, keep_empty: bool = True) -> pd.DataFrame:
+    """Bracket counts from per-village incomes, as facts shaped like those read from reports.
+
+    ``village_income`` is a facts table; its ``village_collective_income`` rows (one per
+    village and year, yuan) are counted into the brackets of ``edges`` — a bracket holds
+    incomes from its lower bound up to, not including, its upper bound. The result has one
+    ``collective_income_band_villages`` fact per township, year and bracket.
+
+    >>> from lxw_analysis.facts import as_facts
+    >>> nan = float("nan")
+    >>> rows = [("某镇", 2024, "", v, INCOME_INDICATOR, "收入", y, nan, "元", "exact", nan, nan, "", None, None, "", "t.csv")
+    ...         for v, y in [("甲村", 150000.0), ("乙村", 120000.0), ("丙村", 600000.0)]]
+    >>> income_bands(as_facts(rows), [100000, 200000, 500000])[["band_low", "band_high", "value"]].values.tolist()
+    [[nan, 100000.0, 0.0], [100000.0, 200000.0, 2.0], [200000.0, 500000.0, 0.0], [500000.0, nan, 1.0]]
+    """
+    incomes = village_income[village_income["indicator"].isin([INCOME_INDICATOR]) & village_income["village"].notna()]
+    rows = []
+    for (township, year), group in incomes.groupby(["township", "year"], sort=True):
+        sources = ", ".join(sorted({s.split("#")[0] for s in group["source"].dropna()}))
+        for low, high in brackets(edges):
+            count = float(_count_between(group["value"], low, high))
+            if count or keep_empty:
+                label = band_label(low, high)
+                rows.append((
+                    township, year, "", None, BAND_INDICATOR, "村", count, math.nan, "个", "exact", low, high,
+                    f"{label}的村{count:g}个", None, None,
+                    f"counted from {len(group)} villages' incomes", f"derived: {sources}",
+                ))
+    return as_facts(rows)
