@@ -28,6 +28,7 @@ class Indicator:
     phrasings: tuple[str, ...]
     context: re.Pattern | None
     band: bool
+    adds_up: bool
 
     def matches(self, label: str) -> int:
         """How well ``label`` matches a phrasing: its length (longer is more specific), 0 for no match."""
@@ -54,6 +55,7 @@ def catalogue() -> tuple[Indicator, ...]:
             phrasings=tuple(p for p in row["phrasings"].split("|") if p),
             context=re.compile(row["context"]) if row["context"] else None,
             band=row["band"] == "yes",
+            adds_up=row["adds_up"] == "yes",
         )
         for row in load_table("indicators.csv")
     )
@@ -110,3 +112,8 @@ def assign_indicators(facts: pd.DataFrame) -> pd.DataFrame:
         )
     ]
     return out
+
+
+def additive_ids() -> set[str]:
+    """Indicators whose facts in one year add up rather than restate one value."""
+    return {i.id for i in catalogue() if i.adds_up}
