@@ -8,7 +8,8 @@
 from .bands import income_bands
 from .errors import LxwError
 from .extract import extract_facts, infer_township, infer_year
-from .facts import FACT_COLUMNS, empty_facts, load_facts
+from .facts import FACT_COLUMNS, empty_facts, load_facts, load_findings
+from .validate import validate
 from .numbers import parse_number
 from .text import read_text
 
@@ -21,7 +22,9 @@ __all__ = [
     "infer_township",
     "infer_year",
     "load_facts",
+    "load_findings",
     "parse_number",
     "read_text",
+    "validate",
 ]
 __version__ = "0.1.0"

@@ -12,8 +12,9 @@ import jinja2
 
 from . import config, notebooks, reference
 from .errors import LxwError
-from .facts import _atomic_write, write_facts
+from .facts import _atomic_write, write_csv, write_facts
 from .sources import REPORT_SUFFIXES, extract_files
+from .validate import SEVERITIES, validate
 
 
 @dataclass
@@ -84,8 +85,14 @@ def build(
         raise LxwError(f"{raw}: no reports found (looked for {', '.join(sorted(REPORT_SUFFIXES))} files).")
     progress(f"Reading {len(files)} report(s) from {raw}")
     facts = extract_files(files, data_dir=raw.parent, progress=progress)
-    outputs = write_facts(facts, processed)
-    progress(f"Wrote {len(facts)} statistics to {processed}")
+    found = validate(facts)
+    outputs = write_facts(facts, processed) + [write_csv(found, processed / "quality.csv")]
+    counts = found["severity"].value_counts()
+    progress(
+        f"Wrote {len(facts)} statistics to {processed}; quality checks: "
+        + (", ".join(f"{counts[s]} {s}" for s in SEVERITIES if s in counts) or "no findings")
+        + " (quality.csv)"
+    )
     result = BuildResult(facts=len(facts), outputs=outputs)
 
     books = sorted(notebook_dir.glob("*.ipynb"))

@@ -110,3 +110,19 @@ def load_facts(path: str | Path | None = None, *, township: str | None = None, y
     if years is not None:
         keep &= df["year"].isin([int(y) for y in years])
     return df[keep].reset_index(drop=True)
+
+
+def load_findings(path: str | Path | None = None, *, township: str | None = None) -> pd.DataFrame:
+    """The data-quality findings the build wrote (``quality.csv``), of one township when given.
+
+    ``path`` is the file or the folder holding it; by default the project's ``data/processed/``.
+    """
+    path = Path(path) if path is not None else config.processed_dir()
+    if path.is_dir():
+        path = path / "quality.csv"
+    if not path.exists():
+        raise LxwError(f"{path}: no quality findings here. Run `make report` (or `lxw build`) first.")
+    found = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False, na_values=[""])
+    if township:
+        found = found[found["township"].isna() | (found["township"] == township)]
+    return found.reset_index(drop=True)

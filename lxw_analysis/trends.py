@@ -38,3 +38,19 @@ def sources(facts: pd.DataFrame) -> pd.DataFrame:
         .rename("statistics")
         .reset_index()
     )
+
+
+def describe_findings(findings: pd.DataFrame) -> str:
+    """One sentence on the data-quality findings.
+
+    >>> import pandas as pd
+    >>> describe_findings(pd.DataFrame({"severity": ["warning", "warning", "info"]}))
+    '3 data-quality findings: 2 warning, 1 info.'
+    >>> describe_findings(pd.DataFrame({"severity": []}))
+    'No data-quality findings: every consistency check passed.'
+    """
+    if findings.empty:
+        return "No data-quality findings: every consistency check passed."
+    counts = findings["severity"].value_counts()
+    parts = ", ".join(f"{n} {severity}" for severity, n in counts.items())
+    return f"{len(findings)} data-quality findings: {parts}."

@@ -1,6 +1,7 @@
 """`lxw build`, the main job, on the shipped data, and the Makefile targets that run it."""
 
 import hashlib
+import html
 import re
 import subprocess
 import sys
@@ -11,7 +12,7 @@ import pandas as pd
 import pytest
 
 from conftest import RAW, ROOT
-from lxw_analysis import FACT_COLUMNS, load_facts
+from lxw_analysis import FACT_COLUMNS, load_facts, load_findings
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
@@ -47,6 +48,17 @@ def test_build_writes_the_facts_table(built):
     facts = load_facts(out / "processed")
     assert list(facts.columns) == FACT_COLUMNS and len(facts) == 39
     pd.testing.assert_frame_equal(facts, load_facts(csv))
+
+
+def test_build_writes_the_quality_findings_and_the_overview_shows_them(built):
+    out, result = built
+    findings = load_findings(out / "processed")
+    assert list(findings.columns) == ["rule", "severity", "township", "year", "message", "rows"]
+    assert "quality checks:" in result.stderr
+    overview = (out / "reports" / "laxiwa" / "01_overview.html").read_text(encoding="utf-8")
+    assert "数据质量 Data quality" in overview
+    for message in findings["message"]:
+        assert html.escape(message) in overview
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
