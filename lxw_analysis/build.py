@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+import pandas as pd
 
 from . import config, notebooks, reference
 from .errors import LxwError
 from .facts import _atomic_write, write_csv, write_facts
 from .sources import REPORT_SUFFIXES, extract_files
+from .tables import TABLE_SUFFIXES, read_tables
 from .validate import SEVERITIES, validate
 
 
@@ -39,11 +41,14 @@ class BuildResult:
         return [r for r in self.reports if not r.ok]
 
 
+INPUT_SUFFIXES = REPORT_SUFFIXES | set(TABLE_SUFFIXES)
+
+
 def raw_files(raw: Path) -> list[Path]:
-    """Report files under ``raw``, in a stable order (documentation such as SOURCES.md is skipped)."""
+    """Report and table files under ``raw``, in a stable order (documentation such as SOURCES.md is skipped)."""
     if not raw.is_dir():
         raise LxwError(f"{raw}: no such folder. Put reports in data/raw/<township>/<year>.txt.")
-    return sorted(p for p in raw.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+    return sorted(p for p in raw.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
 
 
 def township_slug(name: str) -> str:
@@ -82,9 +87,17 @@ def build(
 
     files = raw_files(raw)
     if not files:
-        raise LxwError(f"{raw}: no reports found (looked for {', '.join(sorted(REPORT_SUFFIXES))} files).")
-    progress(f"Reading {len(files)} report(s) from {raw}")
-    facts = extract_files(files, data_dir=raw.parent, progress=progress)
+        raise LxwError(f"{raw}: no reports or tables found (looked for {', '.join(sorted(INPUT_SUFFIXES))} files).")
+    texts = [p for p in files if p.suffix.lower() in REPORT_SUFFIXES]
+    tables = [p for p in files if p.suffix.lower() in TABLE_SUFFIXES]
+    progress(f"Reading {len(texts)} report(s) and {len(tables)} table(s) from {raw}")
+    facts = pd.concat(
+        [
+            extract_files(texts, data_dir=raw.parent, progress=progress),
+            read_tables(tables, data_dir=raw.parent, progress=progress),
+        ],
+        ignore_index=True,
+    )
     found = validate(facts)
     outputs = write_facts(facts, processed) + [write_csv(found, processed / "quality.csv")]
     counts = found["severity"].value_counts()

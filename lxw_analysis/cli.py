@@ -1,4 +1,4 @@
-"""The ``lxw`` command: ``lxw extract`` and ``lxw build``."""
+"""The ``lxw`` command: ``lxw extract`` (reports), ``lxw ingest`` (tables) and ``lxw build``."""
 
 from __future__ import annotations
 
@@ -9,18 +9,31 @@ from pathlib import Path
 from .errors import LxwError
 
 
-def _extract(args) -> int:
+def _write(facts, output: Path | None) -> int:
+    """The facts table as CSV (UTF-8 with BOM) to ``output``, else to standard output."""
     from .facts import write_csv
-    from .sources import extract_files
 
-    facts = extract_files(args.files, year=args.year, township=args.township, data_dir=_data_dir_of(args.files))
-    if args.output:
-        write_csv(facts, args.output)
-        print(f"Wrote {len(facts)} statistics to {args.output}", file=sys.stderr)
+    if output:
+        write_csv(facts, output)
+        print(f"Wrote {len(facts)} statistics to {output}", file=sys.stderr)
     else:
         sys.stdout.write("\ufeff" if not sys.stdout.isatty() else "")
         facts.to_csv(sys.stdout, index=False)
     return 0
+
+
+def _extract(args) -> int:
+    from .sources import extract_files
+
+    options = {"year": args.year, "township": args.township, "data_dir": _data_dir_of(args.files)}
+    return _write(extract_files(args.files, **options), args.output)
+
+
+def _ingest(args) -> int:
+    from .tables import read_tables
+
+    options = {"year": args.year, "township": args.township, "data_dir": _data_dir_of(args.files)}
+    return _write(read_tables(args.files, **options), args.output)
 
 
 def _data_dir_of(files) -> Path | None:
@@ -54,6 +67,13 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--township", help="township name, e.g. 拉西瓦镇 (default: from the path, else the text)")
     e.add_argument("-o", "--output", type=Path, metavar="OUT.csv", help="write here instead of standard output")
     e.set_defaults(run=_extract)
+
+    i = sub.add_parser("ingest", help="read statistical tables (CSV, XLSX) into the facts table (CSV)")
+    i.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    i.add_argument("--year", type=int, help="year of every figure, over the headers (default: headers, path, title)")
+    i.add_argument("--township", help="township name, e.g. 拉西瓦镇 (default: from the path, else the title)")
+    i.add_argument("-o", "--output", type=Path, metavar="OUT.csv", help="write here instead of standard output")
+    i.set_defaults(run=_ingest)
 
     b = sub.add_parser("build", help="build data/processed/ and the HTML reports from data/raw/")
     b.add_argument("--raw", type=Path, help="raw data folder (default: data/raw)")

@@ -112,6 +112,19 @@ def test_failing_notebook_is_named_and_marked_while_the_others_render(tmp_path):
     assert "failed" in index and "99_madeup_broken" in index
 
 
+def test_build_reads_tables_beside_reports(tmp_path, raw_copy):
+    table = ROOT / "tests" / "fixtures" / "madeup_tables" / "madeup_xinzhai_villages.csv"
+    (raw_copy / "新寨乡").mkdir()
+    (raw_copy / "新寨乡" / table.name).write_bytes(table.read_bytes())
+    result = run_build("--raw", raw_copy, "--processed", tmp_path / "p", "--reports", tmp_path / "r")
+    assert result.returncode == 0, result.stderr
+    assert "1 report(s) and 1 table(s)" in result.stderr
+    facts = load_facts(tmp_path / "p")
+    from_table = facts[facts["source"].str.startswith("raw/新寨乡/madeup_xinzhai_villages.csv#")]
+    assert set(from_table["township"]) == {"新寨乡"} and set(from_table["year"]) == {2023, 2024}
+    assert (tmp_path / "r" / "新寨乡" / "01_overview.html").exists()
+
+
 def test_build_refuses_to_write_inside_raw(tmp_path, raw_copy):
     result = run_build("--raw", raw_copy, "--processed", raw_copy / "processed")
     assert result.returncode == 2 and "never written to" in result.stderr

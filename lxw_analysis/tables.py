@@ -1,0 +1,734 @@
+"""Statistical tables (CSV, XLSX) as rows of the facts table: one row per village, year and measure.
+
+Townships keep their village figures in spreadsheets as often as in report prose, and the
+spreadsheets are messy in the same few ways: a title row (merged across the sheet) above
+the header, units in the header's brackets (收入（万元）), one column per year
+(2023年收入 / 2024年收入), full-width digits, thousands separators and Chinese numerals in
+the cells, dashes for missing figures, and a 合计 row. ``read_table`` reads all of that
+into the facts-table contract, so tables and reports can be analysed and validated together.
+
+How a table is read:
+
+- the header is the first row (of the first 20) that has a village-name column (村名, 村,
+  行政村 …); the rows above it are its title, which may name the township, year and unit
+  (单位：万元);
+- every other column whose header names a year, a unit or a catalogue indicator is a value
+  column; other columns (序号, 负责人 …) describe the row and are not read;
+- each non-empty value cell becomes one fact: ``value`` normalized (万元 × 10⁴ into 元),
+  ``text`` the cell as written, ``label`` the header as written, ``quote`` the row;
+- missing cells (—, -, /, 无, NA, blank) give no fact; a cell that is not a number stops
+  the reading with a message naming the cell;
+- a 合计/总计/小计 row gives facts with no village and a label starting with 合计, which
+  ``table_totals`` compares with the sum of the village rows;
+- village names are resolved against the gazetteer; unknown names are kept as written.
+
+The township comes from the argument, else the path's folder, else the title; the year from
+the argument, else a 年份 column, else the header, else the sheet name, else the path's
+name (2024_villages.xlsx), else the title. ``source`` is the file (relative to the data
+folder) and the cell: ``raw/laxiwa/2024_villages.xlsx#Sheet1!C4`` for a workbook,
+``raw/laxiwa/2024_villages.csv#R4C3`` (row 4, column 3, as Excel numbers them) for a CSV.
+
+Rows are read one at a time (openpyxl's read-only mode; a CSV is decoded once and parsed
+as a stream), so a table of 100,000 rows costs little more memory than its facts.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pandas as pd
+
+from . import reference
+from .errors import LxwError
+from .extract import infer_township, infer_year
+from .facts import as_facts
+from .indicators import catalogue, match_indicator
+from .numbers import MULTIPLIERS, parse_number, to_halfwidth
+from .sources import source_label, township_from_folder
+from .text import decode_bytes
+
+#: File types read as tables, and how.
+TABLE_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
+
+#: Headers of the column that names the village (compared without spaces, half-width).
+VILLAGE_HEADERS = ("村名", "村", "村庄", "行政村", "村名称", "单位", "名称", "村别", "村庄名称", "行政村名称", "单位名称")
+#: Headers of a column that gives each row's year (long tables: 村名, 年份, 收入).
+YEAR_HEADERS = ("年份", "年度", "年")
+#: Words that make a row a total, not a village.
+TOTAL_WORDS = ("合计", "总计", "小计")
+#: Cells that mean "no figure" (compared half-width, upper-case, without spaces): no fact, not zero.
+MISSING = frozenset(
+    ["", "-", "--", "---", "—", "——", "–", "/", "//", "\\", "无", "暂无", "空", "…", "NA", "N/A", "NAN", "NULL", "NONE"]
+)
+#: The header must be among the first rows; what lies above it is the title.
+MAX_HEADER_ROW = 20
+#: A row whose village cell starts so is a note below the table (注：…, 填表人：…).
+FOOTNOTE = re.compile(r"^(?:注|备注|说明|填表|制表|审核|数据来源|资料来源)")
+
+_BRACKET = re.compile(r"[(\[【〔]\s*(?:单位\s*[:：]?\s*)?([^()\[\]【】〔〕]*?)\s*[)\]】〕]")
+_HEADER_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年度|年)?")
+_TITLE_UNIT = re.compile(r"单位\s*[:：]\s*([^\s,，;；)）]+)")
+#: A township at the start of a table's title: 新寨乡各村…, 新寨乡村级…, 新寨乡2024年….
+_TITLE_TOWNSHIP = re.compile(r"^\s*([\u4e00-\u9fff]{2,4}?[镇乡])(?=各|全|所辖|村|\d|[(（])")
+_SPACES = re.compile(r"\s+")
+_DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+_MINUS = re.compile(r"^[-−](?=\s*[\d.])")
+_PUNCTUATION = " :：-_/、,，.。"
+_ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+#: A cell: its text as written, and its number when the file stored one (XLSX numeric cells).
+Cell = tuple[str, float | None]
+_EMPTY: Cell = ("", None)
+
+
+# --- headers --------------------------------------------------------------------------------
+
+
+def squeeze(text: str) -> str:
+    """Text as headers and markers are compared: half-width, without spaces.
+
+    >>> squeeze(" 村　名 "), squeeze("１２．５")
+    ('村名', '12.5')
+    """
+    return _SPACES.sub("", to_halfwidth(text))
+
+
+@lru_cache(maxsize=256)
+def parse_unit(written: str) -> tuple[str, float]:
+    """The normalized unit of a unit as a header writes it, and the factor into that unit.
+
+    A multiplier (万, 亿, 千 …) before a measure word scales it; unknown units are kept.
+
+    >>> parse_unit("万元"), parse_unit("元"), parse_unit("亿元"), parse_unit("名"), parse_unit("元/人")
+    (('元', 10000.0), ('元', 1.0), ('元', 100000000.0), ('人', 1.0), ('元/人', 1.0))
+    """
+    written = squeeze(written)
+    words = reference.measure_words()
+    if written in words:
+        return words[written], 1.0
+    for multiplier in sorted(MULTIPLIERS, key=len, reverse=True):
+        rest = written.removeprefix(multiplier)
+        if rest != written and rest in words:
+            return words[rest], MULTIPLIERS[multiplier]
+    return written, 1.0
+
+
+@dataclass(frozen=True)
+class Heading:
+    """What a column header says: the measure it counts, its year and its unit."""
+
+    measure: str
+    year: int | None
+    unit_as_written: str | None
+    unit: str | None
+    factor: float
+
+
+def parse_heading(text: str) -> Heading:
+    """Measure, year and unit of a column header.
+
+    >>> parse_heading("2023年收入（万元）")
+    Heading(measure='收入', year=2023, unit_as_written='万元', unit='元', factor=10000.0)
+    >>> parse_heading("2024年（元）").measure, parse_heading("增长率%").unit, parse_heading("户数").unit
+    ('', '%', None)
+    """
+    flat = squeeze(text)
+    bracket = _BRACKET.search(flat)
+    written = bracket[1] if bracket and bracket[1] else None
+    rest = _BRACKET.sub("", flat)
+    year = _HEADER_YEAR.search(rest)
+    rest = _HEADER_YEAR.sub("", rest, count=1).strip(_PUNCTUATION)
+    if written is None and rest.endswith(("%", "‰")):
+        written, rest = rest[-1], rest[:-1].strip(_PUNCTUATION)
+    unit, factor = parse_unit(written) if written else (None, 1.0)
+    return Heading(rest, int(year[1]) if year else None, written, unit, factor)
+
+
+def is_total(text: str) -> bool:
+    """Whether a row's name makes it a total row.
+
+    >>> is_total("合 计"), is_total("全镇总计"), is_total("上庄村")
+    (True, True, False)
+    """
+    name = squeeze(text)
+    return any(word in name for word in TOTAL_WORDS)
+
+
+def is_missing(text: str) -> bool:
+    """Whether a cell means "no figure" (not zero).
+
+    >>> [is_missing(t) for t in ["—", "－", "/", "无", "", "NA", "0"]]
+    [True, True, True, True, True, True, False]
+    """
+    return squeeze(text).upper() in MISSING
+
+
+def column_letter(number: int) -> str:
+    """A column's letter as spreadsheets name it.
+
+    >>> column_letter(1), column_letter(26), column_letter(28)
+    ('A', 'Z', 'AB')
+    """
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+# --- indicators, villages, township and year ------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _phrasings() -> tuple[str, ...]:
+    """Every phrasing of the catalogue (without the prefix mark *), longest first."""
+    words = {p.rstrip("*") for i in catalogue() if not i.band for p in i.phrasings}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _is_catalogued(measure: str) -> bool:
+    """Whether some indicator of the catalogue is worded so, whatever its unit."""
+    return bool(measure) and any(i.matches(measure) for i in catalogue() if not i.band)
+
+
+@lru_cache(maxsize=1024)
+def indicator_of(measure: str, unit: str | None, title: str) -> str | None:
+    """The catalogue indicator of a column: from its measure words, else from the table's title.
+
+    >>> indicator_of("收入", "元", "")
+    'village_collective_income'
+    >>> indicator_of("金额", "元", "新寨乡各村集体经济收入统计表")
+    'village_collective_income'
+    """
+    if not unit:
+        return None
+    found = match_indicator(measure, unit, title) if measure else None
+    if found is None:
+        for phrasing in _phrasings():
+            if len(phrasing) >= 4 and phrasing in title:
+                found = match_indicator(phrasing, unit, title)
+                if found:
+                    break
+    return found
+
+
+@lru_cache(maxsize=64)
+def _village_names(township: str | None) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for row in reference.villages():
+        if township is None or row["township"] == township:
+            for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
+                names.setdefault(squeeze(alias), row["name"])
+    return names
+
+
+def canonical_village(name: str, township: str | None) -> str:
+    """The gazetteer's name of a village as a table writes it; unknown names are kept as written.
+
+    >>> canonical_village("叶后浪", "拉西瓦镇"), canonical_village("多拉村委会", "拉西瓦镇")
+    ('叶后浪村', '多拉村')
+    >>> canonical_village(" 上庄村 ", "新寨乡")
+    '上庄村'
+    """
+    names = _village_names(township)
+    key = squeeze(name)
+    for candidate in (key, key.removesuffix("村民委员会"), key.removesuffix("村委会")):
+        if candidate in names:
+            return names[candidate]
+    return name.strip()
+
+
+def title_township(titles: list[str]) -> str | None:
+    """The township a table's title names.
+
+    >>> title_township(["拉西瓦镇各村集体经济收入统计表"]), title_township(["新寨乡各村收入统计表"])
+    ('拉西瓦镇', '新寨乡')
+    """
+    found = infer_township(" ".join(titles))
+    if found:
+        return found
+    for title in titles:
+        m = _TITLE_TOWNSHIP.match(to_halfwidth(title))
+        if m:
+            return m[1]
+    return None
+
+
+def _year_of(text: str) -> int | None:
+    """A year a name or title gives (2024_villages, 2023年…, a sheet named 2024)."""
+    m = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", to_halfwidth(text))
+    return int(m[1]) if m else None
+
+
+# --- reading cells --------------------------------------------------------------------------
+
+
+def cell_number(text: str, unit_as_written: str | None = None, unit: str | None = None) -> float:
+    """The number in a cell's text, before the column's factor; ``ValueError`` if there is none.
+
+    The column's unit may be repeated in the cell (1500元, 30%).
+
+    >>> cell_number("１２．５"), cell_number("1,500"), cell_number("十二"), cell_number("-3.5")
+    (12.5, 1500.0, 12.0, -3.5)
+    >>> cell_number("30%", "%", "%"), cell_number("12.5万元", "万元", "元"), cell_number("1 500")
+    (30.0, 12.5, 1500.0)
+    """
+    text = to_halfwidth(text).strip()
+    for suffix in filter(None, (unit_as_written, unit)):
+        if text.endswith(suffix) and len(text) > len(suffix):
+            text = text[: -len(suffix)].strip()
+            break
+    text = _DIGIT_SPACE.sub("", text)
+    sign = -1.0 if _MINUS.match(text) else 1.0
+    return sign * parse_number(_MINUS.sub("", text))
+
+
+def _number_text(value: float) -> str:
+    """A stored number as a spreadsheet shows it (15 significant digits)."""
+    return str(value) if isinstance(value, int) else f"{value:.15g}"
+
+
+def _xlsx_cell(cell) -> Cell:
+    value = cell.value
+    if value is None:
+        return _EMPTY
+    if isinstance(value, str):
+        return value, None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value), None  # a date or a truth value: not a figure
+    if "%" in cell.number_format:
+        percent = round(value * 100, 9)
+        return _number_text(percent) + "%", percent
+    return _number_text(value), float(value)
+
+
+# --- files to rows --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    """Rows of one table: the sheet's name ('' for a CSV) and its rows (number, cells)."""
+
+    name: str
+    rows: Iterator[tuple[int, list[Cell]]]
+    is_csv: bool
+
+
+def _read_bytes(path: Path, size: int = -1) -> bytes:
+    """The file's bytes (the first ``size`` of them), or a clear message when it cannot be read."""
+    try:
+        with path.open("rb") as f:
+            return f.read(size)
+    except OSError as err:
+        raise LxwError(f"{path}: cannot be read ({err.strerror or err}).") from err
+
+
+def _csv_text(path: Path) -> str:
+    data = _read_bytes(path)
+    if not data.strip():
+        raise LxwError(
+            f"{path}: the file is empty. Expected a table with a header row (村名, …); "
+            "check it was saved or exported fully."
+        )
+    if data.startswith(_ZIP) or data.startswith(_OLE):
+        raise LxwError(
+            f"{path}: this is an Excel workbook, not CSV text. Rename it to .xlsx (or, for an old .xls "
+            "or a password-protected workbook, save it from Excel as .xlsx or CSV UTF-8) and try again."
+        )
+    return decode_bytes(data, str(path))
+
+
+def _delimiter(text: str) -> str:
+    """The field separator of a CSV: comma, tab or semicolon, whichever its first lines use most.
+
+    >>> _delimiter("村名\\t收入\\n上庄村\\t1,500\\n"), _delimiter("村名,收入\\n")
+    ('\\t', ',')
+    """
+    head = text[:20000].splitlines()[:20]
+    counts = {d: sum(line.count(d) for line in head) for d in (",", "\t", ";")}
+    return max(counts, key=lambda d: (counts[d], d == ","))
+
+
+def _csv_rows(path: Path, text: str) -> Iterator[tuple[int, list[Cell]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    number = 0
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            raise LxwError(
+                f"{path}: line {reader.line_num} cannot be read as CSV ({err}). Check that quotes are "
+                "closed and the file is text, re-export it as CSV UTF-8, and try again."
+            ) from err
+        number += 1
+        yield number, [(field, None) for field in record]
+
+
+def _csv_sheets(path: Path) -> Iterator[_Sheet]:
+    yield _Sheet("", _csv_rows(path, _csv_text(path)), is_csv=True)
+
+
+def _not_a_workbook(path: Path, why: str) -> LxwError:
+    return LxwError(
+        f"{path}: cannot be read as an Excel workbook ({why}). The file may be damaged, or another "
+        "format renamed to .xlsx; open it in Excel and save it again as .xlsx (or export CSV UTF-8), then try again."
+    )
+
+
+def _open_workbook(path: Path):
+    from openpyxl import load_workbook
+
+    data = _read_bytes(path, 8)  # the signature; openpyxl streams the rest from the file
+    if not data:
+        raise LxwError(
+            f"{path}: the file is empty. Expected an Excel workbook (.xlsx); check it was saved or exported fully."
+        )
+    if data.startswith(_OLE):
+        raise LxwError(
+            f"{path}: this workbook is password-protected (encrypted) or in the old .xls format, which "
+            "cannot be read. Open it in Excel, remove the password (File › Info › Protect Workbook) and "
+            "save it as .xlsx, then try again."
+        )
+    if not data.startswith(_ZIP):
+        raise _not_a_workbook(path, "it is not a zip archive, as every .xlsx file is")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return load_workbook(path, read_only=True, data_only=True)
+    except Exception as err:  # any failure of a damaged archive: zip, XML, missing parts
+        raise _not_a_workbook(path, f"{type(err).__name__}: {err}") from err
+
+
+def _guarded(rows: Iterator, path: Path, sheet: str) -> Iterator:
+    """The rows of a sheet, a damaged sheet stopping with a clear message instead of a traceback."""
+    while True:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                row = next(rows)
+        except StopIteration:
+            return
+        except Exception as err:  # damaged XML inside the archive
+            raise _not_a_workbook(path, f"sheet {sheet}: {type(err).__name__}: {err}") from err
+        yield row
+
+
+def _xlsx_rows(sheet) -> Iterator[tuple[int, list[Cell]]]:
+    sheet.reset_dimensions()  # some writers record a wrong size; read what is there
+    for number, row in enumerate(sheet.iter_rows(), 1):
+        yield number, [_xlsx_cell(cell) for cell in row]
+
+
+def _xlsx_sheets(path: Path) -> Iterator[_Sheet]:
+    book = _open_workbook(path)
+    try:
+        for sheet in book.worksheets:
+            yield _Sheet(sheet.title, _guarded(_xlsx_rows(sheet), path, sheet.title), is_csv=False)
+    finally:
+        book.close()
+
+
+# --- rows to facts --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Column:
+    """A value column: where it is, its header as written and what it says."""
+
+    index: int
+    header: str
+    heading: Heading
+    year: int | None
+    indicator: str | None
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """A table's header, read: the village column, the year column, the value columns."""
+
+    header_row: int
+    width: int
+    village: int
+    year: int | None
+    columns: tuple[_Column, ...]
+    township: str
+
+
+def _find_header(rows: Iterator[tuple[int, list[Cell]]]) -> tuple[int, list[str], list[str]] | None:
+    """The header row (number, texts) and the non-empty texts of the title rows above it."""
+    titles: list[str] = []
+    for number, cells in rows:
+        texts = [text for text, _ in cells]
+        if any(squeeze(t) in VILLAGE_HEADERS for t in texts):
+            return number, texts, titles
+        if number >= MAX_HEADER_ROW:
+            return None
+        titles.extend(t.strip() for t in texts if t.strip())
+    return None
+
+
+@dataclass(frozen=True)
+class _Where:
+    """The file a table comes from and what the caller says about it."""
+
+    path: Path
+    label: str
+    township: str | None
+    year: int | None
+
+
+def _layout(where: _Where, sheet: _Sheet, number: int, header: list[str], titles: list[str]) -> _Layout:
+    """Read a header row: which column is what, each value column's year, unit and indicator."""
+    flat = [squeeze(h) for h in header]
+    village = next(i for i, h in enumerate(flat) if h in VILLAGE_HEADERS)
+    year_column = next((i for i, h in enumerate(flat) if h in YEAR_HEADERS and i != village), None)
+    title = " ".join(titles)
+    township = where.township or township_from_folder(where.path.parent.name) or title_township(titles)
+    if not township:
+        raise LxwError(
+            f"{where.path}{_in_sheet(sheet)}: cannot tell the township of this table: neither the path "
+            "(data/raw/<township>/…) nor a title row above the header names it. Give it with --township, "
+            "or add a title such as 新寨乡各村集体经济收入统计表."
+        )
+    title_unit = _TITLE_UNIT.search(to_halfwidth(title))
+    fallback_year = _year_of(sheet.name) or _year_of(where.path.stem) or infer_year(title)
+    columns = []
+    for index, text in enumerate(header):
+        if index in (village, year_column) or not flat[index]:
+            continue
+        heading = parse_heading(text)
+        if heading.year is None and heading.unit is None and not _is_catalogued(heading.measure):
+            continue  # 序号, 负责人 …: describes the row
+        if heading.unit is None and title_unit:
+            heading = Heading(heading.measure, heading.year, title_unit[1], *parse_unit(title_unit[1]))
+        year = where.year or heading.year or fallback_year
+        if year is None and year_column is None:
+            raise LxwError(
+                f"{where.path}{_in_sheet(sheet)}: cannot tell the year of column {column_letter(index + 1)} "
+                f"({text.strip()}): neither its header, the file's name nor the title names one. Give it "
+                "with --year, or write the year in the header (2024年收入（万元）)."
+            )
+        indicator = indicator_of(heading.measure, heading.unit, title)
+        columns.append(_Column(index, text.strip(), heading, year, indicator))
+    width = max((i for i, h in enumerate(flat) if h), default=0) + 1
+    return _Layout(number, width, village, year_column, tuple(columns), township)
+
+
+def _in_sheet(sheet: _Sheet) -> str:
+    return f", sheet {sheet.name}" if sheet.name else ""
+
+
+def _address(where: _Where, sheet: _Sheet, row: int, column: int) -> str:
+    """Where a cell is, as the ``source`` column names it."""
+    if sheet.is_csv:
+        return f"{where.label}#R{row}C{column}"
+    return f"{where.label}#{sheet.name}!{column_letter(column)}{row}"
+
+
+def _cell_name(where: _Where, sheet: _Sheet, row: int, column: int) -> str:
+    """A cell as a message names it to the user."""
+    if sheet.is_csv:
+        return f"{where.path}: row {row}, column {column} ({column_letter(column)}{row} in Excel)"
+    return f"{where.path}, sheet {sheet.name}: cell {column_letter(column)}{row}"
+
+
+def _row_year(where: _Where, sheet: _Sheet, layout: _Layout, number: int, cells: list[Cell]) -> int | None:
+    if where.year or layout.year is None:
+        return None
+    text = cells[layout.year][0] if layout.year < len(cells) else ""
+    if is_missing(text):
+        return None
+    year = _year_of(text)
+    if year is None:
+        raise LxwError(
+            f"{_cell_name(where, sheet, number, layout.year + 1)} is in the year column but holds "
+            f"{text.strip()!r}, not a year. Write the year (2024), and try again."
+        )
+    return year
+
+
+def _row_name(layout: _Layout, cells: list[Cell]) -> tuple[str, bool]:
+    """The row's village as written, and whether the row is a total (合计 may sit in the 序号 column)."""
+    name = cells[layout.village][0].strip() if layout.village < len(cells) else ""
+    if name:
+        return name, is_total(name)
+    value_columns = {c.index for c in layout.columns}
+    for i, (text, _) in enumerate(cells):
+        if i not in value_columns and text.strip() and is_total(text):
+            return text.strip(), True
+    return "", False
+
+
+def _check_width(where: _Where, sheet: _Sheet, layout: _Layout, number: int, cells: list[Cell]) -> None:
+    """A CSV row with a value beyond the header is misaligned (often an unquoted 1,500)."""
+    if sheet.is_csv and any(text.strip() for text, _ in cells[layout.width :]):
+        raise LxwError(
+            f"{where.path}: row {number} has {len(cells)} cells but the header (row {layout.header_row}) "
+            f"has {layout.width}, so its figures do not line up with the headers. Often a number written "
+            'with a comma is not quoted: write 1500 or "1,500", or fix the row, and try again.'
+        )
+
+
+def _value(where: _Where, sheet: _Sheet, column: _Column, number: int, cell: Cell) -> float:
+    text, stored = cell
+    if stored is not None:
+        return stored * column.heading.factor
+    try:
+        return cell_number(text, column.heading.unit_as_written, column.heading.unit) * column.heading.factor
+    except ValueError:
+        raise LxwError(
+            f"{_cell_name(where, sheet, number, column.index + 1)} ({column.header}) holds {text.strip()!r}, "
+            "which is not a number. Write the figure (１２．５, 1,500 and 十二 are read), or —, / or "
+            "nothing when it is missing, and try again."
+        ) from None
+
+
+def _table_facts(where: _Where, sheet: _Sheet, layout: _Layout) -> Iterator[tuple]:
+    """Facts-table rows of the data rows below the header."""
+    section = sheet.name
+    for number, cells in sheet.rows:
+        _check_width(where, sheet, layout, number, cells)
+        name, total = _row_name(layout, cells)
+        if not name or (not total and FOOTNOTE.match(name)):
+            continue
+        village = None if total else canonical_village(name, layout.township)
+        row_year = _row_year(where, sheet, layout, number, cells)
+        quote = None
+        for column in layout.columns:
+            cell = cells[column.index] if column.index < len(cells) else _EMPTY
+            if cell[1] is None and is_missing(cell[0]):
+                continue
+            value = _value(where, sheet, column, number, cell)
+            year = row_year or column.year
+            if year is None:
+                raise LxwError(
+                    f"{_cell_name(where, sheet, number, (layout.year or 0) + 1)}: the row has no year. "
+                    "Fill in its year, or give it with --year, and try again."
+                )
+            if quote is None:
+                texts = [text.strip() for text, _ in cells]
+                while texts and not texts[-1]:
+                    texts.pop()
+                quote = " | ".join(texts)
+            label = f"合计 {column.header}" if total else column.header
+            yield (
+                layout.township, year, section, village, column.indicator, label, value, None,
+                column.heading.unit, "exact", None, None, cell[0].strip(), None, None, quote,
+                _address(where, sheet, number, column.index + 1),
+            )  # fmt: skip
+
+
+def iter_table_facts(
+    path: str | Path,
+    *,
+    township: str | None = None,
+    year: int | None = None,
+    data_dir: str | Path | None = None,
+) -> Iterator[tuple]:
+    """Facts-table rows (tuples in column order) of one table file; ``read_table`` makes them a table."""
+    path = Path(path)
+    kind = TABLE_SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise LxwError(
+            f"{path}: unsupported file type {path.suffix or '(none)'}; tables are read from "
+            + ", ".join(sorted(TABLE_SUFFIXES))
+            + " files (save an old .xls as .xlsx)."
+        )
+    where = _Where(path, source_label(path, Path(data_dir) if data_dir else None), township, year)
+    any_header = False
+    for sheet in _csv_sheets(path) if kind == "csv" else _xlsx_sheets(path):
+        found = _find_header(sheet.rows)
+        if found is None:
+            continue  # a sheet of notes, a chart's data …
+        any_header = True
+        yield from _table_facts(where, sheet, _layout(where, sheet, *found))
+    if not any_header:
+        raise LxwError(
+            f"{path}: no header row found: expected, in the first {MAX_HEADER_ROW} rows"
+            + (" of a sheet" if kind == "xlsx" else "")
+            + ", a column headed with the village's name ("
+            + ", ".join(VILLAGE_HEADERS[:7])
+            + "). Add or rename that header, and try again."
+        )
+
+
+def read_table(
+    path: str | Path,
+    *,
+    township: str | None = None,
+    year: int | None = None,
+    data_dir: str | Path | None = None,
+) -> pd.DataFrame:
+    """The facts of one table file (CSV, XLSX), one row per village, year and measure.
+
+    ``township`` and ``year`` win over what the path and the table say; ``data_dir`` is the
+    folder ``source`` is relative to.
+    """
+    return as_facts(iter_table_facts(path, township=township, year=year, data_dir=data_dir))
+
+
+def read_tables(paths: Iterable[str | Path], *, progress=None, **options) -> pd.DataFrame:
+    """The facts of several table files in one table (options as for ``read_table``)."""
+    paths = list(paths)
+    rows: list[tuple] = []
+    for i, path in enumerate(paths, 1):
+        if progress:
+            progress(f"[{i}/{len(paths)}] reading {path}")
+        rows.extend(iter_table_facts(path, **options))
+    return as_facts(rows)
+
+
+# --- totals ---------------------------------------------------------------------------------
+
+_CELL_PART = re.compile(r"(?:![A-Z]+\d+|#R\d+C\d+)$")
+
+#: Columns of ``table_totals``.
+TOTAL_COLUMNS = [
+    "table", "township", "year", "indicator", "label", "unit", "total", "village_sum", "villages", "difference", "matches"
+]  # fmt: skip
+
+
+def table_totals(facts: pd.DataFrame) -> pd.DataFrame:
+    """Each table column's total row next to the sum of its village rows, and whether they agree.
+
+    A table is a file (and sheet); a column is its header (``label`` without 合计). With
+    several total rows in one column (小计 rows and a 合计), the largest is the table's total.
+    Columns without a total row are not listed. They agree within 0.5%, or 1 元 for money
+    (``validate.within_tolerance``, the rule the validation step applies).
+    """
+    from .validate import within_tolerance
+
+    table = facts["source"].str.replace(_CELL_PART, "", regex=True)
+    total_row = facts["village"].isna() & facts["label"].str.startswith("合计 ").fillna(False).astype(bool)
+    f = facts.assign(
+        table=table,
+        column=facts["label"].where(~total_row, facts["label"].str.removeprefix("合计 ")),
+        _total=total_row,
+    )
+    keys = ["table", "township", "year", "indicator", "column", "unit"]
+    records = []
+    for key, group in f.groupby(keys, dropna=False, sort=True):
+        totals = group.loc[group["_total"], "value"]
+        if totals.empty:
+            continue
+        total = totals.loc[totals.abs().idxmax()]
+        villages = group.loc[group["village"].notna(), "value"]
+        summed = float(villages.sum())
+        records.append((*key, total, summed, len(villages), summed - total, within_tolerance(total, summed, key[-1] if isinstance(key[-1], str) else None)))
+    out = pd.DataFrame.from_records(records, columns=TOTAL_COLUMNS)
+    return out.astype({"year": "Int64", "villages": "int64", "matches": "bool"})
+
+
+def table_total_mismatches(facts: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``table_totals`` whose total row differs from the sum of its village rows."""
+    totals = table_totals(facts)
+    return totals[~totals["matches"]].reset_index(drop=True)
