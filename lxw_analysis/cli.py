@@ -61,19 +61,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--debug", action="store_true", help="show full tracebacks on errors")
     sub = p.add_subparsers(dest="command", required=True)
 
-    e = sub.add_parser("extract", help="extract every statistic from report files into the facts table (CSV)")
-    e.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    e.add_argument("--year", type=int, help="reporting year (default: from the path, else the text)")
-    e.add_argument("--township", help="township name, e.g. 拉西瓦镇 (default: from the path, else the text)")
-    e.add_argument("-o", "--output", type=Path, metavar="OUT.csv", help="write here instead of standard output")
-    e.set_defaults(run=_extract)
-
-    i = sub.add_parser("ingest", help="read statistical tables (CSV, XLSX) into the facts table (CSV)")
-    i.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    i.add_argument("--year", type=int, help="year of every figure, over the headers (default: headers, path, title)")
-    i.add_argument("--township", help="township name, e.g. 拉西瓦镇 (default: from the path, else the title)")
-    i.add_argument("-o", "--output", type=Path, metavar="OUT.csv", help="write here instead of standard output")
-    i.set_defaults(run=_ingest)
+    for name, run, what, origin in (
+        ("extract", _extract, "extract every statistic from report files", "the text"),
+        ("ingest", _ingest, "read statistical tables (CSV, XLSX)", "the headers or title"),
+    ):
+        c = sub.add_parser(name, help=f"{what} into the facts table (CSV)")
+        c.add_argument("files", nargs="+", type=Path, metavar="FILE")
+        c.add_argument("--year", type=int, help=f"reporting year (default: from the path, else {origin})")
+        c.add_argument("--township", help=f"township name, e.g. 拉西瓦镇 (default: from the path, else {origin})")
+        c.add_argument("-o", "--output", type=Path, metavar="OUT.csv", help="write here instead of standard output")
+        c.set_defaults(run=run)
 
     b = sub.add_parser("build", help="build data/processed/ and the HTML reports from data/raw/")
     b.add_argument("--raw", type=Path, help="raw data folder (default: data/raw)")
