@@ -12,7 +12,7 @@ BUILD_ARGS ?=
 BENCH_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install report test lab bench clean
+.PHONY: help install report example test lab bench clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -27,6 +27,9 @@ install: $(INSTALL) ## Create the virtual environment in .venv and install the p
 
 report: $(INSTALL) ## Build data/processed/ and reports/ from data/raw/ (the main job)
 	$(LXW) build $(BUILD_ARGS)
+
+example: $(INSTALL) ## Build the made-up multi-year example into build/example/ (every trend chart)
+	$(LXW) build --example $(BUILD_ARGS)
 
 test: $(INSTALL) ## Run the whole test suite
 	$(PYTEST)

@@ -118,3 +118,56 @@ def income_bands(village_income: pd.DataFrame, edges, *, keep_empty: bool = True
                     f"counted from {len(group)} villages' incomes", f"derived: {sources}",
                 ))
     return as_facts(rows)
+
+
+#: Thresholds every bracket table is compared at, when the brackets allow it (yuan).
+HEADLINE_THRESHOLDS = (100_000.0, 500_000.0)
+
+
+def _villages_at_or_above(brackets: pd.DataFrame, threshold: float) -> float:
+    """Villages at or above ``threshold``; NaN when a bracket straddles it (10万–20万 at 15万)."""
+    count = 0.0
+    for low, high, villages in zip(brackets["band_low"], brackets["band_high"], brackets["value"]):
+        if not math.isnan(low) and low >= threshold:
+            count += villages
+        elif math.isnan(high) or high > threshold:
+            return math.nan
+    return count
+
+
+def common_thresholds(facts: pd.DataFrame) -> list[float]:
+    """Bracket edges every year of a township's reports shares (the comparable thresholds)."""
+    stated = facts[facts["indicator"].isin([BAND_INDICATOR])]
+    per_year = [
+        {e for e in (*group["band_low"], *group["band_high"]) if not math.isnan(e)}
+        for _, group in stated.groupby(["township", "year"])
+    ]
+    return sorted(set.intersection(*per_year)) if per_year else []
+
+
+def villages_at_or_above(facts: pd.DataFrame, thresholds=None) -> pd.DataFrame:
+    """Villages at or above each income threshold, per township and year, and their share.
+
+    Bracket edges differ between years (5万–10万 one year, 10万–20万 the next); counts at a
+    threshold that is an edge in every year compare across years. ``thresholds`` defaults to
+    10万, 50万 and every edge all years share. A threshold a year's brackets straddle gets NA.
+    The share is of the villages the report states (``village_count``), else of the brackets' sum.
+
+    >>> from lxw_analysis import extract_facts
+    >>> f = extract_facts("2024年,某某镇全镇10个村,其中10万至20万的村3个、20万至50万的村2个、50万以上的村5个。")
+    >>> villages_at_or_above(f)[["threshold", "villages", "share"]].values.tolist()
+    [[100000.0, 10.0, 100.0], [200000.0, 7.0, 70.0], [500000.0, 5.0, 50.0]]
+    """
+    stated = facts[facts["indicator"].isin([BAND_INDICATOR])]
+    counts = facts[facts["indicator"].isin(["village_count"]) & facts["village"].isna()]
+    if thresholds is None:
+        thresholds = sorted(set(HEADLINE_THRESHOLDS) | set(common_thresholds(facts)))
+    rows = []
+    for (township, year), group in stated.groupby(["township", "year"], sort=True):
+        total = counts.loc[(counts["township"] == township) & (counts["year"] == year), "value"]
+        total = float(total.iloc[0]) if len(total) else float(group["value"].sum())
+        for threshold in thresholds:
+            villages = _villages_at_or_above(group, threshold)
+            rows.append((township, int(year), float(threshold), band_label(threshold, math.nan), villages, total, villages / total * 100))
+    columns = ["township", "year", "threshold", "label", "villages", "total", "share"]
+    return pd.DataFrame(rows, columns=columns).astype({"year": "int64"})

@@ -19,6 +19,10 @@ from .tables import TABLE_SUFFIXES, read_tables
 from .validate import SEVERITIES, validate
 
 
+#: Shown on every page built from the made-up example.
+EXAMPLE_BANNER = "示例数据，纯属虚构 — made-up example data for demonstration, not real statistics"
+
+
 @dataclass
 class Rendered:
     township: str
@@ -74,6 +78,7 @@ def build(
     notebook_dir: Path | None = None,
     *,
     show_code: bool = False,
+    banner: str | None = None,
     progress=lambda message: print(message, file=sys.stderr, flush=True),
 ) -> BuildResult:
     """Extract every raw report, write the processed facts, render every notebook per township."""
@@ -116,7 +121,7 @@ def build(
         target = reports / slug / f"{nb_path.stem}.html"
         title = notebooks.title_of(nb_path)
         progress(f"[{i}/{len(jobs)}] rendering {nb_path.name} for {township}")
-        params = {"township": township, "years": None, "data_dir": str(processed)}
+        params = {"township": township, "years": None, "data_dir": str(processed), "banner": banner}
         try:
             executed = notebooks.execute(nb_path, params)
             _write_text(target, notebooks.to_html(executed, f"{township}: {title}", show_code=show_code))
@@ -125,12 +130,12 @@ def build(
             progress(f"    FAILED: {err}")
             result.reports.append(Rendered(township, nb_path.name, title, "", False, str(err)))
 
-    result.index = write_index(reports, facts, result.reports, processed)
+    result.index = write_index(reports, facts, result.reports, processed, banner)
     progress(f"Reports are in {reports} (open {result.index})")
     return result
 
 
-def write_index(reports: Path, facts, rendered: list[Rendered], processed: Path) -> Path:
+def write_index(reports: Path, facts, rendered: list[Rendered], processed: Path, banner: str | None = None) -> Path:
     """``index.html``: every report by township, marking failures, with the data sources and build time."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("lxw_analysis", "templates"), autoescape=True
@@ -150,6 +155,7 @@ def write_index(reports: Path, facts, rendered: list[Rendered], processed: Path)
         sources=sources,
         townships=list(townships.items()),
         processed=str(processed),
+        banner=banner,
     )
     index = reports / "index.html"
     _write_text(index, html)

@@ -46,9 +46,18 @@ def _data_dir_of(files) -> Path | None:
 
 
 def _build(args) -> int:
-    from .build import build
+    from . import config
+    from .build import EXAMPLE_BANNER, build
 
-    result = build(args.raw, args.processed, args.reports, args.notebooks, show_code=args.show_code)
+    banner = None
+    if args.example:
+        if args.raw:
+            raise LxwError("--example builds the made-up example's own raw data; leave out --raw.")
+        args.raw = config.example_dir() / "raw"
+        args.processed = args.processed or config.example_output_dir() / "processed"
+        args.reports = args.reports or config.example_output_dir() / "reports"
+        banner = EXAMPLE_BANNER
+    result = build(args.raw, args.processed, args.reports, args.notebooks, show_code=args.show_code, banner=banner)
     if result.failed:
         names = ", ".join(f"{r.notebook} ({r.township})" for r in result.failed)
         print(f"lxw build: {len(result.failed)} report(s) failed: {names}. The others were written.", file=sys.stderr)
@@ -78,6 +87,11 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--reports", type=Path, help="reports folder (default: reports)")
     b.add_argument("--notebooks", type=Path, help="notebooks folder (default: notebooks)")
     b.add_argument("--show-code", action="store_true", help="keep code cells in the HTML reports")
+    b.add_argument(
+        "--example",
+        action="store_true",
+        help="build the made-up multi-year example instead of data/raw (into build/example/)",
+    )
     b.set_defaults(run=_build)
     return p
 

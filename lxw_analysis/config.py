@@ -42,3 +42,13 @@ def notebooks_dir() -> Path:
 
 def reports_dir() -> Path:
     return project_dir() / "reports"
+
+
+def example_dir() -> Path:
+    """The made-up multi-year example shipped with the package (its raw/ folder is the input)."""
+    return PACKAGE_DIR / "examples" / "madeup_qingshi"
+
+
+def example_output_dir() -> Path:
+    """Where ``lxw build --example`` writes, apart from the real outputs."""
+    return project_dir() / "build" / "example"

@@ -214,6 +214,8 @@ class _Document:
         """
         g = grammar()
         before = self.view[ctx_start:start].translate(_QUOTE_MARKS).strip()
+        if self.township and before.startswith(self.township):
+            before = before[len(self.township) :]  # 2024年,拉西瓦镇开展… : the township is not the subject
         before = g.link.sub("", g.scope.sub("", before))
         verb = ""
         verbs = list(g.lead_verbs.finditer(before))

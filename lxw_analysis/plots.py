@@ -43,18 +43,44 @@ def facts_per_section(table: pd.DataFrame, title: str = "各部分统计数 (sta
     return fig
 
 
-def income_bands(bands: pd.DataFrame, title: str = "村集体经济收入分档 (villages by collective income)"):
-    """Grouped bars: villages in each income bracket, one colour per year, brackets as reported."""
-    wide = bands.pivot_table(index="band", columns="year", values="villages", aggfunc="sum", sort=False)
-    wide = wide.reindex(bands.drop_duplicates("band").sort_values("band_low", na_position="first")["band"])
-    fig, ax = _axes(title)
-    width = 0.8 / max(len(wide.columns), 1)
-    for i, year in enumerate(wide.columns):
-        xs = [x + i * width for x in range(len(wide))]
-        bars = ax.bar(xs, wide[year].fillna(0), width=width, label=str(year))
+def income_bands(brackets: pd.DataFrame, title: str = "村集体经济收入分档 (villages by collective income)"):
+    """Bars of villages per income bracket, one panel per year with that year's brackets as stated."""
+    years = sorted(brackets["year"].unique())
+    fig, axes = plt.subplots(
+        1, len(years), figsize=(3.2 * len(years) + 1.5, 3.8), sharey=True, layout="constrained", squeeze=False
+    )
+    for ax, year in zip(axes[0], years):
+        rows = brackets[brackets["year"] == year].sort_values("band_low", na_position="first")
+        bars = ax.bar(rows["band"], rows["villages"], color="#4c78a8")
         ax.bar_label(bars, fmt="%g")
-    ax.set_xticks([x + width * (len(wide.columns) - 1) / 2 for x in range(len(wide))], wide.index)
-    ax.set_xlabel("收入分档 (income bracket, 元)")
-    ax.set_ylabel("村数 (villages)")
-    ax.legend(title="年份 (year)")
+        ax.set_title(str(year))
+        ax.tick_params(axis="x", rotation=30)
+        ax.spines[["top", "right"]].set_visible(False)
+    axes[0][0].set_ylabel("村数 (villages)")
+    fig.suptitle(title)
+    fig.supxlabel("收入分档 (income bracket, 元)")
+    return fig
+
+
+def by_year(
+    table: pd.DataFrame, series: str, value: str, title: str, ylabel: str, *, percent: bool = False
+):
+    """One line per ``series`` over the years (bars when there is only one year), values labelled."""
+    years = sorted(table["year"].unique())
+    fig, ax = _axes(title)
+    if len(years) == 1:
+        bars = ax.barh(table[series].astype(str)[::-1], table[value][::-1], color="#4c78a8")
+        ax.bar_label(bars, fmt="%g%%" if percent else "%g")
+        ax.set_xlabel(f"{ylabel} ({years[0]})")
+        return fig
+    for name, rows in table.groupby(series, sort=False):
+        rows = rows.sort_values("year")
+        ax.plot(rows["year"], rows[value], marker="o", label=str(name))
+        last = rows.dropna(subset=[value]).tail(1)
+        for x, y in zip(last["year"], last[value]):
+            ax.annotate(f"{y:g}{'%' if percent else ''}", (x, y), textcoords="offset points", xytext=(6, 0), va="center")
+    ax.set_xticks(years, [str(y) for y in years])
+    ax.set_xlabel("年份 (year)")
+    ax.set_ylabel(ylabel)
+    ax.legend(loc="best", fontsize="small")
     return fig

@@ -43,3 +43,9 @@ def tables_by(df: pd.DataFrame, column: str, level: int = 3) -> HTML:
         title = key if isinstance(key, str) and key else "(引言 introduction)"
         parts.append(heading(title, level).data + table(group.drop(columns=[column])).data)
     return HTML("".join(parts))
+
+
+def banner(text: str) -> HTML:
+    """A highlighted notice at the top of a report (for example: made-up data)."""
+    style = "background:#fff3cd;border:1px solid #e0c36a;padding:.6rem 1rem;border-radius:4px;font-weight:bold"
+    return HTML(f'<p style="{style}">{html.escape(str(text))}</p>')

@@ -54,3 +54,132 @@ def describe_findings(findings: pd.DataFrame) -> str:
     counts = findings["severity"].value_counts()
     parts = ", ".join(f"{n} {severity}" for severity, n in counts.items())
     return f"{len(findings)} data-quality findings: {parts}."
+
+
+KEYS = ["township", "indicator", "village"]
+
+
+def indicator_by_year(facts: pd.DataFrame, indicators=None) -> pd.DataFrame:
+    """One value per township, indicator, village (NA: the whole township) and year.
+
+    Bracket counts are left out (see ``bands``). When a year states an indicator several
+    times, the values of indicators that add up (investments) are summed; for the others the
+    first statement is kept (validation reports when they differ).
+    """
+    from .indicators import additive_ids
+
+    f = facts[facts["indicator"].notna() & facts["band_low"].isna() & facts["band_high"].isna()]
+    if indicators is not None:
+        f = f[f["indicator"].isin(list(indicators))]
+    adds_up = f["indicator"].isin(additive_ids())
+    summed = f[adds_up].groupby([*KEYS, "year"], dropna=False, sort=False).agg(
+        value=("value", "sum"), unit=("unit", "first"), qualifier=("qualifier", "first")
+    )
+    first = f[~adds_up].groupby([*KEYS, "year"], dropna=False, sort=False).agg(
+        value=("value", "first"), unit=("unit", "first"), qualifier=("qualifier", "first")
+    )
+    table = pd.concat([summed, first]).reset_index()
+    return table.sort_values([*KEYS, "year"], na_position="first").reset_index(drop=True)
+
+
+def yoy(facts: pd.DataFrame, indicators=None) -> pd.DataFrame:
+    """Year-over-year change of each indicator: absolute, percent, and percentage points for rates.
+
+    Each row compares a year with the previous year that states the same indicator (for the
+    same township and village); the first year has no change.
+
+    >>> from lxw_analysis import extract_facts
+    >>> f = pd.concat([extract_facts("2023年,某某镇轮训率达90%,党员轮训2期。"), extract_facts("2024年,某某镇轮训率达96%,党员轮训3期。")])
+    >>> yoy(f)[["indicator", "year", "value", "change", "pct_change", "pp_change"]].values.tolist()
+    [['party_member_rotation_training_rate', 2023, 90.0, nan, nan, nan], ['party_member_rotation_training_rate', 2024, 96.0, 6.0, nan, 6.0], ['party_member_rotation_training_rounds', 2023, 2.0, nan, nan, nan], ['party_member_rotation_training_rounds', 2024, 3.0, 1.0, 50.0, nan]]
+    """
+    table = indicator_by_year(facts, indicators)
+    grouped = table.groupby(KEYS, dropna=False, sort=False)
+    table["previous_year"] = grouped["year"].shift(1)
+    table["previous"] = grouped["value"].shift(1).astype("float64")
+    table["change"] = table["value"] - table["previous"]
+    is_rate = table["unit"].eq("%").fillna(False).astype(bool)
+    pct = (table["change"] / table["previous"] * 100).where(table["previous"].ne(0))
+    table["pct_change"] = pct.where(~is_rate).astype("float64")
+    table["pp_change"] = table["change"].where(is_rate).astype("float64")
+    return table
+
+
+def with_labels(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with the catalogue's Chinese and English labels of its indicators, in catalogue order."""
+    from .indicators import indicator_table
+
+    labels = indicator_table()[["id", "topic", "label_zh", "label_en"]].rename(columns={"id": "indicator"})
+    labels["order"] = range(len(labels))
+    out = table.merge(labels, on="indicator", how="left")
+    return out.sort_values(["order", "year"], kind="stable").drop(columns="order").reset_index(drop=True)
+
+
+def topic(facts: pd.DataFrame, *names: str) -> pd.DataFrame:
+    """Year-over-year table of every indicator of some catalogue topics (training, governance …), labelled."""
+    from .indicators import indicator_table
+
+    ids = indicator_table().query("topic in @names")["id"]
+    return with_labels(yoy(facts, ids))
+
+
+def training_coverage(facts: pd.DataFrame) -> pd.DataFrame:
+    """Training coverage by year: rotation-training coverage and rounds, reserve cadres, cadres
+    sent to training, graduate shares; changes in percentage points for the rates."""
+    return topic(facts, "training")
+
+
+def ratio(facts: pd.DataFrame, numerator: str, denominator: str) -> pd.DataFrame:
+    """A derived rate (%) of two township-level indicators, per township and year.
+
+    >>> from lxw_analysis import extract_facts
+    >>> ratio(extract_facts("2024年,某某镇排查各类矛盾纠纷28起,化解27起。"), "disputes_resolved", "disputes_found")[["year", "rate"]].round(1).values.tolist()
+    [[2024, 96.4]]
+    """
+    table = indicator_by_year(facts, [numerator, denominator])
+    table = table[table["village"].isna()]
+    wide = table.pivot_table(index=["township", "year"], columns="indicator", values="value", aggfunc="first")
+    wide = wide.reindex(columns=[numerator, denominator]).reset_index()
+    wide.columns.name = None
+    wide["rate"] = (wide[numerator] / wide[denominator] * 100).where(wide[denominator] > 0)
+    return wide
+
+
+def years_of(facts: pd.DataFrame) -> list[int]:
+    """The years the facts cover, ascending."""
+    return sorted(int(y) for y in facts["year"].dropna().unique())
+
+
+def describe_changes(table: pd.DataFrame) -> str:
+    """One sentence per indicator: its latest value and the change on the year before.
+
+    >>> t = pd.DataFrame({"label_zh": ["轮训率", "轮训率"], "year": [2023, 2024], "value": [92.0, 100.0],
+    ...                   "unit": ["%", "%"], "change": [float("nan"), 8.0], "pp_change": [float("nan"), 8.0],
+    ...                   "previous_year": [float("nan"), 2023.0], "village": [pd.NA, pd.NA]})
+    >>> describe_changes(t)
+    '轮训率: 100% in 2024 (+8 percentage points on 2023).'
+    """
+    sentences = []
+    for label, rows in table[table["village"].isna()].groupby("label_zh", sort=False):
+        last = rows.sort_values("year").iloc[-1]
+        unit = "%" if last["unit"] == "%" else f" {last['unit']}"
+        sentence = f"{label}: {last['value']:g}{unit} in {last['year']}"
+        if not pd.isna(last["change"]):
+            step = f"{last['pp_change']:+g} percentage points" if last["unit"] == "%" else f"{last['change']:+g}"
+            sentence += f" ({step} on {int(last['previous_year'])})"
+        sentences.append(sentence + ".")
+    return " ".join(sentences)
+
+
+def describe_ratio(table: pd.DataFrame, what: str) -> str:
+    """One sentence per year for a derived rate from ``ratio``.
+
+    >>> t = pd.DataFrame({"year": [2024], "rate": [96.43]})
+    >>> describe_ratio(t, "disputes resolved of disputes found")
+    '2024: 96.4% (disputes resolved of disputes found).'
+    >>> describe_ratio(t.iloc[:0], "disputes resolved of disputes found")
+    'Not stated: disputes resolved of disputes found.'
+    """
+    if table.empty:
+        return f"Not stated: {what}."
+    return " ".join(f"{year}: {rate:.1f}% ({what})." for year, rate in zip(table["year"], table["rate"]) if not pd.isna(rate))

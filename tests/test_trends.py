@@ -1,0 +1,125 @@
+"""Analysis tables on small, made-up facts tables."""
+
+import math
+
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from lxw_analysis import bands, extract_facts, trends
+
+NAN = float("nan")
+
+
+def facts_of(*texts):
+    """Facts of made-up report sentences (each text names its own year)."""
+    return pd.concat([extract_facts(t, township="新寨乡") for t in texts], ignore_index=True)
+
+
+TWO_YEARS = facts_of(
+    "2023年,轮训率达90%,党员轮训2期,排查各类矛盾纠纷20起,化解18起。",
+    "2024年,轮训率达96%,党员轮训3期,排查各类矛盾纠纷28起,化解27起。",
+)
+
+
+def test_yoy_gives_change_percent_and_percentage_points():
+    got = trends.yoy(TWO_YEARS, ["party_member_rotation_training_rate", "party_member_rotation_training_rounds"])
+    expected = pd.DataFrame(
+        {
+            "indicator": ["party_member_rotation_training_rate"] * 2 + ["party_member_rotation_training_rounds"] * 2,
+            "year": [2023, 2024, 2023, 2024],
+            "value": [90.0, 96.0, 2.0, 3.0],
+            "previous": [NAN, 90.0, NAN, 2.0],
+            "change": [NAN, 6.0, NAN, 1.0],
+            "pct_change": [NAN, NAN, NAN, 50.0],
+            "pp_change": [NAN, 6.0, NAN, NAN],
+        }
+    )
+    columns = list(expected.columns)
+    assert_frame_equal(got[columns].astype({"year": "int64"}), expected, check_dtype=False)
+
+
+def test_yoy_compares_with_the_previous_year_stated_even_across_a_gap():
+    facts = facts_of("2021年,党员轮训2期。", "2024年,党员轮训5期。")
+    got = trends.yoy(facts)
+    assert pd.isna(got["previous_year"].iloc[0]) and math.isnan(got["change"].iloc[0])
+    assert (got["previous_year"].iloc[1], got["change"].iloc[1]) == (2021, 3.0)
+
+
+def test_values_of_indicators_that_add_up_are_summed_within_a_year():
+    facts = facts_of("2024年,在上庄村投资20万元建设广场,在上庄村投资40万元安装路灯80盏。")
+    got = trends.indicator_by_year(facts, ["project_investment"])
+    assert got[["village", "year", "value"]].values.tolist() == [["上庄村", 2024, 600000.0]]
+
+
+def test_first_statement_is_kept_for_indicators_that_do_not_add_up():
+    facts = facts_of("2024年,党员轮训2期,党员轮训3期。")
+    assert trends.indicator_by_year(facts)["value"].tolist() == [2.0]
+
+
+def test_bracket_counts_are_not_year_values():
+    facts = facts_of("2024年,其中10万至20万的村3个。")
+    assert trends.indicator_by_year(facts).empty
+
+
+def test_ratio_of_disputes_resolved_to_found():
+    got = trends.ratio(TWO_YEARS, "disputes_resolved", "disputes_found")
+    expected = pd.DataFrame(
+        {"township": ["新寨乡", "新寨乡"], "year": [2023, 2024], "disputes_resolved": [18.0, 27.0],
+         "disputes_found": [20.0, 28.0], "rate": [90.0, 27 / 28 * 100]}
+    )
+    assert_frame_equal(got.astype({"year": "int64"}), expected, check_dtype=False)
+
+
+def test_ratio_without_a_denominator_has_no_rate():
+    got = trends.ratio(facts_of("2024年,化解纠纷5起。"), "disputes_resolved", "disputes_found")
+    assert got["rate"].isna().all()
+
+
+def test_training_coverage_lists_training_indicators_with_both_labels():
+    got = trends.training_coverage(TWO_YEARS)
+    assert set(got["indicator"]) == {"party_member_rotation_training_rate", "party_member_rotation_training_rounds"}
+    assert got[["label_zh", "label_en"]].notna().all().all() and set(got["topic"]) == {"training"}
+
+
+def test_describe_changes_states_latest_values_and_percentage_points():
+    text = trends.describe_changes(trends.training_coverage(TWO_YEARS))
+    assert "党员轮训率: 96% in 2024 (+6 percentage points on 2023)." in text
+    assert "党员轮训期数: 3 期 in 2024 (+1 on 2023)." in text
+
+
+@pytest.mark.parametrize("years,phrase", [([2024], "trends need a second year"), ([2023, 2024], "2 years of data")])
+def test_trend_note_says_whether_trends_can_be_shown(years, phrase):
+    assert phrase in trends.trend_note(TWO_YEARS[TWO_YEARS["year"].isin(years)])
+
+
+DIFFERENT_EDGES = facts_of(
+    "2022年,全乡8个村,其中5万至10万的村3个、10万至20万的村4个、20万以上的村1个。",
+    "2023年,全乡8个村,其中10万至20万的村4个、20万至30万的村2个、30万至50万的村1个、50万以上的村1个。",
+)
+
+
+def test_common_thresholds_are_edges_every_year_shares():
+    assert bands.common_thresholds(DIFFERENT_EDGES) == [100000.0, 200000.0]
+
+
+def test_villages_at_or_above_thresholds_compare_years_with_different_edges():
+    got = bands.villages_at_or_above(DIFFERENT_EDGES)
+    table = got.pivot_table(index="threshold", columns="year", values="villages", dropna=False)
+    assert table.loc[100000.0].tolist() == [5.0, 8.0]
+    assert table.loc[200000.0].tolist() == [1.0, 4.0]
+    assert math.isnan(table.loc[500000.0, 2022]) and table.loc[500000.0, 2023] == 1.0  # 20万以上 straddles 50万
+    assert got.loc[(got["year"] == 2023) & (got["threshold"] == 100000.0), "share"].iloc[0] == 100.0
+
+
+def test_share_is_of_the_stated_village_total():
+    got = bands.villages_at_or_above(facts_of("2024年,全镇10个村,其中50万以上的村5个。"), [500000])
+    assert got[["villages", "total", "share"]].values.tolist() == [[5.0, 10.0, 50.0]]
+
+
+def test_analysis_functions_leave_their_input_unchanged():
+    before = TWO_YEARS.copy()
+    trends.yoy(TWO_YEARS)
+    trends.ratio(TWO_YEARS, "disputes_resolved", "disputes_found")
+    bands.villages_at_or_above(DIFFERENT_EDGES)
+    assert_frame_equal(TWO_YEARS, before)
