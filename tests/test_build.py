@@ -161,3 +161,27 @@ def test_make_bench_prints_throughput_against_the_baseline():
     assert re.search(r"lxw, one table\s+[\d.]+\s+[\d,]+\s+[\d,]+", result.stdout)
     assert re.search(r"baseline plain regex\s+[\d.]+\s+[\d,]+", result.stdout)
     assert "time ratio lxw / baseline" in result.stdout
+
+
+MADEUP_2023 = (
+    "拉西瓦镇2023年党建工作情况（虚构示例，用于测试）\n"
+    "2023年，拉西瓦镇开展党委理论学习15次；党员轮训2期，轮训率达92%。"
+    "全镇10个村村集体经济收益全部达5万元以上，其中5万至10万的村2个、10万至20万的村4个、20万以上的村4个。"
+    "排查各类矛盾纠纷30起，化解26起。在曲卜藏村投资20万元安装太阳能路灯40盏。\n"
+)
+
+
+def test_a_second_year_dropped_into_raw_gives_trends_with_no_code_change(tmp_path, raw_copy):
+    (raw_copy / "laxiwa" / "madeup_2023.txt").write_text(MADEUP_2023, encoding="utf-8")
+    result = run_build("--raw", raw_copy, "--processed", tmp_path / "p", "--reports", tmp_path / "r")
+    assert result.returncode == 0, result.stderr
+    assert set(load_facts(tmp_path / "p")["year"]) == {2023, 2024}
+    reports = tmp_path / "r" / "laxiwa"
+    training = (reports / "03_training_coverage.html").read_text(encoding="utf-8")
+    assert "2 years of data (2023–2024)" in training
+    assert "党员轮训率: 100% in 2024 (+8 percentage points on 2023)." in training
+    bands = (reports / "02_income_bands.html").read_text(encoding="utf-8")
+    assert "2023: 10 villages in brackets" in bands and "2024: 10 villages in brackets" in bands
+    assert len(re.findall(r'<img[^>]+src="data:image/png', bands)) >= 2
+    governance = (reports / "04_governance_livelihood.html").read_text(encoding="utf-8")
+    assert "2023: 86.7% (disputes resolved of disputes found)." in governance
