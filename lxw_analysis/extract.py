@@ -76,9 +76,9 @@ def grammar() -> Grammar:
     mid, post = _alternation(middle), _alternation(after)
     open_bracket = "及以上|及以下|以上|以下"
     band = rf"""
-        (?P<blo>{number}) {sp} (?:{unit})? {sp}
+        (?P<above>超过|高于)? (?P<blo>{number}) {sp} (?:{unit})? {sp}
         (?: (?:{sep}) {sp} (?P<bhi>{number}) {sp} (?:{unit})? (?P<bopen>{open_bracket})?
-          | (?P<bopen1>{open_bracket}) )
+          | (?P<bopen1>{open_bracket}) | (?(above)|(?!)) )  # 超过50万元的村: open above
         (?:之间)? 的 (?P<noun>[\u4e00-\u9fff]{{1,4}}?) (?:有|为|共|达)?
         (?P<count>{number}) (?P<cmid>{mid})? {sp} (?P<cunit>{unit})
     """
@@ -233,8 +233,9 @@ class _Document:
         cut = g.stop.search(phrase)
         if cut:
             phrase = phrase[: cut.start()]
-        if len(phrase) > 1 and phrase[0] == phrase[1]:
-            phrase = phrase[0]  # 10个村村集体经济收益: the measured noun is the first 村
+        doubled = next((i for i in range(len(phrase) - 1) if phrase[i] == phrase[i + 1]), None)
+        if doubled is not None:
+            phrase = phrase[: doubled + 1]  # 10个(行政)村村集体经济收益: the measured noun ends at the first 村
         phrase = g.tail.sub("", phrase[:10])
         if verb:
             return verb + phrase, end  # 投资30万元修建卫生厕所1处: the object is the next number's subject too
@@ -304,7 +305,7 @@ class _Document:
             count = parse_number(m["count"])
             low = _number(m["blo"], m["bhi"])
             high = _number(m["bhi"]) if m["bhi"] else nan
-            opening = m["bopen"] or m["bopen1"]
+            opening = m["bopen"] or m["bopen1"] or ("以上" if m["above"] else None)
             if opening and opening.endswith("以下"):
                 low, high = nan, (high if m["bhi"] else low)
             elif opening and m["bhi"] is None:

@@ -151,6 +151,7 @@ def test_range_has_value_and_upper(sentence, low, high, unit):
         ("收入10-20万元的户12户", 12, 100_000, 200_000),
         ("年经营性收入5万元至10万元的村4个", 4, 50_000, 100_000),
         ("收入在10万元至20万元之间的村有3个", 3, 100_000, 200_000),
+        ("超过50万元的村1个", 1, 500_000, None),
     ],
 )
 def test_count_inside_bracket_of_another_measure(sentence, count, low, high):
@@ -158,6 +159,11 @@ def test_count_inside_bracket_of_another_measure(sentence, count, low, high):
     assert fact["value"] == count
     assert (fact["band_low"] == low) if low is not None else math.isnan(fact["band_low"])
     assert (fact["band_high"] == high) if high is not None else math.isnan(fact["band_high"])
+
+
+def test_a_single_amount_before_de_is_not_a_bracket():
+    df = extract_facts("收入10万元的村3个")
+    assert df["band_low"].isna().all() and df["label"].tolist() == ["收入", "村"]
 
 
 def test_bracket_bounds_are_not_facts_of_their_own():
@@ -220,6 +226,7 @@ def test_numeral_that_is_not_a_statistic(sentence):
         ("在曲卜藏村投资35万元安装太阳能路灯80盏", "曲卜藏村"),
         ("立足豆后浪村拉塘草原天然优势,投资20万元建设露营基地", "豆后浪村"),
         ("在新庄村建成温室5座", "新庄村"),
+        ("依托上坪村区位优势,投资18万元建设广场", "上坪村"),
         ("引导叶后浪、多拉、仍果三村成立联合党支部,整合村集体资金150万元", None),
         ("全镇10个村均建立村情档案", None),
     ],
@@ -246,6 +253,7 @@ def test_each_listed_village_gets_its_own_facts():
         ("选派7名使用国家通用语言不规范的村干部参加培训班", "选派村干部"),
         ("全年排查各类矛盾纠纷28起", "各类矛盾纠纷"),
         ("全镇10个村村集体经济收益全部达10万元以上", "村"),
+        ("全乡8个行政村村集体经济收入均达到10万元以上", "行政村"),
     ],
 )
 def test_label_is_the_subject_as_written(sentence, label):

@@ -66,6 +66,9 @@ def test_training_coverage_indicators_are_in_the_training_topic():
         ("全年排查各类矛盾纠纷28起,化解27起", "disputes_found"),
         ("其中10万至20万的村3个", "collective_income_band_villages"),
         ("全镇10个村均建立村情档案", "village_count"),
+        ("全乡8个行政村村集体经济收入均达到10万元以上", "village_count"),
+        ("全年排查矛盾纠纷23起,成功调解20起", "disputes_found"),
+        ("开展党委理论学习中心组集中学习14次", "party_committee_study_sessions"),
     ],
 )
 def test_same_statistic_worded_differently_lands_on_one_id(sentence, indicator):
