@@ -185,3 +185,24 @@ def test_a_second_year_dropped_into_raw_gives_trends_with_no_code_change(tmp_pat
     assert len(re.findall(r'<img[^>]+src="data:image/png', bands)) >= 2
     governance = (reports / "04_governance_livelihood.html").read_text(encoding="utf-8")
     assert "2023: 86.7% (disputes resolved of disputes found)." in governance
+
+
+def test_make_example_builds_the_madeup_township_with_every_trend_chart(tmp_path):
+    args = f"--processed {tmp_path / 'p'} --reports {tmp_path / 'r'}"
+    result = subprocess.run(
+        ["make", "example", "INSTALL=", f"LXW={sys.executable} -m lxw_analysis", f"BUILD_ARGS={args}"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "4 report(s) and 1 table(s)" in result.stderr
+    index = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    assert "made-up example data" in index and "青石乡" in index
+    for notebook in NOTEBOOKS:
+        html = (tmp_path / "r" / "青石乡" / f"{notebook.stem}.html").read_text(encoding="utf-8")
+        assert "made-up example data" in html
+        assert "4 years of data (2021–2024)" in html or notebook.stem == "01_overview"
+        assert re.search(r'<img[^>]+src="data:image/png', html)
+    training = (tmp_path / "r" / "青石乡" / "03_training_coverage.html").read_text(encoding="utf-8")
+    assert "党员轮训率: 100% in 2024 (+4 percentage points on 2023)." in training
