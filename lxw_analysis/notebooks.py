@@ -73,6 +73,7 @@ def to_html(nb: nbformat.NotebookNode, title: str, *, show_code: bool = False) -
         exclude_input=not show_code,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
+        language_code="zh",
     )
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     return body

@@ -69,6 +69,7 @@ def test_one_report_per_notebook_with_township_and_chart_and_no_code(built, note
     assert re.search(r'<img[^>]+src="data:image/png;base64,', html)
     assert "load_facts" not in html and "hl-ipython3" not in html
     assert "<script src=" not in html  # self-contained: nothing fetched from the web
+    assert '<html lang="zh">' in html
 
 
 def test_index_links_every_report_with_sources_and_build_time(built):
