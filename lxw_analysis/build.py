@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
 import re
 import sys
 from dataclasses import dataclass, field
@@ -71,6 +75,36 @@ def _write_text(path: Path, text: str) -> None:
     _atomic_write(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
 
 
+#: Files kept in an output folder that the build does not write (the folder's own README).
+KEPT = ("README.md", ".gitkeep")
+
+
+@contextmanager
+def staged(target: Path):
+    """A new folder to write ``target``'s contents into; it replaces ``target`` only on success.
+
+    A failure or Ctrl-C part-way leaves ``target`` as it was; a build killed outright leaves a
+    hidden ``.name.building-*`` folder, which the next build removes.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in target.parent.glob(f".{target.name}.building-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    try:
+        yield stage
+        for name in KEPT:
+            if (target / name).exists() and not (stage / name).exists():
+                shutil.copy2(target / name, stage / name)
+        os.chmod(stage, 0o755)
+        old = target.parent / f".{target.name}.building-old-{os.getpid()}"
+        if target.exists():
+            os.rename(target, old)
+        os.rename(stage, target)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
 def build(
     raw: Path | None = None,
     processed: Path | None = None,
@@ -81,7 +115,8 @@ def build(
     banner: str | None = None,
     progress=lambda message: print(message, file=sys.stderr, flush=True),
 ) -> BuildResult:
-    """Extract every raw report, write the processed facts, render every notebook per township."""
+    """Extract every raw report and table, write the processed facts and quality findings, and
+    render every notebook per township. Outputs replace the previous ones only when all is written."""
     raw = Path(raw or config.raw_dir()).resolve()
     processed = Path(processed or config.processed_dir()).resolve()
     reports = Path(reports or config.reports_dir()).resolve()
@@ -104,18 +139,30 @@ def build(
         ignore_index=True,
     )
     found = validate(facts)
-    outputs = write_facts(facts, processed) + [write_csv(found, processed / "quality.csv")]
     counts = found["severity"].value_counts()
-    progress(
-        f"Wrote {len(facts)} statistics to {processed}; quality checks: "
-        + (", ".join(f"{counts[s]} {s}" for s in SEVERITIES if s in counts) or "no findings")
-        + " (quality.csv)"
-    )
-    result = BuildResult(facts=len(facts), outputs=outputs)
+    result = BuildResult(facts=len(facts))
+    with staged(processed) as new_processed, staged(reports) as new_reports:
+        written = write_facts(facts, new_processed) + [write_csv(found, new_processed / "quality.csv")]
+        result.outputs = [processed / p.name for p in written]
+        progress(
+            f"Wrote {len(facts)} statistics; quality checks: "
+            + (", ".join(f"{counts[s]} {s}" for s in SEVERITIES if s in counts) or "no findings")
+            + " (quality.csv)"
+        )
+        result.reports = render_reports(facts, notebook_dir, new_processed, new_reports, show_code, banner, progress)
+        write_index(new_reports, facts, result.reports, processed, banner)
+    result.index = reports / "index.html"
+    progress(f"Processed data are in {processed}")
+    progress(f"Reports are in {reports} (open {result.index})")
+    return result
 
+
+def render_reports(facts, notebook_dir: Path, processed: Path, reports: Path, show_code, banner, progress) -> list[Rendered]:
+    """Run every notebook for every township on the processed data; a failing one is marked, not fatal."""
     books = sorted(notebook_dir.glob("*.ipynb"))
     townships = list(dict.fromkeys(facts["township"].dropna()))
     jobs = [(t, nb) for t in townships for nb in books]
+    rendered = []
     for i, (township, nb_path) in enumerate(jobs, 1):
         slug = township_slug(township)
         target = reports / slug / f"{nb_path.stem}.html"
@@ -125,14 +172,11 @@ def build(
         try:
             executed = notebooks.execute(nb_path, params)
             _write_text(target, notebooks.to_html(executed, f"{township}: {title}", show_code=show_code))
-            result.reports.append(Rendered(township, nb_path.name, title, f"{slug}/{target.name}", True))
+            rendered.append(Rendered(township, nb_path.name, title, f"{slug}/{target.name}", True))
         except LxwError as err:
             progress(f"    FAILED: {err}")
-            result.reports.append(Rendered(township, nb_path.name, title, "", False, str(err)))
-
-    result.index = write_index(reports, facts, result.reports, processed, banner)
-    progress(f"Reports are in {reports} (open {result.index})")
-    return result
+            rendered.append(Rendered(township, nb_path.name, title, "", False, str(err)))
+    return rendered
 
 
 def write_index(reports: Path, facts, rendered: list[Rendered], processed: Path, banner: str | None = None) -> Path:
