@@ -52,7 +52,7 @@ from .facts import as_facts
 from .indicators import catalogue, match_indicator
 from .numbers import MULTIPLIERS, parse_number, to_halfwidth
 from .sources import source_label, township_from_folder
-from .text import decode_bytes
+from .text import decode_bytes, read_bytes
 
 #: File types read as tables, and how.
 TABLE_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
@@ -321,13 +321,12 @@ class _Sheet:
     is_csv: bool
 
 
+#: Tables larger than this are refused (a 100,000-row village table is a few MB).
+MAX_TABLE_BYTES = 50 * 2**20
+
+
 def _read_bytes(path: Path, size: int = -1) -> bytes:
-    """The file's bytes (the first ``size`` of them), or a clear message when it cannot be read."""
-    try:
-        with path.open("rb") as f:
-            return f.read(size)
-    except OSError as err:
-        raise LxwError(f"{path}: cannot be read ({err.strerror or err}).") from err
+    return read_bytes(path, limit=MAX_TABLE_BYTES, what="table", size=size)
 
 
 def _csv_text(path: Path) -> str:

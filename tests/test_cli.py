@@ -90,10 +90,12 @@ def test_debug_shows_the_traceback(tmp_path):
     assert "Traceback" in result.stderr
 
 
-def test_gb18030_report_reads_like_its_utf8_twin(tmp_path):
-    text = "2024年,某某镇开展党委理论学习17次,交流发言50余人。"
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-16", "utf-8-sig"])
+def test_report_in_another_encoding_reads_like_its_utf8_twin(tmp_path, encoding):
+    text = "2024年,某某镇开展党委理论学习17次,交流发言50余人。全镇10个村,其中10万至20万的村3个。"
     (tmp_path / "utf8.txt").write_text(text, encoding="utf-8")
-    (tmp_path / "gb.txt").write_bytes(text.encode("gb18030"))
-    a, b = lxw("extract", tmp_path / "utf8.txt"), lxw("extract", tmp_path / "gb.txt")
-    assert a.returncode == b.returncode == 0
-    assert a.stdout.replace("utf8.txt", "X") == b.stdout.replace("gb.txt", "X")
+    (tmp_path / "other.txt").write_bytes(text.encode(encoding))
+    a, b = lxw("extract", tmp_path / "utf8.txt"), lxw("extract", tmp_path / "other.txt")
+    assert a.returncode == b.returncode == 0, b.stderr
+    assert len(a.stdout.splitlines()) == 5  # the header and four statistics
+    assert a.stdout.replace("utf8.txt", "X") == b.stdout.replace("other.txt", "X")

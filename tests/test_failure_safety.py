@@ -65,3 +65,49 @@ def test_a_bad_input_stops_the_build_and_keeps_the_previous_outputs(previous_bui
     assert result.returncode == 2
     assert "laxiwa/2023.txt: the file is empty" in result.stderr and "Traceback" not in result.stderr
     assert_unchanged(out, digests, raw_copy, raw_digest)
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)
+BAD_INPUTS = {
+    "empty report": ("laxiwa/2023.txt", b"", "the file is empty"),
+    "image saved as a report": ("laxiwa/2023.txt", PNG, "looks like a binary file"),
+    "corrupt workbook": ("laxiwa/madeup_villages.xlsx", b"PK\x03\x04garbage", "cannot be read as an Excel workbook"),
+    "password-protected workbook": ("laxiwa/madeup_villages.xlsx", OLE, "password-protected"),
+    "csv with ragged rows": (
+        "laxiwa/madeup_villages.csv",
+        "村名,2024年收入（万元）\n上庄村,12,5,9\n".encode(),
+        "row 2 has 4 cells but the header (row 1) has 2",
+    ),
+    "year that cannot be determined": ("madeup_misc/notes.txt", "开展学习17次。".encode(), "cannot tell the year"),
+    "two files for one township and year": (
+        "laxiwa/madeup_copy.txt",
+        "2024年,拉西瓦镇开展党委理论学习17次。".encode(),
+        "are both the 2024 report of 拉西瓦镇",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS, ids=list(BAD_INPUTS))
+def test_bad_input_gets_a_clear_message_and_changes_nothing(previous_build, raw_copy, case):
+    args, out, digests, _ = previous_build
+    name, content, message = BAD_INPUTS[case]
+    (raw_copy / name).parent.mkdir(exist_ok=True)
+    (raw_copy / name).write_bytes(content)
+    raw_digest = tree_digest(raw_copy)
+    result = subprocess.run(BUILD + args, capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 2, result.stderr
+    assert name.split("/")[-1] in result.stderr and message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert_unchanged(out, digests, raw_copy, raw_digest)
+
+
+def test_a_report_over_the_size_limit_is_refused_without_reading_it(tmp_path):
+    from lxw_analysis import LxwError, read_text
+    from lxw_analysis.text import MAX_REPORT_BYTES
+
+    big = tmp_path / "madeup_huge.txt"
+    with big.open("wb") as f:
+        f.truncate(MAX_REPORT_BYTES + 1)
+    with pytest.raises(LxwError, match="more than a report is expected to be"):
+        read_text(big)
