@@ -34,11 +34,13 @@ example: $(INSTALL) ## Build the made-up multi-year example into build/example/ 
 test: $(INSTALL) ## Run the whole test suite
 	$(PYTEST)
 
-bench: $(INSTALL) ## Print extraction throughput against a plain-regex baseline
+bench: $(INSTALL) ## Benchmark extraction on a generated corpus against two baselines (BENCH_ARGS=--quick: tiny run)
+	$(if $(findstring --quick,$(BENCH_ARGS)),,$(BIN)/python -m pip install -q -r benchmarks/requirements.txt)
 	$(BIN)/python benchmarks/bench_extract.py $(BENCH_ARGS)
 
 lab: $(INSTALL) ## Open JupyterLab in the project's environment
 	$(BIN)/jupyter lab notebooks
 
-clean: ## Remove generated outputs (data/processed/, reports/), keeping their READMEs
+clean: ## Remove generated outputs (data/processed/, reports/, the build cache, build/), keeping their READMEs
 	find data/processed reports -type f ! -name README.md -delete
+	rm -rf data/.processed-cache build

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import tempfile
@@ -15,7 +16,8 @@ from pathlib import Path
 import jinja2
 import pandas as pd
 
-from . import config, notebooks, reference
+from . import config, reference
+from .cache import Cache, key
 from .errors import LxwError
 from .facts import _atomic_write, write_csv, write_facts
 from .sources import REPORT_SUFFIXES, extract_files
@@ -113,10 +115,17 @@ def build(
     *,
     show_code: bool = False,
     banner: str | None = None,
+    jobs: int | None = None,
+    force: bool = False,
     progress=lambda message: print(message, file=sys.stderr, flush=True),
 ) -> BuildResult:
     """Extract every raw report and table, write the processed facts and quality findings, and
-    render every notebook per township. Outputs replace the previous ones only when all is written."""
+    render every notebook per township. Outputs replace the previous ones only when all is written.
+
+    Reports are extracted by ``jobs`` processes (None: one per core). A rebuild re-extracts
+    only changed raw files and re-runs only notebooks whose inputs changed (processed data,
+    notebook, package); ``force`` redoes everything.
+    """
     raw = Path(raw or config.raw_dir()).resolve()
     processed = Path(processed or config.processed_dir()).resolve()
     reports = Path(reports or config.reports_dir()).resolve()
@@ -131,9 +140,10 @@ def build(
     texts = [p for p in files if p.suffix.lower() in REPORT_SUFFIXES]
     tables = [p for p in files if p.suffix.lower() in TABLE_SUFFIXES]
     progress(f"Reading {len(texts)} report(s) and {len(tables)} table(s) from {raw}")
+    cache = Cache(processed.parent / f".{processed.name}-cache", read=not force)
     facts = pd.concat(
         [
-            extract_files(texts, data_dir=raw.parent, progress=progress),
+            extract_files(texts, data_dir=raw.parent, jobs=jobs, cache=cache, progress=progress),
             read_tables(tables, data_dir=raw.parent, progress=progress),
         ],
         ignore_index=True,
@@ -149,34 +159,71 @@ def build(
             + (", ".join(f"{counts[s]} {s}" for s in SEVERITIES if s in counts) or "no findings")
             + " (quality.csv)"
         )
-        result.reports = render_reports(facts, notebook_dir, new_processed, new_reports, show_code, banner, progress)
+        settings = {"show_code": show_code, "banner": banner}
+        result.reports = render_reports(facts, found, notebook_dir, new_processed, new_reports, settings, cache, progress)
         write_index(new_reports, facts, result.reports, processed, banner)
+    cache.prune()
     result.index = reports / "index.html"
     progress(f"Processed data are in {processed}")
     progress(f"Reports are in {reports} (open {result.index})")
     return result
 
 
-def render_reports(facts, notebook_dir: Path, processed: Path, reports: Path, show_code, banner, progress) -> list[Rendered]:
-    """Run every notebook for every township on the processed data; a failing one is marked, not fatal."""
+def notebook_title(path: Path) -> str:
+    """A notebook's title: its first Markdown heading, else its file name."""
+    for cell in json.loads(path.read_text(encoding="utf-8")).get("cells", []):
+        if cell.get("cell_type") == "markdown":
+            source = "".join(cell.get("source", []))
+            for line in source.splitlines():
+                if line.startswith("#"):
+                    return line.lstrip("#").strip()
+    return path.stem
+
+
+def _inputs_of(township: str, facts: pd.DataFrame, found: pd.DataFrame) -> bytes:
+    """The processed data a township's notebooks read, as bytes to key the cache with."""
+    mine = facts[facts["township"] == township]
+    theirs = found[found["township"].isna() | (found["township"] == township)]
+    return (mine.to_csv(index=False) + theirs.to_csv(index=False)).encode()
+
+
+def render_reports(facts, found, notebook_dir: Path, processed: Path, reports: Path, settings, cache, progress):
+    """Run every notebook for every township on the processed data; a failing one is marked,
+    not fatal. A notebook whose inputs are unchanged since an earlier build is not run again."""
     books = sorted(notebook_dir.glob("*.ipynb"))
     townships = list(dict.fromkeys(facts["township"].dropna()))
     jobs = [(t, nb) for t in townships for nb in books]
+    inputs = {t: _inputs_of(t, facts, found) for t in townships}
     rendered = []
     for i, (township, nb_path) in enumerate(jobs, 1):
         slug = township_slug(township)
         target = reports / slug / f"{nb_path.stem}.html"
-        title = notebooks.title_of(nb_path)
-        progress(f"[{i}/{len(jobs)}] rendering {nb_path.name} for {township}")
-        params = {"township": township, "years": None, "data_dir": str(processed), "banner": banner}
-        try:
-            executed = notebooks.execute(nb_path, params)
-            _write_text(target, notebooks.to_html(executed, f"{township}: {title}", show_code=show_code))
-            rendered.append(Rendered(township, nb_path.name, title, f"{slug}/{target.name}", True))
-        except LxwError as err:
-            progress(f"    FAILED: {err}")
-            rendered.append(Rendered(township, nb_path.name, title, "", False, str(err)))
+        title = notebook_title(nb_path)
+        name = f"html-{key(nb_path.read_bytes(), township, inputs[township], settings)}"
+        page = cache.get(name)
+        if page is not None:
+            progress(f"[{i}/{len(jobs)}] unchanged {nb_path.name} for {township}")
+        else:
+            progress(f"[{i}/{len(jobs)}] rendering {nb_path.name} for {township}")
+            try:
+                page = _render(nb_path, township, title, processed, settings)
+            except LxwError as err:
+                progress(f"    FAILED: {err}")
+                rendered.append(Rendered(township, nb_path.name, title, "", False, str(err)))
+                continue
+            cache.put(name, page)
+        _write_text(target, page)
+        rendered.append(Rendered(township, nb_path.name, title, f"{slug}/{target.name}", True))
     return rendered
+
+
+def _render(nb_path: Path, township: str, title: str, processed: Path, settings: dict) -> str:
+    """Execute one notebook for one township and return its reader-facing HTML."""
+    from . import notebooks  # the notebook machinery loads slowly: only when a notebook runs
+
+    params = {"township": township, "years": None, "data_dir": str(processed), "banner": settings["banner"]}
+    executed = notebooks.execute(nb_path, params)
+    return notebooks.to_html(executed, f"{township}: {title}", show_code=settings["show_code"])
 
 
 def write_index(reports: Path, facts, rendered: list[Rendered], processed: Path, banner: str | None = None) -> Path:

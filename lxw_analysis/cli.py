@@ -26,7 +26,7 @@ def _extract(args) -> int:
     from .sources import extract_files
 
     options = {"year": args.year, "township": args.township, "data_dir": _data_dir_of(args.files)}
-    return _write(extract_files(args.files, **options), args.output)
+    return _write(extract_files(args.files, jobs=args.jobs, **options), args.output)
 
 
 def _ingest(args) -> int:
@@ -57,7 +57,16 @@ def _build(args) -> int:
         args.processed = args.processed or config.example_output_dir() / "processed"
         args.reports = args.reports or config.example_output_dir() / "reports"
         banner = EXAMPLE_BANNER
-    result = build(args.raw, args.processed, args.reports, args.notebooks, show_code=args.show_code, banner=banner)
+    result = build(
+        args.raw,
+        args.processed,
+        args.reports,
+        args.notebooks,
+        show_code=args.show_code,
+        banner=banner,
+        jobs=args.jobs,
+        force=args.force,
+    )
     if result.failed:
         names = ", ".join(f"{r.notebook} ({r.township})" for r in result.failed)
         print(f"lxw build: {len(result.failed)} report(s) failed: {names}. The others were written.", file=sys.stderr)
@@ -79,6 +88,8 @@ def parser() -> argparse.ArgumentParser:
         c.add_argument("--year", type=int, help=f"reporting year (default: from the path, else {origin})")
         c.add_argument("--township", help=f"township name, e.g. 拉西瓦镇 (default: from the path, else {origin})")
         c.add_argument("-o", "--output", type=Path, metavar="OUT.csv", help="write here instead of standard output")
+        if name == "extract":
+            c.add_argument("--jobs", type=int, metavar="N", help="processes extracting files (default: one per core)")
         c.set_defaults(run=run)
 
     b = sub.add_parser("build", help="build data/processed/ and the HTML reports from data/raw/")
@@ -87,6 +98,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--reports", type=Path, help="reports folder (default: reports)")
     b.add_argument("--notebooks", type=Path, help="notebooks folder (default: notebooks)")
     b.add_argument("--show-code", action="store_true", help="keep code cells in the HTML reports")
+    b.add_argument("--jobs", type=int, metavar="N", help="processes extracting reports (default: one per core)")
+    b.add_argument("--force", action="store_true", help="redo everything, even what is unchanged since the last build")
     b.add_argument(
         "--example",
         action="store_true",

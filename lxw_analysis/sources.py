@@ -5,17 +5,20 @@ The flags a user gives win; then the path (``data/raw/<township>/<year>.txt``); 
 
 from __future__ import annotations
 
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from . import reference
+from .cache import Cache, key
 from .errors import LxwError
 from .extract import extract_facts, infer_township, infer_year, iter_facts
 from .facts import as_facts
-from .text import read_text
+from .text import MAX_REPORT_BYTES, read_bytes, read_text
 
 #: File types read as reports.
 REPORT_SUFFIXES = {".txt"}
@@ -102,20 +105,66 @@ def extract_file(path: str | Path, **options) -> pd.DataFrame:
     return extract_facts(text, source=src.label, year=src.year, township=src.township)
 
 
-def extract_files(paths, *, progress=None, **options) -> pd.DataFrame:
-    """The facts of several report files in one table; two files for one township and year is an error."""
-    paths = list(paths)
+def _extract_one(path: Path, options: dict) -> tuple[Source, list[tuple]]:
+    """One report's identity and facts rows (a top-level function, so worker processes can run it)."""
+    src, text = read_source(path, **options)
+    return src, list(iter_facts(text, source=src.label, year=src.year, township=src.township))
+
+
+def default_jobs() -> int:
+    """Worker processes to use by default: one per core."""
+    return os.cpu_count() or 1
+
+
+def extract_files(paths, *, jobs: int | None = 1, cache: Cache | None = None, progress=None, **options) -> pd.DataFrame:
+    """The facts of several report files in one table, in the order of ``paths``.
+
+    ``jobs`` worker processes extract files in parallel (None: one per core); the result is
+    the same as a serial run. With a ``cache``, a file whose bytes, options and package are
+    unchanged since an earlier run is not read again. Two files for one township and year is
+    an error.
+    """
+    paths = [Path(p) for p in paths]
+    cache = cache or Cache(None)
+    results: dict[int, tuple[Source, list[tuple]]] = {}
+    todo = []
+    for i, path in enumerate(paths):
+        name = None
+        if cache.folder is not None:
+            name = f"report-{key(read_bytes(path, limit=MAX_REPORT_BYTES, what='report'), str(path), options)}"
+        hit = cache.get(name) if name else None
+        if hit is not None:
+            results[i] = hit
+            if progress:
+                progress(f"[{i + 1}/{len(paths)}] unchanged {path}")
+        else:
+            todo.append((i, path, name))
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    if jobs > 1 and len(todo) > 1:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+            futures = {pool.submit(_extract_one, path, options): (i, path, name) for i, path, name in todo}
+            for done, future in enumerate(as_completed(futures), 1):
+                i, path, name = futures[future]
+                results[i] = future.result()
+                cache.put(name, results[i])
+                if progress:
+                    progress(f"[{len(paths) - len(todo) + done}/{len(paths)}] extracted {path}")
+    else:
+        for i, path, name in todo:
+            if progress:
+                progress(f"[{i + 1}/{len(paths)}] extracting {path}")
+            results[i] = _extract_one(path, options)
+            cache.put(name, results[i])
+
     rows, seen = [], {}
-    for i, path in enumerate(paths, 1):
-        if progress:
-            progress(f"[{i}/{len(paths)}] extracting {path}")
-        src, text = read_source(path, **options)
-        key = (src.township, src.year)
-        if key in seen:
+    for i, path in enumerate(paths):
+        src, facts = results[i]
+        where = (src.township, src.year)
+        if where in seen:
             raise LxwError(
-                f"{path} and {seen[key]} are both the {src.year} report of {src.township}; "
+                f"{path} and {seen[where]} are both the {src.year} report of {src.township}; "
                 "keep one of them, or give the other its own year."
             )
-        seen[key] = path
-        rows.extend(iter_facts(text, source=src.label, year=src.year, township=src.township))
+        seen[where] = path
+        rows.extend(facts)
     return as_facts(rows)

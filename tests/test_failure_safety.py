@@ -28,7 +28,8 @@ def assert_unchanged(out, digests, raw_copy, raw_digest):
 
 
 def start_and_stop_while_rendering(args, sig):
-    process = subprocess.Popen(BUILD + args, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    """Start a full rebuild (--force, so notebooks run rather than come from the cache) and stop it."""
+    process = subprocess.Popen(BUILD + args + ["--force"], stderr=subprocess.PIPE, text=True, cwd=ROOT)
     seen = []
     for line in process.stderr:
         seen.append(line)
