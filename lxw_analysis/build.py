@@ -19,8 +19,8 @@ import pandas as pd
 from . import config, reference
 from .cache import Cache, key
 from .errors import LxwError
-from .facts import _atomic_write, write_csv, write_facts
-from .sources import REPORT_SUFFIXES, extract_files
+from .facts import _atomic_write, as_facts, write_csv, write_facts
+from .sources import REPORT_SUFFIXES, read_reports
 from .tables import TABLE_SUFFIXES, read_tables
 from .validate import SEVERITIES, validate
 
@@ -141,9 +141,10 @@ def build(
     tables = [p for p in files if p.suffix.lower() in TABLE_SUFFIXES]
     progress(f"Reading {len(texts)} report(s) and {len(tables)} table(s) from {raw}")
     cache = Cache(processed.parent / f".{processed.name}-cache", read=not force)
+    read = read_reports(texts, data_dir=raw.parent, jobs=jobs, cache=cache, progress=progress)
     facts = pd.concat(
         [
-            extract_files(texts, data_dir=raw.parent, jobs=jobs, cache=cache, progress=progress),
+            as_facts(row for _, rows, _ in read for row in rows),
             read_tables(tables, data_dir=raw.parent, progress=progress),
         ],
         ignore_index=True,
@@ -153,6 +154,8 @@ def build(
     result = BuildResult(facts=len(facts))
     with staged(processed) as new_processed, staged(reports) as new_reports:
         written = write_facts(facts, new_processed) + [write_csv(found, new_processed / "quality.csv")]
+        for src, _, text in read:  # the text each report was read as: start/end index into it
+            _write_text(new_processed / "text" / township_slug(src.township) / f"{src.year}.txt", text)
         result.outputs = [processed / p.name for p in written]
         progress(
             f"Wrote {len(facts)} statistics; quality checks: "

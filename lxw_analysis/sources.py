@@ -15,13 +15,17 @@ import pandas as pd
 
 from . import reference
 from .cache import Cache, key
+from .documents import DOCUMENT_SUFFIXES, Document, page_of, read_document
 from .errors import LxwError
-from .extract import extract_facts, infer_township, infer_year, iter_facts
-from .facts import as_facts
-from .text import MAX_REPORT_BYTES, read_bytes, read_text
+from .extract import infer_township, infer_year, iter_facts
+from .facts import FACT_COLUMNS, as_facts
+from .text import MAX_REPORT_BYTES, read_bytes
 
-#: File types read as reports.
-REPORT_SUFFIXES = {".txt"}
+#: File types read as reports: plain text, Word, PDF with a text layer.
+REPORT_SUFFIXES = set(DOCUMENT_SUFFIXES)
+
+
+_START = FACT_COLUMNS.index("start")
 
 
 @dataclass(frozen=True)
@@ -86,8 +90,8 @@ def read_source(
     year: int | None = None,
     township: str | None = None,
     data_dir: Path | None = None,
-) -> tuple[Source, str]:
-    """A report file's text and what it is about."""
+) -> tuple[Source, Document]:
+    """A report file (text, Word or PDF) as the document it was read as, and what it is about."""
     path = Path(path)
     if path.suffix.lower() not in REPORT_SUFFIXES:
         raise LxwError(
@@ -95,20 +99,27 @@ def read_source(
             + ", ".join(sorted(REPORT_SUFFIXES))
             + " files."
         )
-    text = read_text(path)
-    return identify(path, text, year=year, township=township, data_dir=data_dir), text
+    document = read_document(path)
+    return identify(path, document.text, year=year, township=township, data_dir=data_dir), document
+
+
+def document_facts(src: Source, document: Document) -> list[tuple]:
+    """Facts rows of a document; a PDF's rows name their page in ``source`` (…pdf#page=3)."""
+    rows = list(iter_facts(document.text, source=src.label, year=src.year, township=src.township))
+    if document.pages:
+        rows = [(*row[:-1], f"{src.label}#page={page_of(document, row[_START])}") for row in rows]
+    return rows
 
 
 def extract_file(path: str | Path, **options) -> pd.DataFrame:
     """The facts of one report file (options as for ``read_source``)."""
-    src, text = read_source(path, **options)
-    return extract_facts(text, source=src.label, year=src.year, township=src.township)
+    return as_facts(document_facts(*read_source(path, **options)))
 
 
-def _extract_one(path: Path, options: dict) -> tuple[Source, list[tuple]]:
-    """One report's identity and facts rows (a top-level function, so worker processes can run it)."""
-    src, text = read_source(path, **options)
-    return src, list(iter_facts(text, source=src.label, year=src.year, township=src.township))
+def _extract_one(path: Path, options: dict) -> tuple[Source, list[tuple], str]:
+    """One report's identity, facts rows and text (a top-level function, so worker processes can run it)."""
+    src, document = read_source(path, **options)
+    return src, document_facts(src, document), document.text
 
 
 def default_jobs() -> int:
@@ -116,8 +127,16 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def extract_files(paths, *, jobs: int | None = 1, cache: Cache | None = None, progress=None, **options) -> pd.DataFrame:
-    """The facts of several report files in one table, in the order of ``paths``.
+def extract_files(paths, **options) -> pd.DataFrame:
+    """The facts of several report files in one table, in the order of ``paths`` (options as
+    for ``read_reports``)."""
+    return as_facts(row for _, rows, _ in read_reports(paths, **options) for row in rows)
+
+
+def read_reports(
+    paths, *, jobs: int | None = 1, cache: Cache | None = None, progress=None, **options
+) -> list[tuple[Source, list[tuple], str]]:
+    """Each report's identity, facts rows and the text it was read as, in the order of ``paths``.
 
     ``jobs`` worker processes extract files in parallel (None: one per core); the result is
     the same as a serial run. With a ``cache``, a file whose bytes, options and package are
@@ -156,9 +175,9 @@ def extract_files(paths, *, jobs: int | None = 1, cache: Cache | None = None, pr
             results[i] = _extract_one(path, options)
             cache.put(name, results[i])
 
-    rows, seen = [], {}
+    seen = {}
     for i, path in enumerate(paths):
-        src, facts = results[i]
+        src = results[i][0]
         where = (src.township, src.year)
         if where in seen:
             raise LxwError(
@@ -166,5 +185,4 @@ def extract_files(paths, *, jobs: int | None = 1, cache: Cache | None = None, pr
                 "keep one of them, or give the other its own year."
             )
         seen[where] = path
-        rows.extend(facts)
-    return as_facts(rows)
+    return [results[i] for i in range(len(paths))]
