@@ -139,29 +139,59 @@ def test_make_help_lists_the_targets():
         assert re.search(rf"make {target}\s+\S", result.stdout), target
 
 
-def test_make_report_runs_the_build(tmp_path):
-    args = f"--processed {tmp_path / 'p'} --reports {tmp_path / 'r'}"
-    result = subprocess.run(
-        ["make", "report", "INSTALL=", f"LXW={sys.executable} -m lxw_analysis", f"BUILD_ARGS={args}"],
+def make_build(target: str, out: Path) -> subprocess.CompletedProcess:
+    """``make <target>`` with this environment's Python, building into ``out``."""
+    args = f"--processed {out / 'p'} --reports {out / 'r'}"
+    return subprocess.run(
+        ["make", target, "INSTALL=", f"LXW={sys.executable} -m lxw_analysis", f"BUILD_ARGS={args}"],
         capture_output=True,
         text=True,
         cwd=ROOT,
     )
+
+
+def test_make_report_runs_the_build(tmp_path):
+    result = make_build("report", tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "r" / "index.html").exists() and (tmp_path / "p" / "facts.parquet").exists()
 
 
 def test_make_bench_prints_throughput_against_the_baseline():
+    import importlib.util
+
     result = subprocess.run(
-        ["make", "bench", "INSTALL=", f"BIN={Path(sys.executable).parent}", "BENCH_ARGS=--reports 20"],
+        ["make", "bench", "INSTALL=", f"BIN={Path(sys.executable).parent}", "BENCH_ARGS=--quick"],
         capture_output=True,
         text=True,
         cwd=ROOT,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert re.search(r"lxw, one table\s+[\d.]+\s+[\d,]+\s+[\d,]+", result.stdout)
-    assert re.search(r"baseline plain regex\s+[\d.]+\s+[\d,]+", result.stdout)
-    assert "time ratio lxw / baseline" in result.stdout
+    out = result.stdout
+    assert "Corpus: GENERATED, made up" in out
+    num = r"[\d,]+(?:\.\d+)?"
+    # 1. throughput table, one row per corpus size: reports, characters, planted, seconds, chars/s, s per 1,000, rows
+    for n in ("20", "100"):
+        assert re.search(rf"^ +{n} +{num} +{num} +{num} +{num} +{num} +{num} +\d+%$", out, re.M), n
+    # 2. each method's throughput, the time ratios, the share of planted statistics found
+    assert re.search(rf"lxw_analysis \(every statistic\) +100 +{num} +{num} +{num}$", out, re.M)
+    assert re.search(rf"baseline plain regex +100 +{num} +{num} +{num}$", out, re.M)
+    assert re.search(rf"time ratio lxw / baseline plain regex: 20 reports {num}x; 100 reports {num}x", out)
+    share = rf"+100 +{num} +{num} +{num}% +{num} +{num}$"
+    assert re.search(rf"lxw_analysis, every statistic {share}", out, re.M)
+    assert re.search(rf"baseline plain regex, every stat\. {share}", out, re.M)
+    if importlib.util.find_spec("jionlp"):
+        assert re.search(rf"jionlp extract_money \(money\) +100 +{num} +{num} +{num}$", out, re.M)
+        assert re.search(rf"time ratio lxw / jionlp extract_money: 20 reports {num}x; 100 reports {num}x", out)
+        assert re.search(rf"lxw_analysis, money \(元\) {share}", out, re.M)
+        assert re.search(rf"jionlp extract_money, money \(元\) {share}", out, re.M)
+    else:
+        assert "jionlp extract_money: skipped, jionlp is not installed" in out
+    # 3. memory; 4 and 5 are left out of the quick run, and it says so
+    assert re.search(rf"tracemalloc peak .*: {num} MB", out)
+    assert re.search(rf"max RSS of the process \(getrusage\): {num} MB", out)
+    assert "lxw build timings: skipped in --quick mode" in out
+    assert "--jobs timings: skipped in --quick mode" in out
 
 
 MADEUP_2023 = (
@@ -189,13 +219,7 @@ def test_a_second_year_dropped_into_raw_gives_trends_with_no_code_change(tmp_pat
 
 
 def test_make_example_builds_the_madeup_township_with_every_trend_chart(tmp_path):
-    args = f"--processed {tmp_path / 'p'} --reports {tmp_path / 'r'}"
-    result = subprocess.run(
-        ["make", "example", "INSTALL=", f"LXW={sys.executable} -m lxw_analysis", f"BUILD_ARGS={args}"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    result = make_build("example", tmp_path)
     assert result.returncode == 0, result.stderr
     assert "4 report(s) and 1 table(s)" in result.stderr
     index = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
