@@ -9,7 +9,9 @@ the page an offset lies on.
 - ``.docx`` (python-docx): body paragraphs and tables in document order. Automatic list
   numbering (一、 （一） 1.) is written out as Word shows it; a table row becomes one line
   with its cells joined by "，"; empty paragraphs are dropped. Headers, footers, footnotes,
-  comments and text boxes are not read.
+  comments and text boxes are not read. Each body table is also kept as a grid of cell
+  texts in ``Document.tables``, which ``tables.iter_document_table_facts`` reads the way a
+  spreadsheet is read.
 - ``.pdf`` with a text layer (pdfplumber): pages in order; the lines of a paragraph are
   joined again (a PDF line ends wherever the page was full); running headers and footers
   and page numbers are dropped; ruled tables become one line per row, like Word tables.
@@ -65,6 +67,9 @@ class Document:
     ``headings``: ``(offset, level, title)`` of paragraphs a Word document styles as headings
     (level 0 for a title style). ``image_only_pages``: PDF pages that carry images but no
     text, whose content is therefore missing from ``text`` (scanned pages).
+    ``tables``: for a Word document, each body table (not tables nested in a cell), in
+    document order, as rows of cell texts with one entry per grid column, so columns line
+    up (see ``_table_grid``); empty for other documents.
     """
 
     text: str
@@ -73,6 +78,7 @@ class Document:
     pages: tuple[tuple[int, int, int], ...] = ()
     headings: tuple[tuple[int, int, str], ...] = ()
     image_only_pages: tuple[int, ...] = ()
+    tables: tuple[tuple[tuple[str, ...], ...], ...] = ()
 
 
 def read_document(path: str | Path) -> Document:
@@ -188,6 +194,7 @@ def _docx_document(doc, path: Path) -> Document:
     numbering = _Numbering(doc, styles)
     lines: list[str] = []
     headings: list[tuple[int, int, str]] = []
+    tables: list[tuple[tuple[str, ...], ...]] = []
     offset = 0
     for kind, element in _blocks(doc.element.body):
         if kind == "p":
@@ -198,6 +205,7 @@ def _docx_document(doc, path: Path) -> Document:
                 headings.append((offset, level, new[0]))
         else:
             new = [row for row in _table_rows(element) if row]
+            tables.append(_table_grid(element))
         for line in new:
             lines.append(line)
             offset += len(line) + 1
@@ -207,7 +215,7 @@ def _docx_document(doc, path: Path) -> Document:
             f"{path}: the Word document contains no text. If its pages are pictures (a scan), the "
             "text cannot be read: OCR is not done. Obtain the report as a text PDF or a Word file with text."
         )
-    return Document(text, "docx", path, headings=tuple(headings))
+    return Document(text, "docx", path, headings=tuple(headings), tables=tuple(tables))
 
 
 def _clean(line: str) -> str:
@@ -261,26 +269,71 @@ def _hidden(run) -> bool:
 def _table_rows(tbl) -> list[str]:
     """One line per row of a ``w:tbl``, its cells joined by "，"; a merged cell's text appears once."""
     rows = []
-    for tr in tbl.iter(_W + "tr"):
-        if _enclosing_table(tr) is not tbl:
-            continue  # a row of a nested table: part of its cell's text
-        cells = []
-        for tc in tr.iterchildren():
-            if tc.tag in (_W + "sdt", _W + "customXml"):
-                tcs = [c for c in tc.iter(_W + "tc") if _enclosing_row(c) is tr]
-            elif tc.tag == _W + "tc":
-                tcs = [tc]
-            else:
-                continue
-            for cell in tcs:
-                merge = cell.find(f"{_W}tcPr/{_W}vMerge")
-                if merge is not None and merge.get(_W + "val", "continue") == "continue":
-                    continue  # the lower part of a vertically merged cell: its text is in the top row
-                text = _cell_text(cell)
-                if text:
-                    cells.append(text)
-        rows.append("，".join(cells))
+    for tr in _rows_of(tbl):
+        texts = (_cell_text(tc) for tc in _cells_of(tr) if not _continues_above(tc))
+        rows.append("，".join(filter(None, texts)))
     return rows
+
+
+def _table_grid(tbl) -> tuple[tuple[str, ...], ...]:
+    """A ``w:tbl`` as rows of cell texts, one entry per grid column, every row as wide as the table.
+
+    Empty cells stay (as ""), and so do the grid columns a row skips (``w:gridBefore``,
+    ``w:gridAfter``). A cell merged across n grid columns (``w:gridSpan``) gives its text
+    in its first column and "" in the others, as a spreadsheet's merged cells read, so a
+    merged title stays one title and a figure is never counted twice. The lower parts of a
+    vertically merged cell (``w:vMerge``) repeat the text of the cell above, so every row
+    of a village spanning several rows names the village.
+    """
+    grid: list[list[str]] = []
+    above: list[str] = []
+    for tr in _rows_of(tbl):
+        row = [""] * _grid_before(tr)
+        for tc in _cells_of(tr):
+            start, span = len(row), _span(tc)
+            if _continues_above(tc):
+                row.extend(above[i] if i < len(above) else "" for i in range(start, start + span))
+            else:
+                row.extend([_cell_text(tc)] + [""] * (span - 1))
+        grid.append(row)
+        above = row
+    columns = len(tbl.findall(f"{_W}tblGrid/{_W}gridCol"))
+    width = max([columns, *map(len, grid)])
+    return tuple(tuple(row + [""] * (width - len(row))) for row in grid)
+
+
+def _rows_of(tbl) -> list:
+    """The ``w:tr`` of a table, through content controls; rows of tables nested in a cell are not its own."""
+    return [tr for tr in tbl.iter(_W + "tr") if _enclosing_table(tr) is tbl]
+
+
+def _cells_of(tr) -> list:
+    """The ``w:tc`` of a row in order, through content controls; cells of nested tables are not its own."""
+    cells = []
+    for child in tr.iterchildren():
+        if child.tag in (_W + "sdt", _W + "customXml"):
+            cells.extend(tc for tc in child.iter(_W + "tc") if _enclosing_row(tc) is tr)
+        elif child.tag == _W + "tc":
+            cells.append(child)
+    return cells
+
+
+def _continues_above(tc) -> bool:
+    """Whether a cell is the lower part of a vertically merged cell (its text is in the top part)."""
+    merge = tc.find(f"{_W}tcPr/{_W}vMerge")
+    return merge is not None and merge.get(_W + "val", "continue") == "continue"
+
+
+def _span(tc) -> int:
+    """How many grid columns a cell covers (``w:gridSpan``, 1 when absent or unreadable)."""
+    span = tc.find(f"{_W}tcPr/{_W}gridSpan")
+    return max(1, _int(span.get(_W + "val") if span is not None else None, 1))
+
+
+def _grid_before(tr) -> int:
+    """How many grid columns a row leaves empty before its first cell (``w:gridBefore``)."""
+    skip = tr.find(f"{_W}trPr/{_W}gridBefore")
+    return max(0, _int(skip.get(_W + "val") if skip is not None else None, 0))
 
 
 def _enclosing_table(el):

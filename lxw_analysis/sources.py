@@ -104,10 +104,14 @@ def read_source(
 
 
 def document_facts(src: Source, document: Document) -> list[tuple]:
-    """Facts rows of a document; a PDF's rows name their page in ``source`` (…pdf#page=3)."""
+    """Facts rows of a document: its text's statistics (a PDF's rows name their page in
+    ``source``, …pdf#page=3), then the rows of its tables of villages, read like spreadsheets."""
+    from .tables import iter_document_table_facts
+
     rows = list(iter_facts(document.text, source=src.label, year=src.year, township=src.township))
     if document.pages:
         rows = [(*row[:-1], f"{src.label}#page={page_of(document, row[_START])}") for row in rows]
+    rows += iter_document_table_facts(document, source=src.label, township=src.township, year=src.year)
     return rows
 
 

@@ -30,6 +30,14 @@ folder) and the cell: ``raw/laxiwa/2024_villages.xlsx#Sheet1!C4`` for a workbook
 
 Rows are read one at a time (openpyxl's read-only mode; a CSV is decoded once and parsed
 as a stream), so a table of 100,000 rows costs little more memory than its facts.
+
+Tables inside a Word report (``Document.tables``) are read by the same code:
+``iter_document_table_facts`` takes each as a sheet named 表1, 表2 … (in document order,
+counting every body table), so ``section`` is 表1 and ``source`` names the report and the
+cell (``raw/新寨乡/2024.docx#表1!C3``). Tables without a village header (layout tables) are
+skipped, and so are columns that hold no figure at all (重点项目, 备注); the report's year
+is the year of columns and rows that name none, while a header's year (2023年收入) or a 年份
+column wins over it.
 """
 
 from __future__ import annotations
@@ -38,10 +46,10 @@ import csv
 import io
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 import pandas as pd
 
@@ -53,6 +61,9 @@ from .indicators import catalogue, match_indicator
 from .numbers import MULTIPLIERS, parse_number, to_halfwidth
 from .sources import source_label, township_from_folder
 from .text import decode_bytes, read_bytes
+
+if TYPE_CHECKING:
+    from .documents import Document
 
 #: File types read as tables, and how.
 TABLE_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
@@ -314,11 +325,15 @@ def _xlsx_cell(cell) -> Cell:
 
 @dataclass(frozen=True)
 class _Sheet:
-    """Rows of one table: the sheet's name ('' for a CSV) and its rows (number, cells)."""
+    """Rows of one table: the sheet's name ('' for a CSV) and its rows (number, cells).
+
+    ``noun`` is what messages call it: a workbook's sheet, a Word report's table.
+    """
 
     name: str
     rows: Iterator[tuple[int, list[Cell]]]
     is_csv: bool
+    noun: str = "sheet"
 
 
 #: Tables larger than this are refused (a 100,000-row village table is a few MB).
@@ -477,12 +492,17 @@ def _find_header(rows: Iterator[tuple[int, list[Cell]]]) -> tuple[int, list[str]
 
 @dataclass(frozen=True)
 class _Where:
-    """The file a table comes from and what the caller says about it."""
+    """The file a table comes from and what the caller says about it.
+
+    ``township`` and ``year`` win over what the table says; ``default_year`` (a Word
+    report's year) is only the year of columns and rows that name none.
+    """
 
     path: Path
     label: str
     township: str | None
     year: int | None
+    default_year: int | None = None
 
 
 def _layout(where: _Where, sheet: _Sheet, number: int, header: list[str], titles: list[str]) -> _Layout:
@@ -499,7 +519,7 @@ def _layout(where: _Where, sheet: _Sheet, number: int, header: list[str], titles
             "or add a title such as 新寨乡各村集体经济收入统计表."
         )
     title_unit = _TITLE_UNIT.search(to_halfwidth(title))
-    fallback_year = _year_of(sheet.name) or _year_of(where.path.stem) or infer_year(title)
+    fallback_year = _year_of(sheet.name) or _year_of(where.path.stem) or infer_year(title) or where.default_year
     columns = []
     for index, text in enumerate(header):
         if index in (village, year_column) or not flat[index]:
@@ -523,7 +543,7 @@ def _layout(where: _Where, sheet: _Sheet, number: int, header: list[str], titles
 
 
 def _in_sheet(sheet: _Sheet) -> str:
-    return f", sheet {sheet.name}" if sheet.name else ""
+    return f", {sheet.noun} {sheet.name}" if sheet.name else ""
 
 
 def _address(where: _Where, sheet: _Sheet, row: int, column: int) -> str:
@@ -537,7 +557,7 @@ def _cell_name(where: _Where, sheet: _Sheet, row: int, column: int) -> str:
     """A cell as a message names it to the user."""
     if sheet.is_csv:
         return f"{where.path}: row {row}, column {column} ({column_letter(column)}{row} in Excel)"
-    return f"{where.path}, sheet {sheet.name}: cell {column_letter(column)}{row}"
+    return f"{where.path}, {sheet.noun} {sheet.name}: cell {column_letter(column)}{row}"
 
 
 def _row_year(where: _Where, sheet: _Sheet, layout: _Layout, number: int, cells: list[Cell]) -> int | None:
@@ -684,6 +704,59 @@ def read_tables(paths: Iterable[str | Path], *, progress=None, **options) -> pd.
             progress(f"[{i}/{len(paths)}] reading {path}")
         rows.extend(iter_table_facts(path, **options))
     return as_facts(rows)
+
+
+# --- tables in Word reports ----------------------------------------------------------------
+
+
+def _document_sheets(document: Document) -> Iterator[_Sheet]:
+    """Each table of a Word report as a sheet named 表1, 表2 … (in document order), rows numbered from 1."""
+    for number, grid in enumerate(document.tables, 1):
+        rows = ((r, [(text, None) for text in cells]) for r, cells in enumerate(grid, 1))
+        yield _Sheet(f"表{number}", rows, is_csv=False, noun="table")
+
+
+def _holds_figures(column: _Column, rows: list[tuple[int, list[Cell]]]) -> bool:
+    """Whether some cell of a value column reads as a number (a column of prose, 重点项目, does not)."""
+    heading = column.heading
+    for _, cells in rows:
+        text = cells[column.index][0] if column.index < len(cells) else ""
+        if is_missing(text):
+            continue
+        try:
+            cell_number(text, heading.unit_as_written, heading.unit)
+        except ValueError:
+            continue
+        return True
+    return False
+
+
+def iter_document_table_facts(
+    document: Document,
+    *,
+    source: str,
+    township: str | None = None,
+    year: int | None = None,
+) -> Iterator[tuple]:
+    """Facts-table rows (tuples in column order) of the village tables in a Word report.
+
+    Each of ``document.tables`` is read as a spreadsheet sheet named 表1, 表2 …: its title
+    rows, header, value columns, 合计 row and cells, by the same rules. ``source`` is the
+    report as the facts table names it (its cells become ``<source>#表1!C3``). ``township``
+    wins over what the table says; ``year``, the report's year, is the year of columns and
+    rows that name none (a 2023年收入 column in a 2024 report stays 2023). Tables without a
+    village header are skipped, and so are value columns without a single figure; a
+    figure column with a cell that is not a number stops with a message naming the cell.
+    """
+    where = _Where(document.path or Path(source), source, township, None, default_year=year)
+    for sheet in _document_sheets(document):
+        found = _find_header(sheet.rows)
+        if found is None:
+            continue  # a layout table: a letterhead, a signature block …
+        layout = _layout(where, sheet, *found)
+        rows = list(sheet.rows)
+        layout = replace(layout, columns=tuple(c for c in layout.columns if _holds_figures(c, rows)))
+        yield from _table_facts(where, replace(sheet, rows=iter(rows)), layout)
 
 
 # --- totals ---------------------------------------------------------------------------------

@@ -71,3 +71,20 @@ def test_a_scanned_pdf_stops_the_build_with_a_clear_message(tmp_path, raw_copy):
     assert result.returncode == 2
     assert "madeup_scan_2023.pdf" in result.stderr and "no text layer" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_table_of_villages_in_a_word_report_becomes_rows_like_a_spreadsheet(tmp_path):
+    table = [
+        ["序号", "村名", "2023年收入（万元）", "2024年收入（万元）"],
+        ["1", "上庄村", "12.5", "15"],
+        ["2", "下河村", "—", "8"],
+        ["合计", "", "12.5", "23"],
+    ]
+    path = save_docx(tmp_path / "madeup_yunling_2024.docx", table=table)
+    facts = extracted(path, tmp_path)
+    rows = facts[facts["indicator"] == "village_collective_income"]
+    assert sorted(zip(rows["village"].fillna("合计"), rows["year"], rows["value"])) == [
+        ("上庄村", 2023, 125000.0), ("上庄村", 2024, 150000.0), ("下河村", 2024, 80000.0),
+        ("合计", 2023, 125000.0), ("合计", 2024, 230000.0),
+    ]  # fmt: skip
+    assert all("#表1!" in s for s in rows["source"])
