@@ -121,6 +121,16 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"lxw {args.command}: interrupted; earlier outputs are left as they were.", file=sys.stderr)
         return 130
+    except Exception as err:  # a bug, not bad input: say so plainly, keep the traceback for --debug
+        if args.debug:
+            raise
+        print(
+            f"lxw {args.command}: unexpected error ({type(err).__name__}: {err}). Earlier outputs are "
+            "left as they were. This is a fault in lxw-analysis, not in your files: run again with "
+            "--debug for the details and report them.",
+            file=sys.stderr,
+        )
+        return 1
 
 
 if __name__ == "__main__":

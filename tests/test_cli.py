@@ -99,3 +99,16 @@ def test_report_in_another_encoding_reads_like_its_utf8_twin(tmp_path, encoding)
     assert a.returncode == b.returncode == 0, b.stderr
     assert len(a.stdout.splitlines()) == 5  # the header and four statistics
     assert a.stdout.replace("utf8.txt", "X") == b.stdout.replace("other.txt", "X")
+
+
+def test_an_unexpected_fault_is_one_plain_message_without_traceback(tmp_path):
+    code = (
+        "import sys, lxw_analysis.sources as s, lxw_analysis.cli as c\n"
+        "def broken(*a, **k): raise RuntimeError('simulated fault')\n"
+        "s.extract_files = broken\n"
+        f"sys.exit(c.main(['extract', {str(LAXIWA_2024)!r}]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1
+    assert "unexpected error (RuntimeError: simulated fault)" in result.stderr and "--debug" in result.stderr
+    assert "Traceback" not in result.stderr

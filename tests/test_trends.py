@@ -123,3 +123,26 @@ def test_analysis_functions_leave_their_input_unchanged():
     trends.ratio(TWO_YEARS, "disputes_resolved", "disputes_found")
     bands.villages_at_or_above(DIFFERENT_EDGES)
     assert_frame_equal(TWO_YEARS, before)
+
+
+def test_facts_per_section_counts_in_report_order():
+    facts = facts_of("以组织建设为重点,聚焦。评定先进村6个,中间村4个。\n以产业发展为抓手,聚焦。投资20万元。")
+    expected = pd.DataFrame({"year": [pd.NA, pd.NA], "section": ["以组织建设为重点", "以产业发展为抓手"], "statistics": [2, 1]})
+    got = trends.facts_per_section(facts)
+    assert_frame_equal(got.astype({"year": "object", "section": "object"}), expected.astype({"year": "object"}), check_dtype=False)
+
+
+def test_sources_lists_each_file_with_its_statistics():
+    got = trends.sources(TWO_YEARS.assign(source=["a.txt"] * 4 + ["b.txt"] * 4))
+    assert got[["source", "year", "statistics"]].values.tolist() == [["a.txt", 2023, 4], ["b.txt", 2024, 4]]
+
+
+def test_years_of_lists_the_years_ascending():
+    assert trends.years_of(TWO_YEARS) == [2023, 2024]
+
+
+def test_with_labels_adds_both_labels_in_catalogue_order():
+    table = pd.DataFrame({"indicator": ["disputes_resolved", "party_committee_study_sessions"], "year": [2024, 2024]})
+    got = trends.with_labels(table)
+    assert got["indicator"].tolist() == ["party_committee_study_sessions", "disputes_resolved"]
+    assert got["label_en"].tolist() == ["Party committee theory study sessions", "Disputes resolved"]
