@@ -61,6 +61,7 @@ from .indicators import catalogue, match_indicator
 from .numbers import MULTIPLIERS, parse_number, to_halfwidth
 from .sources import source_label, township_from_folder
 from .text import decode_bytes, read_bytes
+from .villages import alias_map
 
 if TYPE_CHECKING:
     from .documents import Document
@@ -232,12 +233,7 @@ def indicator_of(measure: str, unit: str | None, title: str) -> str | None:
 
 @lru_cache(maxsize=64)
 def _village_names(township: str | None) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for row in reference.villages():
-        if township is None or row["township"] == township:
-            for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
-                names.setdefault(squeeze(alias), row["name"])
-    return names
+    return {squeeze(alias): name for alias, name in alias_map(township).items()}
 
 
 def canonical_village(name: str, township: str | None) -> str:

@@ -27,6 +27,7 @@ from . import reference
 from .bands import band_label
 from .facts import FACT_COLUMNS, FACT_DTYPES, QUALIFIERS
 from .indicators import additive_ids
+from .villages import alias_map
 
 
 class Rule(NamedTuple):
@@ -382,12 +383,7 @@ def gazetteer_names(gazetteer=None) -> dict[str, set[str]]:
     ['上庄', '上庄村']
     """
     rows = reference.villages() if gazetteer is None else pd.DataFrame(gazetteer).to_dict("records")
-    names: dict[str, set[str]] = {}
-    for row in rows:
-        aliases = row.get("aliases")
-        aliases = aliases.split("|") if isinstance(aliases, str) else []
-        names.setdefault(row["township"], set()).update(a.strip() for a in [row["name"], *aliases] if a.strip())
-    return names
+    return {township: set(alias_map(township, rows)) for township in dict.fromkeys(r["township"] for r in rows)}
 
 
 def village_not_in_gazetteer(facts: pd.DataFrame, *, gazetteer=None) -> pd.DataFrame:

@@ -15,14 +15,30 @@ _NOT_NAMES = re.compile(r"^(?:[全各本该每其此乡农山]|和美|美丽|示
 SCOPE_WORDS = re.compile(r"全镇|全乡|各村|全体|每个村|所有村")
 
 
-@lru_cache(maxsize=None)
-def _pattern(township: str | None) -> tuple[re.Pattern | None, dict[str, str]]:
+def alias_map(township: str | None = None, rows=None) -> dict[str, str]:
+    """Every name a village goes by (its canonical name and aliases) → its canonical name.
+
+    ``rows`` are gazetteer rows (township, name, aliases), by default ``data/villages.csv``;
+    ``township`` keeps that township's villages only.
+
+    >>> alias_map("拉西瓦镇")["尼那"]
+    '尼那村'
+    """
     names: dict[str, str] = {}
-    for row in gazetteer():
+    for row in gazetteer() if rows is None else rows:
         if township and row["township"] != township:
             continue
-        for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
-            names[alias] = row["name"]
+        aliases = row.get("aliases")
+        aliases = aliases.split("|") if isinstance(aliases, str) else []
+        for alias in (a.strip() for a in [row["name"], *aliases]):
+            if alias:
+                names.setdefault(alias, row["name"])
+    return names
+
+
+@lru_cache(maxsize=None)
+def _pattern(township: str | None) -> tuple[re.Pattern | None, dict[str, str]]:
+    names = alias_map(township)
     if not names:
         return None, names
     alternation = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
