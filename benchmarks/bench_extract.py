@@ -1,96 +1,437 @@
-"""Extraction throughput on a generated corpus, against a plain-regex baseline in the same run.
+"""Extraction benchmark on a generated corpus: speed, statistics found, memory, build time.
 
-    python benchmarks/bench_extract.py [--reports 1000] [--seed 7]
+    python benchmarks/bench_extract.py [--reports 1000,10000] [--seed 7] [--quick]
 
-The corpus is generated (made up): each report is the real 2024 Laxiwa report's sentences
-shuffled, with every Arabic number replaced by a random one, plus generated sentences in other
-styles (full-width digits, Chinese numerals, 人次, 亿元, ranges, brackets). It measures speed
-only; what is right is checked by the tests.
+The corpus is generated (made up, see ``corpus.py``): the real 2024 Laxiwa report's sentences
+shuffled, every statistic in them given a random number, plus made-up sentences in other
+styles. The generator records every statistic it plants, so the share of them each method
+finds can be counted. In one run this prints:
+
+1. extraction throughput (characters per second) at each corpus size, and the time per
+   1,000 reports, one core;
+2. two baselines on the same corpus: a plain "number + measure word" regular expression, and
+   jionlp's ``extract_money`` (money only; installed by ``make bench``, not a dependency of
+   the package); the time ratio of lxw to each, and the share of the planted statistics each
+   finds, with what each reports that is not a planted statistic;
+3. peak memory (tracemalloc and max RSS, in a fresh process) of extracting the largest corpus
+   into one facts table and writing it to facts.parquet in a temporary folder;
+4. ``lxw build`` wall time on the shipped data, cold and warm (temporary output folders);
+5. when ``lxw build`` has ``--jobs``: the largest corpus, as files, extracted with 2 worker
+   processes against one.
+
+``--quick`` is a tiny run (for the tests): 20 and 100 reports, no build or ``--jobs`` timings.
 """
 
 from __future__ import annotations
 
 import argparse
-import random
+import contextlib
+import gc
+import inspect
+import io
+import json
+import math
+import os
+import platform
 import re
+import resource
+import subprocess
+import sys
+import tempfile
 import time
 import tracemalloc
+from bisect import bisect_right
+from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
-from lxw_analysis import extract_facts, read_text
+from corpus import MADEUP_PER_REPORT, ROOT, generate
+
+import lxw_analysis
 from lxw_analysis.extract import iter_facts
 from lxw_analysis.facts import as_facts
-from lxw_analysis.numbers import to_halfwidth
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED_REPORT = ROOT / "data" / "raw" / "laxiwa" / "2024.txt"
+#: The plain baseline: digits, an optional 万/亿, a measure word.
+BASELINE = re.compile(r"(\d+(?:\.\d+)?)(万|亿)?(元|人次|人|名|位|次|个|期|项|起|盏|处|户|亩|场|座|条|%)")
+_FACTOR = {None: 1, "万": 1e4, "亿": 1e8}
+_PEOPLE = {"名": "人", "位": "人"}  # as the facts table normalizes them
 
-MADEUP_TEMPLATES = [
-    "全年召开党委中心组学习会{cn}次，组织党员干部集中培训{fw}人次。",
-    "争取各类项目资金{d}.{d1}亿元，其中在上庄村投资{n},{n3}万元建设蔬菜大棚{n}座。",
-    "村集体经济收入5万元以下的村{n}个、5万至10万元的村{n}个、10万元以上的村{n}个。",
-    "培训农民{n}-{n2}人次，投入资金{n}~{n2}万元，新建温室{n}至{n2}座。",
-    "贫困发生率降至{n}%以下，超过{n}%的耕地实现机械化，农民人均可支配收入同比增长百分之{cn}。",
-    "坚持“三治融合”，落实中央八项规定精神，严格执行“第一议题”制度，周五集中学习。",
-    "二、抓民生保障\n发放临时救助金万余元，惠及群众{n}.{d1}万人次，新增就业岗位不少于{n}个。",
-]
-
-BASELINE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:元|人次|人|名|位|次|个|期|项|起|盏|处|户|亩|场|座|条|%)")
+QUICK_SIZES = [20, 100]
+WARM_UP_REPORTS = 20  # generated with another seed, run before anything is timed
+JIONLP_BUDGET_S = 300  # jionlp is not run on a size it is projected to take longer than this on
 
 
-def generate(n_reports: int, seed: int) -> list[str]:
-    rng = random.Random(seed)
-    sentences = re.split(r"(?<=[。;])", read_text(SEED_REPORT))
-    cn = ["三", "十七", "二十", "一百二十一", "两", "三十五"]
-
-    def fill(template: str) -> str:
-        return template.format(
-            n=rng.randint(1, 999), n2=rng.randint(1000, 2000), n3=f"{rng.randint(0, 999):03d}",
-            d=rng.randint(1, 9), d1=rng.randint(0, 9), cn=rng.choice(cn),
-            fw=to_halfwidth(str(rng.randint(1, 5000))).translate({ord(c): 0xFF10 + int(c) for c in "0123456789"}),
-        )
-
-    reports = []
-    for _ in range(n_reports):
-        body = [re.sub(r"\d+", lambda m: str(rng.randint(1, 500)), s) for s in rng.sample(sentences, len(sentences))]
-        body += [fill(rng.choice(MADEUP_TEMPLATES)) for _ in range(8)]
-        reports.append("".join(body))
-    return reports
+# -- the methods: each returns, per report, (start, end, value, unit) of what it reports ------
 
 
-def timed(fn, corpus):
+def run_lxw(texts):
+    """Every report into one facts table, the way ``lxw build`` makes it."""
+    return as_facts(row for i, text in enumerate(texts) for row in iter_facts(text, source=str(i)))
+
+
+def lxw_found(table, n_docs, unit=None):
+    per_doc = [[] for _ in range(n_docs)]
+    columns = [table[c].tolist() for c in ("source", "start", "end", "value", "unit")]
+    for source, start, end, value, u in zip(*columns):
+        if unit is None or u == unit:
+            per_doc[int(source)].append((start, end, value, u))
+    return per_doc
+
+
+def run_regex(texts):
+    return [
+        [(m.start(), m.end(), float(m[1]) * _FACTOR[m[2]], _PEOPLE.get(m[3], m[3])) for m in BASELINE.finditer(text)]
+        for text in texts
+    ]
+
+
+def load_jionlp():
+    """jionlp's money extractor, or None when jionlp is not installed (its banner kept quiet)."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        try:
+            import jionlp
+        except ImportError:
+            return None
+    return jionlp.ner.extract_money
+
+
+def run_jionlp(extract_money, texts):
+    """jionlp on each report's whole text, as its documentation calls it: money in 元."""
+    out = []
+    for text in texts:
+        found = []
+        for entity in extract_money(text):
+            detail = entity.get("detail") or {}
+            num = detail.get("num")
+            if isinstance(num, list):  # a range: its lower end, as the facts table keeps it
+                num = num[0]
+            try:
+                value = float(num)
+            except (TypeError, ValueError):
+                continue
+            found.append((entity["offset"][0], entity["offset"][1], value, detail.get("case", "")))
+        out.append(found)
+    return out
+
+
+def timed(fn, *args):
     start = time.perf_counter()
-    found = sum(fn(doc) for doc in corpus)
-    return time.perf_counter() - start, found
+    result = fn(*args)
+    return time.perf_counter() - start, result
+
+
+# -- scoring against the planted statistics ---------------------------------------------
+
+
+@dataclass
+class Score:
+    found: int = 0
+    planted: int = 0
+    misread: int = 0  # on a planted statistic, with another value or unit
+    false_positive: int = 0  # where no statistic was planted
+
+    @property
+    def share(self) -> float:
+        return self.found / self.planted if self.planted else float("nan")
+
+
+def score(reports, reported, unit=None) -> Score:
+    """Planted statistics (of ``unit``, or all) whose value and unit a method reports where they are."""
+    result = Score()
+    for report, got in zip(reports, reported):
+        planted = report.planted
+        starts, ends = [p[0] for p in planted], [p[1] for p in planted]
+        used = [False] * len(planted)
+        result.planted += sum(1 for p in planted if unit is None or p[3] == unit)
+        for start, end, value, u in got:
+            j, overlaps, hit = bisect_right(ends, start), False, False
+            while j < len(planted) and starts[j] < end:
+                overlaps = True
+                p_value, p_unit = planted[j][2], planted[j][3]
+                if not used[j] and u == p_unit and (unit is None or u == unit) and math.isclose(value, p_value):
+                    used[j] = hit = True
+                    break
+                j += 1
+            if hit:
+                result.found += 1
+            elif overlaps:
+                result.misread += 1
+            else:
+                result.false_positive += 1
+    return result
+
+
+# -- the other measurements ---------------------------------------------------------------
+
+
+def memory_child(n_reports: int, seed: int, folder: Path) -> None:
+    """In a fresh process: peak memory of n reports → one facts table → facts.parquet."""
+    texts = [r.text for r in generate(n_reports, seed, record=False)]
+    run_lxw([r.text for r in generate(WARM_UP_REPORTS, seed + 1, record=False)])
+    gc.collect()
+    rss_before = _current_rss()
+    seconds, table = timed(run_lxw, texts)
+    path = folder / "facts.parquet"
+    table.to_parquet(path, index=False)
+    rss_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    rows, size = len(table), path.stat().st_size
+    del table
+    gc.collect()
+    tracemalloc.start()
+    run_lxw(texts).to_parquet(path, index=False)
+    traced_peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(json.dumps(dict(rss_before=rss_before, rss_peak=rss_peak, traced_peak=traced_peak, rows=rows, parquet=size)))
+
+
+def _current_rss() -> int:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def _children_cpu() -> float:
+    """CPU seconds used by this process's finished child processes (worker pools among them)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def lxw_command(*args) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "lxw_analysis", *map(str, args)], capture_output=True, text=True, cwd=ROOT
+    )
+
+
+def measure_memory(n_reports: int, seed: int) -> None:
+    print(f"\n3. Peak memory: {n_reports:,} reports → one facts table → facts.parquet (temporary folder), fresh process")
+    with tempfile.TemporaryDirectory() as tmp:
+        child = subprocess.run(
+            [sys.executable, __file__, "--memory-child", tmp, "--reports", str(n_reports), "--seed", str(seed)],
+            capture_output=True,
+            text=True,
+        )
+    if child.returncode != 0:
+        print(f"   could not measure: {child.stderr.strip().splitlines()[-1:]}")
+        return
+    m = json.loads(child.stdout.strip().splitlines()[-1])
+    mb = 1024 * 1024
+    print(f"   tracemalloc peak (Python allocations while extracting and writing): {m['traced_peak'] / mb:,.0f} MB")
+    print(
+        f"   max RSS of the process (getrusage): {m['rss_peak'] / mb:,.0f} MB "
+        f"({m['rss_before'] / mb:,.0f} MB before extracting: interpreter, libraries and the corpus text)"
+    )
+    print(f"   {m['rows']:,} rows; facts.parquet {m['parquet'] / mb:,.1f} MB")
+
+
+def measure_build() -> None:
+    print("\n4. lxw build on the shipped data (data/raw/), wall time, as a command with its default options")
+    with tempfile.TemporaryDirectory() as tmp:
+        args = ("build", "--processed", Path(tmp) / "processed", "--reports", Path(tmp) / "reports")
+        for label, what in (("cold", "fresh temporary output folders"), ("warm", "again, into the same folders")):
+            seconds, result = timed(lxw_command, *args)
+            if result.returncode != 0:
+                print(f"   {label}: failed (exit {result.returncode}): {result.stderr.strip().splitlines()[-1:]}")
+                return
+            print(f"   {label:5} ({what}): {seconds:6.1f} s")
+
+
+def measure_jobs(texts: list[str]) -> None:
+    print(f"\n5. --jobs: {len(texts):,} reports as files, extracted by worker processes against one")
+    if "--jobs" not in lxw_command("build", "--help").stdout:
+        print("   skipped: `lxw build --help` shows no --jobs option")
+        return
+    try:
+        from lxw_analysis.sources import extract_files
+    except ImportError:
+        print("   skipped: `lxw build` has --jobs, but the package exposes no extract_files(paths, jobs=...) to time")
+        return
+    parameters = inspect.signature(extract_files).parameters.values()
+    if not any(p.name == "jobs" or p.kind is p.VAR_KEYWORD for p in parameters):
+        print("   skipped: lxw_analysis.sources.extract_files takes no jobs argument")
+        return
+    digits = "零一二三四五六七八九"
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for i, text in enumerate(texts):  # one made-up township folder per 100 reports, one year per file
+            folder = Path(tmp) / "raw" / ("示例" + "".join(digits[int(d)] for d in str(i // 100)) + "乡")
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"{1925 + i % 100}.txt"
+            path.write_text(text, encoding="utf-8")
+            paths.append(path)
+        try:
+            serial, one = timed(lambda: extract_files(paths, jobs=1))
+            before = _children_cpu()
+            parallel, two = timed(lambda: extract_files(paths, jobs=2))
+            workers_cpu = _children_cpu() - before
+        except Exception as err:  # the function is being changed by others: report, do not stop
+            print(f"   could not run lxw_analysis.sources.extract_files: {type(err).__name__}: {err}")
+            return
+    same = "yes" if one.equals(two) else "NO"
+    print("   through the library function lxw_analysis.sources.extract_files(paths, jobs=N), no cache")
+    print(f"   jobs=1 (serial): {serial:6.1f} s   {sum(map(len, texts)) / serial:12,.0f} chars/s")
+    print(f"   jobs=2:          {parallel:6.1f} s   {sum(map(len, texts)) / parallel:12,.0f} chars/s")
+    print(f"   speed-up with 2 jobs on {os.cpu_count()} cores: {serial / parallel:.2f}x; same table as serial: {same}")
+    print(
+        f"   the 2 workers ran {workers_cpu:.1f} CPU-seconds in {parallel:.1f} s: {workers_cpu / parallel:.2f} cores "
+        "busy on average (below 2: they waited, for the main process or for other programs on the machine)"
+    )
+
+
+# -- the report ---------------------------------------------------------------------------
+
+
+def load() -> str:
+    """The 1, 5 and 15-minute load averages: how busy the machine was besides this run."""
+    try:
+        return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+def version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "not installed"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reports", type=int, default=1000)
+    parser.add_argument("--reports", default="1000,10000", help="corpus sizes, comma-separated (default 1000,10000)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--quick", action="store_true", help="a tiny run: 20 and 100 reports, no build timings")
+    parser.add_argument("--memory-child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    sizes = QUICK_SIZES if args.quick else sorted({int(s) for s in args.reports.split(",") if s.strip()})
+    if args.memory_child:
+        memory_child(sizes[-1], args.seed, args.memory_child)
+        return
 
-    corpus = generate(args.reports, args.seed)
-    chars = sum(map(len, corpus))
-    extract_facts(corpus[0])  # build the pattern and load the tables before timing
+    corpus = generate(sizes[-1], args.seed)
+    texts = [r.text for r in corpus]
+    extract_money = load_jionlp()
+    print("lxw-analysis benchmark: extraction speed, statistics found, memory, build time")
+    print(
+        f"Corpus: GENERATED, made up for this benchmark (benchmarks/corpus.py, seed {args.seed}): the real 2024 Laxiwa "
+        f"report's sentences shuffled, each statistic in them given a random number, plus {MADEUP_PER_REPORT} made-up "
+        "sentences per report in other styles. None of its numbers are real statistics."
+    )
+    print(
+        f"Machine: {os.cpu_count()} cores, {platform.system()} {platform.machine()}, Python {platform.python_version()}; "
+        f"lxw-analysis {lxw_analysis.__version__}, jionlp {version('jionlp')}. One core (serial) unless a line says otherwise."
+        + (" --quick: a tiny run." if args.quick else "")
+    )
+    print(f"Load average at start: {load()} (other processes compete with the timings when it nears {os.cpu_count()}).")
 
-    start = time.perf_counter()
-    bulk = len(as_facts(row for doc in corpus for row in iter_facts(doc)))
-    ours = time.perf_counter() - start
-    per_doc, n_per_doc = timed(lambda doc: len(extract_facts(doc)), corpus)
-    base, n_base = timed(lambda doc: sum(1 for _ in BASELINE.finditer(doc)), corpus)
-    tracemalloc.start()
-    extract_facts(max(corpus, key=len))
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
+    # warm-up on other generated reports: build the pattern, load the tables, prepare jionlp
+    warm = [r.text for r in generate(WARM_UP_REPORTS, args.seed + 1, record=False)]
+    run_lxw(warm)
+    run_regex(warm)
+    if extract_money:
+        run_jionlp(extract_money, warm)
 
-    print(f"corpus: {args.reports:,} generated reports, {chars:,} characters (seed {args.seed})")
-    print(f"{'':24}{'seconds':>10}{'chars/s':>14}{'rows':>10}")
-    print(f"{'lxw, one table':24}{ours:10.2f}{chars / ours:14,.0f}{bulk:10,}")
-    print(f"{'lxw, a table per report':24}{per_doc:10.2f}{chars / per_doc:14,.0f}{n_per_doc:10,}")
-    print(f"{'baseline plain regex':24}{base:10.2f}{chars / base:14,.0f}{n_base:10,}")
-    print(f"time ratio lxw / baseline: {ours / base:.1f}x; per 1,000 reports: {ours / args.reports * 1000:.2f} s")
-    print(f"peak traced memory extracting one report: {peak / 1e6:.1f} MB")
+    results = {}  # (method, size) -> (seconds, per-report results)
+    print("\n1. Extraction throughput, one core: all reports into one facts table")
+    print(
+        f"   {'reports':>8} {'characters':>12} {'planted':>9} {'seconds':>8} {'chars/s':>12} "
+        f"{'s per 1,000 reports':>20} {'rows':>9} {'CPU/wall':>9}"
+    )
+    for n in sizes:
+        chars = sum(map(len, texts[:n]))
+        gc.collect()
+        cpu = time.process_time()
+        seconds, table = timed(run_lxw, texts[:n])
+        cpu = time.process_time() - cpu
+        results["lxw", n] = seconds, table
+        planted = sum(len(r.planted) for r in corpus[:n])
+        print(
+            f"   {n:8,} {chars:12,} {planted:9,} {seconds:8.2f} {chars / seconds:12,.0f} "
+            f"{seconds / n * 1000:20.3f} {len(table):9,} {cpu / seconds:9.0%}"
+        )
+    print("   planted: statistics the generator put in; CPU/wall: the share of a core this run got (100%: undisturbed)")
+
+    for n in sizes:
+        gc.collect()
+        results["regex", n] = timed(run_regex, texts[:n])
+    jionlp_sizes = []
+    if extract_money:
+        for n in sizes:
+            if jionlp_sizes:
+                last = jionlp_sizes[-1]
+                projected = results["jionlp", last][0] / last * n
+                if projected > JIONLP_BUDGET_S:
+                    break
+            gc.collect()
+            results["jionlp", n] = timed(run_jionlp, extract_money, texts[:n])
+            jionlp_sizes.append(n)
+
+    names = {
+        "lxw": "lxw_analysis (every statistic)",
+        "regex": "baseline plain regex",
+        "jionlp": "jionlp extract_money (money)",
+    }
+    print("\n2. Baselines on the same corpus, same run, one core")
+    print(f"   {'method':34} {'reports':>8} {'seconds':>8} {'chars/s':>12} {'s per 1,000 reports':>20}")
+    for method in ("lxw", "regex", "jionlp"):
+        for n in sizes:
+            if (method, n) in results:
+                seconds = results[method, n][0]
+                chars = sum(map(len, texts[:n]))
+                print(f"   {names[method]:34} {n:8,} {seconds:8.2f} {chars / seconds:12,.0f} {seconds / n * 1000:20.3f}")
+    if not extract_money:
+        print("   jionlp extract_money: skipped, jionlp is not installed (`make bench` installs it)")
+    elif jionlp_sizes != sizes:
+        skipped = ", ".join(f"{n:,}" for n in sizes if n not in jionlp_sizes)
+        print(
+            f"   jionlp extract_money: run on {', '.join(f'{n:,}' for n in jionlp_sizes)} reports only; "
+            f"on {skipped} it would take over {JIONLP_BUDGET_S} s"
+        )
+    for method in ("regex", "jionlp"):
+        ratios = [
+            f"{n:,} reports {results['lxw', n][0] / results[method, n][0]:.2f}x"
+            for n in sizes
+            if (method, n) in results
+        ]
+        if ratios:
+            print(f"   time ratio lxw / {names[method].split(' (')[0]}: {'; '.join(ratios)}")
+
+    print("\n   Statistics found: planted statistics whose value and unit a method reports where they were planted")
+    print(
+        f"   {'method':34} {'reports':>8} {'found':>9} {'of planted':>11} {'share':>7} {'misread':>8} {'not a statistic':>16}"
+    )
+    lines = []
+    for n in sizes:
+        n_reports, table = n, results["lxw", n][1]
+        lines.append(("lxw_analysis, every statistic", n, score(corpus[:n], lxw_found(table, n_reports))))
+        lines.append(("baseline plain regex, every stat.", n, score(corpus[:n], results["regex", n][1])))
+    for n in jionlp_sizes:
+        table = results["lxw", n][1]
+        lines.append(("lxw_analysis, money (元)", n, score(corpus[:n], lxw_found(table, n, unit="元"), unit="元")))
+        lines.append(("jionlp extract_money, money (元)", n, score(corpus[:n], results["jionlp", n][1], unit="元")))
+    for label, n, s in lines:
+        print(
+            f"   {label:34} {n:8,} {s.found:9,} {s.planted:11,} {s.share:7.1%} {s.misread:8,} {s.false_positive:16,}"
+        )
+    print(
+        "   misread: reported on a planted statistic with another value or unit (a range's upper end, a bracket's\n"
+        "   edge, the last digits of 1,234); not a statistic: reported where none was planted (false positives:\n"
+        "   years, road codes, ordinals, quoted names). Money in 元; the regex's 万/亿 applied and 名/位 read as 人."
+    )
+    del results, lines
+    gc.collect()
+
+    measure_memory(sizes[-1], args.seed)
+    if args.quick:
+        print("\n4. lxw build timings: skipped in --quick mode")
+        print("\n5. --jobs timings: skipped in --quick mode")
+        return
+    measure_build()
+    measure_jobs(texts)
+    print(f"\nLoad average at the end: {load()}.")
 
 
 if __name__ == "__main__":
