@@ -264,6 +264,7 @@ class _Document:
         g = grammar()
         text, layout = self.text, self.layout
         prev_end = 0
+        quotes: dict[tuple[int, int], str] = {}  # facts of one sentence share its quote
         for m in g.pattern.finditer(self.view):
             start, end = m.span()
             kind = m.lastgroup
@@ -294,7 +295,7 @@ class _Document:
                 text[start:end],
                 start,
                 end,
-                text[s0:s1].strip(),
+                quotes.setdefault((s0, s1), text[s0:s1].strip()),
             )
             prev_end = used_end
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -164,14 +164,14 @@ def read_reports(
             todo.append((i, path, name))
     jobs = default_jobs() if jobs is None else max(1, jobs)
     if jobs > 1 and len(todo) > 1:
+        chunk = max(1, len(todo) // (jobs * 8))  # few, large tasks: less shipping to and fro
         with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
-            futures = {pool.submit(_extract_one, path, options): (i, path, name) for i, path, name in todo}
-            for done, future in enumerate(as_completed(futures), 1):
-                i, path, name = futures[future]
-                results[i] = future.result()
-                cache.put(name, results[i])
+            done = pool.map(_extract_one, [p for _, p, _ in todo], [options] * len(todo), chunksize=chunk)
+            for n, ((i, path, name), result) in enumerate(zip(todo, done), 1):
+                results[i] = result
+                cache.put(name, result)
                 if progress:
-                    progress(f"[{len(paths) - len(todo) + done}/{len(paths)}] extracted {path}")
+                    progress(f"[{len(paths) - len(todo) + n}/{len(paths)}] extracted {path}")
     else:
         for i, path, name in todo:
             if progress:
