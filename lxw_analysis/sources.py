@@ -149,7 +149,7 @@ def read_reports(
     """
     paths = [Path(p) for p in paths]
     cache = cache or Cache(None)
-    results: dict[int, tuple[Source, list[tuple]]] = {}
+    results: dict[int, tuple[Source, list[tuple], str]] = {}
     todo = []
     for i, path in enumerate(paths):
         name = None
