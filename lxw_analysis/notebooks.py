@@ -77,14 +77,3 @@ def to_html(nb: nbformat.NotebookNode, title: str, *, show_code: bool = False) -
     )
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     return body
-
-
-def title_of(path: Path) -> str:
-    """A notebook's title: its first Markdown heading, else its file name."""
-    nb = nbformat.read(path, as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
-                if line.startswith("#"):
-                    return line.lstrip("#").strip()
-    return path.stem

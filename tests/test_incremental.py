@@ -77,3 +77,9 @@ def test_force_redoes_everything(project):
     log = build(args, "--force")
     assert "unchanged" not in log
     assert log.count("rendering") == len(list(notebooks.glob("*.ipynb"))) and "extracting" in log
+
+
+def test_one_file_extracts_like_a_list_of_one():
+    from lxw_analysis.sources import extract_file
+
+    pd.testing.assert_frame_equal(extract_file(LAXIWA_2024), extract_files([LAXIWA_2024]))
