@@ -19,7 +19,7 @@ import pandas as pd
 from . import config, reference
 from .cache import Cache, key
 from .errors import LxwError
-from .facts import _atomic_write, as_facts, write_csv, write_facts
+from .facts import as_facts, write_csv, write_facts, write_text
 from .sources import REPORT_SUFFIXES, read_reports
 from .tables import TABLE_SUFFIXES, read_tables
 from .validate import SEVERITIES, validate
@@ -71,10 +71,6 @@ def township_slug(name: str) -> str:
         if row["name"] == name:
             return row["slug"]
     return re.sub(r"[\\/:*?\"<>|\s]+", "_", name)
-
-
-def _write_text(path: Path, text: str) -> None:
-    _atomic_write(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
 
 
 #: Files kept in an output folder that the build does not write (the folder's own README).
@@ -155,7 +151,7 @@ def build(
     with staged(processed) as new_processed, staged(reports) as new_reports:
         written = write_facts(facts, new_processed) + [write_csv(found, new_processed / "quality.csv")]
         for src, _, text in read:  # the text each report was read as: start/end index into it
-            _write_text(new_processed / "text" / township_slug(src.township) / f"{src.year}.txt", text)
+            write_text(new_processed / "text" / township_slug(src.township) / f"{src.year}.txt", text)
         result.outputs = [processed / p.name for p in written]
         progress(
             f"Wrote {len(facts)} statistics; quality checks: "
@@ -215,7 +211,7 @@ def render_reports(facts, found, notebook_dir: Path, processed: Path, reports: P
                 rendered.append(Rendered(township, nb_path.name, title, "", False, str(err)))
                 continue
             cache.put(name, page)
-        _write_text(target, page)
+        write_text(target, page)
         rendered.append(Rendered(township, nb_path.name, title, f"{slug}/{target.name}", True))
     return rendered
 
@@ -252,5 +248,5 @@ def write_index(reports: Path, facts, rendered: list[Rendered], processed: Path,
         banner=banner,
     )
     index = reports / "index.html"
-    _write_text(index, html)
+    write_text(index, html)
     return index

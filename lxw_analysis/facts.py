@@ -58,7 +58,7 @@ def empty_facts() -> pd.DataFrame:
     return as_facts([])
 
 
-def _atomic_write(path: Path, write) -> None:
+def atomic_write(path: Path, write) -> None:
     """Write through a temporary file beside ``path``, then rename: never a half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -76,16 +76,38 @@ def write_facts(df: pd.DataFrame, folder: str | Path) -> list[Path]:
     """Write ``facts.csv`` (UTF-8 with BOM, for Excel) and ``facts.parquet`` into ``folder``."""
     folder = Path(folder)
     csv_path, parquet_path = folder / "facts.csv", folder / "facts.parquet"
-    _atomic_write(csv_path, lambda tmp: df.to_csv(tmp, index=False, encoding="utf-8-sig"))
-    _atomic_write(parquet_path, lambda tmp: df.to_parquet(tmp, index=False))
+    atomic_write(csv_path, lambda tmp: df.to_csv(tmp, index=False, encoding="utf-8-sig"))
+    atomic_write(parquet_path, lambda tmp: df.to_parquet(tmp, index=False))
     return [csv_path, parquet_path]
+
+
+def write_text(path: str | Path, text: str) -> Path:
+    """Write a text file (UTF-8), atomically."""
+    path = Path(path)
+    atomic_write(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    return path
 
 
 def write_csv(df: pd.DataFrame, path: str | Path) -> Path:
     """Write one table as CSV (UTF-8 with BOM), atomically."""
     path = Path(path)
-    _atomic_write(path, lambda tmp: df.to_csv(tmp, index=False, encoding="utf-8-sig"))
+    atomic_write(path, lambda tmp: df.to_csv(tmp, index=False, encoding="utf-8-sig"))
     return path
+
+
+def _processed_file(path: str | Path | None, names: tuple[str, ...], what: str) -> Path:
+    """The file ``path`` names, or the first of ``names`` in that folder (default: data/processed/)."""
+    path = Path(path) if path is not None else config.processed_dir()
+    if path.is_dir():
+        path = next((path / n for n in names if (path / n).exists()), path / names[-1])
+    if not path.exists():
+        raise LxwError(f"{path}: no {what} here. Run `make report` (or `lxw build`) first.")
+    return path
+
+
+def _read_text_csv(path: Path) -> pd.DataFrame:
+    """A CSV the build wrote, every cell as text and only empty cells missing."""
+    return pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False, na_values=[""])
 
 
 def load_facts(path: str | Path | None = None, *, township: str | None = None, years=None) -> pd.DataFrame:
@@ -94,15 +116,8 @@ def load_facts(path: str | Path | None = None, *, township: str | None = None, y
     ``path`` is a ``facts.parquet``/``facts.csv`` file or a folder holding one; by default
     the project's ``data/processed/``. ``township`` and ``years`` keep only those facts.
     """
-    path = Path(path) if path is not None else config.processed_dir()
-    if path.is_dir():
-        path = path / "facts.parquet" if (path / "facts.parquet").exists() else path / "facts.csv"
-    if not path.exists():
-        raise LxwError(f"{path}: no processed facts here. Run `make report` (or `lxw build`) first.")
-    if path.suffix == ".parquet":
-        df = pd.read_parquet(path)
-    else:
-        df = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False, na_values=[""])
+    path = _processed_file(path, ("facts.parquet", "facts.csv"), "processed facts")
+    df = pd.read_parquet(path) if path.suffix == ".parquet" else _read_text_csv(path)
     df = df[FACT_COLUMNS].astype(FACT_DTYPES)
     keep = pd.Series(True, index=df.index)
     if township:
@@ -117,12 +132,7 @@ def load_findings(path: str | Path | None = None, *, township: str | None = None
 
     ``path`` is the file or the folder holding it; by default the project's ``data/processed/``.
     """
-    path = Path(path) if path is not None else config.processed_dir()
-    if path.is_dir():
-        path = path / "quality.csv"
-    if not path.exists():
-        raise LxwError(f"{path}: no quality findings here. Run `make report` (or `lxw build`) first.")
-    found = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False, na_values=[""])
+    found = _read_text_csv(_processed_file(path, ("quality.csv",), "quality findings"))
     if township:
         found = found[found["township"].isna() | (found["township"] == township)]
     return found.reset_index(drop=True)

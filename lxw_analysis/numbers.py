@@ -51,16 +51,6 @@ def _chinese(text: str) -> float:
         raise
 
 
-def arabic_multiplier(text: str) -> float:
-    """The 万/亿/千 factor written after Arabic digits (1 when none).
-
-    >>> arabic_multiplier("20万"), arabic_multiplier("20"), arabic_multiplier("二十万")
-    (10000.0, 1, 1)
-    """
-    match = _ARABIC_RE.fullmatch(to_halfwidth(text))
-    return MULTIPLIERS[match["mult"]] if match and match["mult"] else 1
-
-
 def parse_number(text: str) -> float:
     """The value of one written number; raises ``ValueError`` if it is not one.
 

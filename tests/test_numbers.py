@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lxw_analysis.numbers import CN_NUMERAL_CHARS, arabic_multiplier, parse_number, to_halfwidth
+from lxw_analysis.numbers import CN_NUMERAL_CHARS, parse_number, to_halfwidth
 
 
 @pytest.mark.parametrize(
@@ -48,11 +48,6 @@ def test_parse_number(written, value):
 def test_not_a_number_raises_value_error(written):
     with pytest.raises(ValueError):
         parse_number(written)
-
-
-@pytest.mark.parametrize("written,factor", [("20万", 1e4), ("1.2亿", 1e8), ("3千万", 1e7), ("20", 1), ("二十万", 1)])
-def test_multiplier_after_arabic_digits(written, factor):
-    assert arabic_multiplier(written) == factor
 
 
 def test_halfwidth_keeps_length_and_maps_digits_and_punctuation():
