@@ -33,6 +33,16 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _first_chars(words) -> str:
+    """A lookahead for the first characters of ``words``.
+
+    Put before an alternation inside the pattern, it is one quick test where none of the words
+    can start; without it the regex engine tries every word in turn (there are some seventy measure
+    words). At the start of a pattern it is not needed: the engine makes that test itself.
+    """
+    return f"(?=[{''.join(sorted({re.escape(w[0]) for w in words}))}])"
+
+
 @dataclass(frozen=True)
 class Grammar:
     """The compiled pattern and the lookup tables its groups are read with."""
@@ -53,11 +63,12 @@ class Grammar:
 
 def _qualifier_alternation(rows) -> str:
     """Qualifier words, each guarded against the characters that make it part of another word (签约, 附近)."""
+    rows = sorted(rows, key=lambda r: len(r["word"]), reverse=True)
     parts = []
-    for row in sorted(rows, key=lambda r: len(r["word"]), reverse=True):
+    for row in rows:
         guard = f"(?<![{re.escape(row['not_after'])}])" if row["not_after"] else ""
         parts.append(guard + re.escape(row["word"]))
-    return "|".join(parts)
+    return f"{_first_chars(row['word'] for row in rows)}(?:{'|'.join(parts)})"
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +82,7 @@ def grammar() -> Grammar:
     number = rf"(?:{ARABIC})(?:{MULTIPLIER})?|{CHINESE}"
     sep = r"至|到|~|-|—|–|〜"
     sp = r"[ \u00a0]?"  # text taken from PDFs puts spaces around numbers: 投资 120 万元
-    unit = _alternation(units)
+    unit = f"{_first_chars(units)}(?:{_alternation(units)})"
     pre = _qualifier_alternation(r for r in qualifiers if r["position"] == "before")
     mid, post = _alternation(middle), _alternation(after)
     open_bracket = "及以上|及以下|以上|以下"
@@ -125,7 +136,8 @@ def grammar() -> Grammar:
 
 #: Quoted names and titles: numerals inside them are names (“六个一”, 《…》), not counts.
 _QUOTED = re.compile(r"“[^“”\n]{1,30}”|\"[^\"\n]{1,30}\"|「[^」\n]{1,30}」|『[^』\n]{1,30}』|《[^》\n]{1,40}》")
-_QUOTE_MARKS = str.maketrans("", "", "“”\"「」『』《》‘’'")
+#: Quote marks, dropped from labels (a regex: str.translate is slow on Chinese text).
+_QUOTE_MARKS = re.compile("[“”\"「」『』《》‘’']")
 _CLOSING_QUOTES = "”\"」』》"
 _WEEKDAY_BEFORE = ("周", "星期", "礼拜")
 #: Two adjacent digits written in Chinese are a rough count (七八个, 两三户), not 78 or 23.
@@ -153,6 +165,12 @@ class _Spans:
         return i >= 0 and self.ends[i] > start
 
 
+def _last_before(positions: list[int], pos: int) -> int:
+    """The last of the sorted ``positions`` before ``pos``, or -1."""
+    i = bisect_left(positions, pos)
+    return positions[i - 1] if i else -1
+
+
 def _number(text: str, partner: str | None = None) -> float:
     """Parse a matched number; a bare first number of a range takes the second's 万 (10-20万, 三至五万)."""
     value = parse_number(text)
@@ -175,6 +193,7 @@ class _Document:
         mentions = village_mentions(self.view, township)
         self.village_positions = [p for p, _ in mentions]
         self.village_names = [n for _, n in mentions]
+        self.scope_positions = [m.start() for m in SCOPE_WORDS.finditer(self.view)]
 
     def villages_in(self, span: tuple[int, int]) -> list[str]:
         """Villages named in a span of the view, in order, without repeats."""
@@ -213,7 +232,7 @@ class _Document:
         after the number: 开展党委理论学习17次 → 党委理论学习; 选派2名大学生 → 选派大学生.
         """
         g = grammar()
-        before = self.view[ctx_start:start].translate(_QUOTE_MARKS).strip()
+        before = _QUOTE_MARKS.sub("", self.view[ctx_start:start]).strip()
         if self.township and before.startswith(self.township):
             before = before[len(self.township) :]  # 2024年,拉西瓦镇开展… : the township is not the subject
         before = g.link.sub("", g.scope.sub("", before))
@@ -241,23 +260,26 @@ class _Document:
             return verb + phrase, end  # 投资30万元修建卫生厕所1处: the object is the next number's subject too
         return phrase, end + skipped + len(phrase)
 
-    def village(self, pos: int) -> str | None:
-        """The one village the fact's clause (or an earlier clause of its sentence) names."""
-        layout, view = self.layout, self.view
-        clause = layout.clause_at(pos)
-        if SCOPE_WORDS.search(view, *clause):
+    def village(self, sentence: tuple[int, int], clause: tuple[int, int], part: tuple[int, int]) -> str | None:
+        """The one village a fact's clause (or an earlier clause of its sentence) names.
+
+        The spans are those of the sentence, clause and part (list item) the fact stands in.
+        """
+        if SCOPE_WORDS.search(self.view, *clause):
             return None
         names = self.villages_in(clause)
         if len(names) > 1:
-            names = self.villages_in(layout.part_at(pos))
+            names = self.villages_in(part)
             return names[0] if len(names) == 1 else None
         if names:
             return names[0]
-        for span in layout.clauses_before(pos):
-            names = self.villages_in(span)
-            if names or SCOPE_WORDS.search(view, *span):
-                return names[0] if len(names) == 1 else None
-        return None
+        # Else the nearest earlier clause of the sentence that names villages or the whole
+        # township decides: the one holding the last village or scope word before this clause.
+        last = max(_last_before(self.village_positions, clause[0]), _last_before(self.scope_positions, clause[0]))
+        if last < sentence[0]:
+            return None
+        names = self.villages_in(self.layout.clause_at(last))
+        return names[0] if len(names) == 1 else None
 
     def facts(self):
         """Yield one tuple per statistic: the facts-table columns between year and source."""
@@ -277,14 +299,13 @@ class _Document:
             value, upper, unit, qualifier, band_low, band_high, num_start, number, noun = row
             if not self.is_statistic(kind, start, end, number, num_start):
                 continue
-            p0, _ = layout.part_at(start)
-            s0, s1 = layout.sentence_at(start)
-            label, used_end = (noun, end) if noun else self.label(max(p0, prev_end), start, end)
-            c0, c1 = layout.clause_at(start)
+            part, sentence, clause = layout.part_at(start), layout.sentence_at(start), layout.clause_at(start)
+            label, used_end = (noun, end) if noun else self.label(max(part[0], prev_end), start, end)
+            s0, s1 = sentence
             yield (
                 layout.section_at(start),
-                self.village(start),
-                match_indicator(label, unit, self.view[c0:c1], band=noun is not None),
+                self.village(sentence, clause, part),
+                match_indicator(label, unit, self.view[clause[0] : clause[1]], band=noun is not None),
                 label,
                 value,
                 upper,

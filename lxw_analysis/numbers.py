@@ -14,7 +14,8 @@ import cn2an
 #: Full-width ASCII (！ to ～) and the ideographic space, mapped one character to one, so
 #: offsets into the mapped text are offsets into the original.
 HALFWIDTH = str.maketrans({**{chr(0xFF01 + i): chr(0x21 + i) for i in range(94)}, "\u3000": " "})
-_FULLWIDTH = re.compile("[\uff01-\uff5e\u3000]")
+#: A run of characters ``HALFWIDTH`` changes.
+_FULLWIDTH = re.compile("[\uff01-\uff5e\u3000]+")
 
 #: Multipliers that may follow Arabic digits (3.5万, 1.2亿, 3千万).
 MULTIPLIERS = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3}
@@ -36,7 +37,9 @@ def to_halfwidth(text: str) -> str:
     >>> to_halfwidth("１７次，３０％")
     '17次,30%'
     """
-    return text.translate(HALFWIDTH) if _FULLWIDTH.search(text) else text
+    # Only the full-width runs are translated: str.translate is slow on Chinese text (it looks
+    # up every character in the table), and in a report few characters need changing.
+    return _FULLWIDTH.sub(lambda run: run.group().translate(HALFWIDTH), text)
 
 
 @lru_cache(maxsize=4096)
@@ -51,6 +54,7 @@ def _chinese(text: str) -> float:
         raise
 
 
+@lru_cache(maxsize=4096)  # a report repeats its numbers (1, 2, 10 …): read each once
 def parse_number(text: str) -> float:
     """The value of one written number; raises ``ValueError`` if it is not one.
 

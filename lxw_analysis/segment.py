@@ -23,15 +23,21 @@ _HEADING = re.compile(
 )
 #: A themed paragraph opens with 以…为… (以党的政治建设为统领,).
 _THEME = re.compile(r"[ \t]*(?P<title>以[^,。;\n]{1,24}为[^,。;\n]{1,6})(?=,)")
-_SENTENCE = re.compile(f"[{re.escape(SENTENCE_END)}]")
-#: A comma between a digit and three digits is a thousands separator (1,500), not a clause end.
-_COMMA = r"(?:(?<!\d),|,(?!\d{3}(?!\d)))"
-_CLAUSE = re.compile(f"[{re.escape(CLAUSE_END.replace(',', ''))}]|{_COMMA}")
-_PART = re.compile(f"[{re.escape(PART_END.replace(',', ''))}]|{_COMMA}")
+#: Any part end, except a comma between a digit and three digits: that is a thousands
+#: separator (1,500), not a clause end. The pattern starts with a character set, so the regex
+#: engine can skip quickly to the next candidate.
+_PART = re.compile(rf"[{re.escape(PART_END)}](?!(?<=\d,)\d{{3}}(?!\d))")
 
 
-def _boundaries(pattern: re.Pattern, view: str) -> list[int]:
-    return [0] + [m.end() for m in pattern.finditer(view)]
+def _boundaries(view: str) -> tuple[list[int], list[int], list[int]]:
+    """Starts of the sentences, clauses and parts of ``view``, in one scan.
+
+    Sentence ends are a subset of clause ends, which are a subset of part ends.
+    """
+    part_ends = [m.end() for m in _PART.finditer(view)]
+    clause_ends = [e for e in part_ends if view[e - 1] in CLAUSE_END]
+    sentence_ends = [e for e in clause_ends if view[e - 1] in SENTENCE_END]
+    return [0, *sentence_ends], [0, *clause_ends], [0, *part_ends]
 
 
 @dataclass(frozen=True)
@@ -63,14 +69,7 @@ class Layout:
                 starts.append(pos)
                 names.append(name)
             pos += len(line)
-        return cls(
-            view,
-            _boundaries(_SENTENCE, view),
-            _boundaries(_CLAUSE, view),
-            _boundaries(_PART, view),
-            starts,
-            names,
-        )
+        return cls(view, *_boundaries(view), starts, names)
 
     def section_at(self, pos: int) -> str:
         return self.section_names[bisect_right(self.section_starts, pos) - 1]
@@ -94,13 +93,3 @@ class Layout:
     def part_at(self, pos: int) -> tuple[int, int]:
         """Span of the list item (a clause, further cut at 、) holding ``pos``."""
         return self._span(self.part_starts, pos, PART_END)
-
-    def clauses_before(self, pos: int) -> list[tuple[int, int]]:
-        """Clauses of the sentence holding ``pos`` that come before its own clause, nearest first."""
-        sentence_start, _ = self.sentence_at(pos)
-        i = bisect_right(self.clause_starts, pos) - 1
-        spans = []
-        while i > 0 and self.clause_starts[i - 1] >= sentence_start:
-            i -= 1
-            spans.append(self._span(self.clause_starts, self.clause_starts[i], CLAUSE_END))
-        return spans

@@ -8,6 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lxw_analysis import FACT_COLUMNS, extract_facts, infer_township, infer_year
+from lxw_analysis.segment import Layout
+from lxw_analysis.villages import village_mentions
 
 
 def one(sentence: str) -> dict:
@@ -235,6 +237,38 @@ def test_village_attribution_from_the_clause(sentence, village):
     got = extract_facts(sentence, year=2024, township="拉西瓦镇")["village"]
     assert got.tolist() == [village] * len(got) if village else got.isna().all()
     assert len(got) > 0
+
+
+@pytest.mark.parametrize(
+    "sentence,village",
+    [
+        # The nearest earlier clause of the sentence that names a village decides …
+        ("依托曲卜藏村优势,投资20万元建设广场", "曲卜藏村"),
+        ("依托曲卜藏村优势,结合实际,投资20万元建设广场", "曲卜藏村"),
+        ("在曲卜藏村,依托豆后浪村优势,投资20万元建设广场", "豆后浪村"),
+        # … unless it names several, or a scope word comes between …
+        ("依托曲卜藏村和豆后浪村优势,投资20万元建设广场", None),
+        ("依托曲卜藏村优势,全镇统筹,投资20万元建设广场", None),
+        # … and a village of an earlier sentence does not carry over.
+        ("在曲卜藏村召开会议。投资20万元建设广场", None),
+    ],
+)
+def test_village_from_an_earlier_clause_of_the_sentence(sentence, village):
+    got = extract_facts(sentence, year=2024, township="拉西瓦镇")
+    assert got["text"].tolist() == ["20万元"]
+    assert got["village"].tolist() == [village] if village else got["village"].isna().all()
+
+
+def test_an_unknown_village_is_found_where_its_name_starts():
+    assert village_mentions("依托新庄村,在上坪村干部中") == [(2, "新庄村")]
+    assert village_mentions("立足东山村,在上坪村") == [(2, "东山村"), (7, "上坪村")]
+
+
+def test_sentences_clauses_and_list_items_of_a_text():
+    layout = Layout.of("甲、乙,丙:投资1,500万元。丁;戊")
+    assert layout.sentence_starts == [0, 16, 18]
+    assert layout.clause_starts == [0, 4, 6, 16, 18]  # 1,500 is one number, not two clauses
+    assert layout.part_starts == [0, 2, 4, 6, 16, 18]
 
 
 def test_each_listed_village_gets_its_own_facts():
