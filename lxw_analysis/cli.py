@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+import time
 from pathlib import Path
 
 from .errors import LxwError
 
 
 def _write(facts, output: Path | None) -> int:
-    """The facts table as CSV (UTF-8 with BOM) to ``output``, else to standard output."""
-    from .facts import write_csv
+    """The facts table to ``output`` (Parquet when it ends in .parquet, else CSV, UTF-8 with
+    BOM), else as CSV to standard output."""
+    from .facts import write_csv, write_parquet
 
     if output:
-        write_csv(facts, output)
+        (write_parquet if output.suffix.lower() == ".parquet" else write_csv)(facts, output)
         print(f"Wrote {len(facts)} statistics to {output}", file=sys.stderr)
     else:
         sys.stdout.write("\ufeff" if not sys.stdout.isatty() else "")
@@ -22,11 +25,26 @@ def _write(facts, output: Path | None) -> int:
     return 0
 
 
+def _every_second(write=lambda message: print(message, file=sys.stderr, flush=True)):
+    """A progress callback that shows the first message, then at most one a second, and the last."""
+    last = [float("-inf")]
+
+    def show(message: str) -> None:
+        now = time.monotonic()
+        done = re.match(r"\[(\d+)/(\1)\]", message)
+        if now - last[0] >= 1 or done:
+            write(message)
+            last[0] = now
+
+    return show
+
+
 def _extract(args) -> int:
     from .sources import extract_files
 
     options = {"year": args.year, "township": args.township, "data_dir": _data_dir_of(args.files)}
-    return _write(extract_files(args.files, jobs=args.jobs, **options), args.output)
+    progress = _every_second() if len(args.files) > 1 else None
+    return _write(extract_files(args.files, jobs=args.jobs, progress=progress, **options), args.output)
 
 
 def _ingest(args) -> int:
@@ -83,11 +101,17 @@ def parser() -> argparse.ArgumentParser:
         ("extract", _extract, "extract every statistic from report files", "the text"),
         ("ingest", _ingest, "read statistical tables (CSV, XLSX)", "the headers or title"),
     ):
-        c = sub.add_parser(name, help=f"{what} into the facts table (CSV)")
+        c = sub.add_parser(name, help=f"{what} into the facts table (CSV or Parquet)")
         c.add_argument("files", nargs="+", type=Path, metavar="FILE")
         c.add_argument("--year", type=int, help=f"reporting year (default: from the path, else {origin})")
         c.add_argument("--township", help=f"township name, e.g. 拉西瓦镇 (default: from the path, else {origin})")
-        c.add_argument("-o", "--output", type=Path, metavar="OUT.csv", help="write here instead of standard output")
+        c.add_argument(
+            "-o",
+            "--output",
+            type=Path,
+            metavar="OUT",
+            help="write here instead of standard output: CSV, or Parquet when OUT ends in .parquet",
+        )
         if name == "extract":
             c.add_argument("--jobs", type=int, metavar="N", help="processes extracting files (default: one per core)")
         c.set_defaults(run=run)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from itertools import islice
 from pathlib import Path
 
 import pandas as pd
@@ -44,13 +45,36 @@ QUALIFIERS = {
 }
 
 
+#: Rows turned into columns at a time: a large extraction never holds all its rows as tuples.
+CHUNK_ROWS = 50_000
+
+
 def as_facts(rows) -> pd.DataFrame:
-    """A facts table from row tuples in column order (an empty table when there are none)."""
-    rows = list(rows)
-    columns = zip(*rows) if rows else ([] for _ in FACT_COLUMNS)
-    return pd.DataFrame(
-        {name: pd.array(list(values), dtype=FACT_DTYPES[name]) for name, values in zip(FACT_COLUMNS, columns)}
-    )
+    """A facts table from row tuples in column order (an empty table when there are none).
+
+    ``rows`` may be any iterable, a generator included; it is read ``CHUNK_ROWS`` at a time,
+    so peak memory is the table plus one chunk, not the table plus every row as a tuple.
+
+    >>> as_facts([("某某镇", 2024, "", None, None, "学习", 17.0, None, "次", "exact",
+    ...            None, None, "17次", 5, 8, "开展学习17次", "a.txt")])[["label", "value", "unit"]].values.tolist()
+    [['学习', 17.0, '次']]
+    """
+    rows = iter(rows)
+    chunks = []
+    while True:
+        chunk = list(islice(rows, CHUNK_ROWS))
+        if chunks and not chunk:
+            break
+        columns = zip(*chunk) if chunk else ([] for _ in FACT_COLUMNS)
+        chunks.append(
+            pd.DataFrame(
+                {name: pd.array(list(values), dtype=FACT_DTYPES[name]) for name, values in zip(FACT_COLUMNS, columns)}
+            )
+        )
+        del chunk, columns
+        if len(chunks[-1]) < CHUNK_ROWS:
+            break
+    return chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
 
 
 def empty_facts() -> pd.DataFrame:
@@ -75,10 +99,14 @@ def atomic_write(path: Path, write) -> None:
 def write_facts(df: pd.DataFrame, folder: str | Path) -> list[Path]:
     """Write ``facts.csv`` (UTF-8 with BOM, for Excel) and ``facts.parquet`` into ``folder``."""
     folder = Path(folder)
-    csv_path, parquet_path = folder / "facts.csv", folder / "facts.parquet"
-    atomic_write(csv_path, lambda tmp: df.to_csv(tmp, index=False, encoding="utf-8-sig"))
-    atomic_write(parquet_path, lambda tmp: df.to_parquet(tmp, index=False))
-    return [csv_path, parquet_path]
+    return [write_csv(df, folder / "facts.csv"), write_parquet(df, folder / "facts.parquet")]
+
+
+def write_parquet(df: pd.DataFrame, path: str | Path) -> Path:
+    """Write one table as Parquet, atomically."""
+    path = Path(path)
+    atomic_write(path, lambda tmp: df.to_parquet(tmp, index=False))
+    return path
 
 
 def write_text(path: str | Path, text: str) -> Path:

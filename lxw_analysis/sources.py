@@ -133,14 +133,18 @@ def default_jobs() -> int:
 
 def extract_files(paths, **options) -> pd.DataFrame:
     """The facts of several report files in one table, in the order of ``paths`` (options as
-    for ``read_reports``)."""
-    return as_facts(row for _, rows, _ in read_reports(paths, **options) for row in rows)
+    for ``iter_reports``). Each file's rows become columns as it arrives, so memory holds the
+    table, not every file's rows at once."""
+    return as_facts(row for _, rows, _ in iter_reports(paths, **options) for row in rows)
 
 
-def read_reports(
-    paths, *, jobs: int | None = 1, cache: Cache | None = None, progress=None, **options
-) -> list[tuple[Source, list[tuple], str]]:
-    """Each report's identity, facts rows and the text it was read as, in the order of ``paths``.
+def read_reports(paths, **options) -> list[tuple[Source, list[tuple], str]]:
+    """Each report's identity, facts rows and the text it was read as (see ``iter_reports``)."""
+    return list(iter_reports(paths, **options))
+
+
+def iter_reports(paths, *, jobs: int | None = 1, cache: Cache | None = None, progress=None, **options):
+    """Yield each report's identity, facts rows and the text it was read as, in the order of ``paths``.
 
     ``jobs`` worker processes extract files in parallel (None: one per core); the result is
     the same as a serial run. With a ``cache``, a file whose bytes, options and package are
@@ -149,44 +153,38 @@ def read_reports(
     """
     paths = [Path(p) for p in paths]
     cache = cache or Cache(None)
-    results: dict[int, tuple[Source, list[tuple], str]] = {}
-    todo = []
-    for i, path in enumerate(paths):
-        name = None
-        if cache.folder is not None:
-            name = f"report-{key(read_bytes(path, limit=MAX_REPORT_BYTES, what='report'), str(path), options)}"
-        hit = cache.get(name) if name else None
-        if hit is not None:
-            results[i] = hit
-            if progress:
-                progress(f"[{i + 1}/{len(paths)}] unchanged {path}")
-        else:
-            todo.append((i, path, name))
+    names = [
+        f"report-{key(read_bytes(p, limit=MAX_REPORT_BYTES, what='report'), str(p), options)}"
+        if cache.folder is not None
+        else None
+        for p in paths
+    ]
+    hits = [cache.get(name) if name else None for name in names]
+    todo = [p for p, hit in zip(paths, hits) if hit is None]
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    if jobs > 1 and len(todo) > 1:
-        chunk = max(1, len(todo) // (jobs * 8))  # few, large tasks: less shipping to and fro
-        with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
-            done = pool.map(_extract_one, [p for _, p, _ in todo], [options] * len(todo), chunksize=chunk)
-            for n, ((i, path, name), result) in enumerate(zip(todo, done), 1):
-                results[i] = result
-                cache.put(name, result)
-                if progress:
-                    progress(f"[{len(paths) - len(todo) + n}/{len(paths)}] extracted {path}")
-    else:
-        for i, path, name in todo:
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo))) if jobs > 1 and len(todo) > 1 else None
+    try:
+        if pool:
+            chunk = max(1, len(todo) // (jobs * 8))  # few, large tasks: less shipping to and fro
+            done = pool.map(_extract_one, todo, [options] * len(todo), chunksize=chunk)
+        else:
+            done = (_extract_one(p, options) for p in todo)
+        seen: dict[tuple[str, int], Path] = {}
+        for i, (path, name, hit) in enumerate(zip(paths, names, hits), 1):
             if progress:
-                progress(f"[{i + 1}/{len(paths)}] extracting {path}")
-            results[i] = _extract_one(path, options)
-            cache.put(name, results[i])
-
-    seen = {}
-    for i, path in enumerate(paths):
-        src = results[i][0]
-        where = (src.township, src.year)
-        if where in seen:
-            raise LxwError(
-                f"{path} and {seen[where]} are both the {src.year} report of {src.township}; "
-                "keep one of them, or give the other its own year."
-            )
-        seen[where] = path
-    return [results[i] for i in range(len(paths))]
+                progress(f"[{i}/{len(paths)}] {'unchanged' if hit else 'extracting'} {path}")
+            result = hit if hit is not None else next(done)
+            if hit is None:
+                cache.put(name, result)
+            src = result[0]
+            where = (src.township, src.year)
+            if where in seen:
+                raise LxwError(
+                    f"{path} and {seen[where]} are both the {src.year} report of {src.township}; "
+                    "keep one of them, or give the other its own year."
+                )
+            seen[where] = path
+            yield result
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)

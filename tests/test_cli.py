@@ -37,6 +37,24 @@ def test_extract_writes_the_facts_table_as_csv_with_bom(tmp_path):
     assert set(df["source"]) == {"raw/laxiwa/2024.txt"}
 
 
+def test_extract_writes_parquet_when_the_output_ends_in_parquet(tmp_path):
+    out = tmp_path / "facts.parquet"
+    result = lxw("extract", LAXIWA_2024, "-o", out)
+    assert result.returncode == 0, result.stderr
+    df = pd.read_parquet(out)
+    assert list(df.columns) == FACT_COLUMNS and len(df) == 39
+    assert str(df["value"].dtype) == "float64" and str(df["start"].dtype) == "Int64"
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_extract_of_several_files_shows_progress_and_the_last_file(tmp_path):
+    files = [LAXIWA_2024, FIXTURES / "madeup_xinzhai_2023_numbered.txt"]
+    result = lxw("extract", *files, "-o", tmp_path / "facts.csv")
+    assert result.returncode == 0, result.stderr
+    assert "[1/2] extracting" in result.stderr and "[2/2] extracting" in result.stderr
+    assert "Wrote " in result.stderr.splitlines()[-1]
+
+
 def test_extract_to_standard_output(tmp_path):
     result = lxw("extract", LAXIWA_2024)
     assert result.returncode == 0
@@ -112,3 +130,14 @@ def test_an_unexpected_fault_is_one_plain_message_without_traceback(tmp_path):
     assert result.returncode == 1
     assert "unexpected error (RuntimeError: simulated fault)" in result.stderr and "--debug" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_progress_of_many_files_shows_the_first_and_last_not_every_one():
+    from lxw_analysis.cli import _every_second
+
+    shown = []
+    show = _every_second(shown.append)
+    for i in range(1, 1001):
+        show(f"[{i}/1000] extracting {i}.txt")
+    assert shown[0] == "[1/1000] extracting 1.txt" and shown[-1] == "[1000/1000] extracting 1000.txt"
+    assert len(shown) < 10

@@ -552,6 +552,13 @@ def test_ingest_writes_the_facts_table_as_csv_with_bom(tmp_path):
     assert len(df) == len(read_table(FIXTURES / "madeup_xinzhai_villages.csv")) + len(read_table(xlsx))
 
 
+def test_ingest_writes_parquet_when_the_output_ends_in_parquet(tmp_path):
+    out = tmp_path / "facts.parquet"
+    result = lxw("ingest", FIXTURES / "madeup_xinzhai_villages.csv", "-o", out)
+    assert result.returncode == 0, result.stderr
+    pd.testing.assert_frame_equal(pd.read_parquet(out), read_table(FIXTURES / "madeup_xinzhai_villages.csv"))
+
+
 def test_ingest_to_standard_output_with_flags(tmp_path):
     result = lxw("ingest", write_csv(tmp_path, WIDE), "--year", "2022", "--township", "河湾乡")
     assert result.returncode == 0, result.stderr
