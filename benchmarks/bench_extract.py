@@ -13,8 +13,8 @@ finds can be counted. In one run this prints:
    jionlp's ``extract_money`` (money only; installed by ``make bench``, not a dependency of
    the package); the time ratio of lxw to each, and the share of the planted statistics each
    finds, with what each reports that is not a planted statistic;
-3. peak memory (tracemalloc and max RSS, in a fresh process) of extracting the largest corpus
-   into one facts table and writing it to facts.parquet in a temporary folder;
+3. the largest corpus as report files through the real command, ``lxw extract FILES --jobs 2
+   -o facts.parquet``: wall time and peak memory of all its processes together;
 4. ``lxw build`` wall time on the shipped data, cold and warm (temporary output folders);
 5. when ``lxw build`` has ``--jobs``: the largest corpus, as files, extracted with 2 worker
    processes against one.
@@ -29,7 +29,6 @@ import contextlib
 import gc
 import inspect
 import io
-import json
 import math
 import os
 import platform
@@ -39,13 +38,14 @@ import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
 from bisect import bisect_right
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 from corpus import MADEUP_PER_REPORT, ROOT, generate
+
+import pandas as pd
 
 import lxw_analysis
 from lxw_analysis.extract import iter_facts
@@ -164,36 +164,6 @@ def score(reports, reported, unit=None) -> Score:
 # -- the other measurements ---------------------------------------------------------------
 
 
-def memory_child(n_reports: int, seed: int, folder: Path) -> None:
-    """In a fresh process: peak memory of n reports → one facts table → facts.parquet."""
-    texts = [r.text for r in generate(n_reports, seed, record=False)]
-    run_lxw([r.text for r in generate(WARM_UP_REPORTS, seed + 1, record=False)])
-    gc.collect()
-    rss_before = _current_rss()
-    seconds, table = timed(run_lxw, texts)
-    path = folder / "facts.parquet"
-    table.to_parquet(path, index=False)
-    rss_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    rows, size = len(table), path.stat().st_size
-    del table
-    gc.collect()
-    tracemalloc.start()
-    run_lxw(texts).to_parquet(path, index=False)
-    traced_peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    print(json.dumps(dict(rss_before=rss_before, rss_peak=rss_peak, traced_peak=traced_peak, rows=rows, parquet=size)))
-
-
-def _current_rss() -> int:
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-
-
 def _children_cpu() -> float:
     """CPU seconds used by this process's finished child processes (worker pools among them)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -206,25 +176,83 @@ def lxw_command(*args) -> subprocess.CompletedProcess:
     )
 
 
-def measure_memory(n_reports: int, seed: int) -> None:
-    print(f"\n3. Peak memory: {n_reports:,} reports → one facts table → facts.parquet (temporary folder), fresh process")
-    with tempfile.TemporaryDirectory() as tmp:
-        child = subprocess.run(
-            [sys.executable, __file__, "--memory-child", tmp, "--reports", str(n_reports), "--seed", str(seed)],
-            capture_output=True,
-            text=True,
-        )
-    if child.returncode != 0:
-        print(f"   could not measure: {child.stderr.strip().splitlines()[-1:]}")
-        return
-    m = json.loads(child.stdout.strip().splitlines()[-1])
-    mb = 1024 * 1024
-    print(f"   tracemalloc peak (Python allocations while extracting and writing): {m['traced_peak'] / mb:,.0f} MB")
+def write_corpus(texts: list[str], folder: Path) -> list[Path]:
+    """The reports as files, one made-up township folder per 100 reports, one year per file."""
+    digits = "零一二三四五六七八九"
+    paths = []
+    for i, text in enumerate(texts):
+        township = folder / ("示例" + "".join(digits[int(d)] for d in str(i // 100)) + "乡")
+        township.mkdir(parents=True, exist_ok=True)
+        path = township / f"{1925 + i % 100}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _process_tree(root: int) -> list[int]:
+    """``root`` and every process descended from it (its worker processes)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:
+                continue
+            children.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry.name))
+    tree, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        tree.append(pid)
+        todo += children.get(pid, [])
+    return tree
+
+
+def _memory(pids: list[int]) -> tuple[int, int]:
+    """(PSS, RSS) in bytes summed over ``pids``: PSS counts a page shared by n processes as 1/n in each."""
+    pss = rss = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith(("Pss:", "Rss:")):
+                        kb = int(line.split()[1]) * 1024
+                        pss, rss = (pss + kb, rss) if line.startswith("Pss:") else (pss, rss + kb)
+        except OSError:  # the process ended between listing and reading
+            pass
+    return pss, rss
+
+
+def measure_command(paths: list[Path], jobs: int) -> None:
     print(
-        f"   max RSS of the process (getrusage): {m['rss_peak'] / mb:,.0f} MB "
-        f"({m['rss_before'] / mb:,.0f} MB before extracting: interpreter, libraries and the corpus text)"
+        f"\n3. {len(paths):,} reports as files → `lxw extract FILES --jobs {jobs} -o facts.parquet` (a command, "
+        "temporary folder): wall time and peak memory of the command and its worker processes together"
     )
-    print(f"   {m['rows']:,} rows; facts.parquet {m['parquet'] / mb:,.1f} MB")
+    if not Path("/proc/self/smaps_rollup").exists():
+        print("   skipped: this system has no /proc/<pid>/smaps_rollup to read memory from")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "facts.parquet"
+        argv = [sys.executable, "-m", "lxw_analysis", "extract", *map(str, paths), "--jobs", str(jobs), "-o", str(out)]
+        peak_pss = peak_rss = samples = 0
+        start = time.perf_counter()
+        with subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) as child:
+            while child.poll() is None:
+                pss, rss = _memory(_process_tree(child.pid))
+                peak_pss, peak_rss, samples = max(peak_pss, pss), max(peak_rss, rss), samples + 1
+                time.sleep(0.05)
+            error = child.stderr.read()
+        seconds = time.perf_counter() - start
+        if child.returncode != 0:
+            print(f"   failed (exit {child.returncode}): {error.strip().splitlines()[-1:]}")
+            return
+        rows, size = len(pd.read_parquet(out, columns=["value"])), out.stat().st_size
+    mb = 1024 * 1024
+    print(f"   wall time: {seconds:.1f} s ({sum(p.stat().st_size for p in paths) / seconds / mb:.1f} MB of text/s)")
+    print(
+        f"   peak memory, all processes together: {peak_pss / mb:,.0f} MB PSS (shared pages counted once); "
+        f"{peak_rss / mb:,.0f} MB RSS summed (shared pages counted in each); {samples:,} samples, 0.05 s apart"
+    )
+    print(f"   {rows:,} rows; facts.parquet {size / mb:,.1f} MB")
 
 
 def measure_build() -> None:
@@ -239,8 +267,9 @@ def measure_build() -> None:
             print(f"   {label:5} ({what}): {seconds:6.1f} s")
 
 
-def measure_jobs(texts: list[str]) -> None:
-    print(f"\n5. --jobs: {len(texts):,} reports as files, extracted by worker processes against one")
+def measure_jobs(paths: list[Path]) -> None:
+    print(f"\n5. --jobs: {len(paths):,} reports as files, extracted by worker processes against one")
+    chars = sum(len(p.read_text(encoding="utf-8")) for p in paths)
     if "--jobs" not in lxw_command("build", "--help").stdout:
         print("   skipped: `lxw build --help` shows no --jobs option")
         return
@@ -253,27 +282,18 @@ def measure_jobs(texts: list[str]) -> None:
     if not any(p.name == "jobs" or p.kind is p.VAR_KEYWORD for p in parameters):
         print("   skipped: lxw_analysis.sources.extract_files takes no jobs argument")
         return
-    digits = "零一二三四五六七八九"
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for i, text in enumerate(texts):  # one made-up township folder per 100 reports, one year per file
-            folder = Path(tmp) / "raw" / ("示例" + "".join(digits[int(d)] for d in str(i // 100)) + "乡")
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"{1925 + i % 100}.txt"
-            path.write_text(text, encoding="utf-8")
-            paths.append(path)
-        try:
-            serial, one = timed(lambda: extract_files(paths, jobs=1))
-            before = _children_cpu()
-            parallel, two = timed(lambda: extract_files(paths, jobs=2))
-            workers_cpu = _children_cpu() - before
-        except Exception as err:  # the function is being changed by others: report, do not stop
-            print(f"   could not run lxw_analysis.sources.extract_files: {type(err).__name__}: {err}")
-            return
+    try:
+        serial, one = timed(lambda: extract_files(paths, jobs=1))
+        before = _children_cpu()
+        parallel, two = timed(lambda: extract_files(paths, jobs=2))
+        workers_cpu = _children_cpu() - before
+    except Exception as err:  # the function is being changed by others: report, do not stop
+        print(f"   could not run lxw_analysis.sources.extract_files: {type(err).__name__}: {err}")
+        return
     same = "yes" if one.equals(two) else "NO"
     print("   through the library function lxw_analysis.sources.extract_files(paths, jobs=N), no cache")
-    print(f"   jobs=1 (serial): {serial:6.1f} s   {sum(map(len, texts)) / serial:12,.0f} chars/s")
-    print(f"   jobs=2:          {parallel:6.1f} s   {sum(map(len, texts)) / parallel:12,.0f} chars/s")
+    print(f"   jobs=1 (serial): {serial:6.1f} s   {chars / serial:12,.0f} chars/s")
+    print(f"   jobs=2:          {parallel:6.1f} s   {chars / parallel:12,.0f} chars/s")
     print(f"   speed-up with 2 jobs on {os.cpu_count()} cores: {serial / parallel:.2f}x; same table as serial: {same}")
     print(
         f"   the 2 workers ran {workers_cpu:.1f} CPU-seconds in {parallel:.1f} s: {workers_cpu / parallel:.2f} cores "
@@ -304,12 +324,8 @@ def main() -> None:
     parser.add_argument("--reports", default="1000,10000", help="corpus sizes, comma-separated (default 1000,10000)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--quick", action="store_true", help="a tiny run: 20 and 100 reports, no build timings")
-    parser.add_argument("--memory-child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     sizes = QUICK_SIZES if args.quick else sorted({int(s) for s in args.reports.split(",") if s.strip()})
-    if args.memory_child:
-        memory_child(sizes[-1], args.seed, args.memory_child)
-        return
 
     corpus = generate(sizes[-1], args.seed)
     texts = [r.text for r in corpus]
@@ -424,13 +440,15 @@ def main() -> None:
     del results, lines
     gc.collect()
 
-    measure_memory(sizes[-1], args.seed)
-    if args.quick:
-        print("\n4. lxw build timings: skipped in --quick mode")
-        print("\n5. --jobs timings: skipped in --quick mode")
-        return
-    measure_build()
-    measure_jobs(texts)
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = write_corpus(texts, Path(tmp) / "raw")
+        measure_command(paths, jobs=2)
+        if args.quick:
+            print("\n4. lxw build timings: skipped in --quick mode")
+            print("\n5. --jobs timings: skipped in --quick mode")
+            return
+        measure_build()
+        measure_jobs(paths)
     print(f"\nLoad average at the end: {load()}.")
 
 

@@ -187,9 +187,10 @@ def test_make_bench_prints_throughput_against_the_baseline():
         assert re.search(rf"jionlp extract_money, money \(元\) {share}", out, re.M)
     else:
         assert "jionlp extract_money: skipped, jionlp is not installed" in out
-    # 3. memory; 4 and 5 are left out of the quick run, and it says so
-    assert re.search(rf"tracemalloc peak .*: {num} MB", out)
-    assert re.search(rf"max RSS of the process \(getrusage\): {num} MB", out)
+    # 3. the largest corpus through `lxw extract --jobs 2 -o facts.parquet`; 4 and 5 are left out of the quick run
+    assert re.search(rf"^   wall time: {num} s", out, re.M)
+    assert re.search(rf"peak memory, all processes together: {num} MB PSS .*; {num} MB RSS summed", out)
+    assert re.search(r"^   [1-9][\d,]* rows; facts.parquet [\d.]+ MB$", out, re.M)
     assert "lxw build timings: skipped in --quick mode" in out
     assert "--jobs timings: skipped in --quick mode" in out
 
