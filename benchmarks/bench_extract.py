@@ -13,7 +13,7 @@ finds can be counted. In one run this prints:
    jionlp's ``extract_money`` (money only; installed by ``make bench``, not a dependency of
    the package); the time ratio of lxw to each, and the share of the planted statistics each
    finds, with what each reports that is not a planted statistic;
-3. the largest corpus as report files through the real command, ``lxw extract FILES --jobs 2
+3. the largest corpus as report files through the real command, ``lxw extract FOLDER --jobs 2
    -o facts.parquet``: wall time and peak memory of all its processes together;
 4. ``lxw build`` wall time on the shipped data, cold and warm (temporary output folders);
 5. when ``lxw build`` has ``--jobs``: the largest corpus, as files, extracted with 2 worker
@@ -222,9 +222,10 @@ def _memory(pids: list[int]) -> tuple[int, int]:
     return pss, rss
 
 
-def measure_command(paths: list[Path], jobs: int) -> None:
+def measure_command(folder: Path, jobs: int) -> None:
+    paths = sorted(folder.rglob("*.txt"))
     print(
-        f"\n3. {len(paths):,} reports as files → `lxw extract FILES --jobs {jobs} -o facts.parquet` (a command, "
+        f"\n3. {len(paths):,} report files → `lxw extract FOLDER --jobs {jobs} -o facts.parquet` (a command, "
         "temporary folder): wall time and peak memory of the command and its worker processes together"
     )
     if not Path("/proc/self/smaps_rollup").exists():
@@ -232,7 +233,7 @@ def measure_command(paths: list[Path], jobs: int) -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "facts.parquet"
-        argv = [sys.executable, "-m", "lxw_analysis", "extract", *map(str, paths), "--jobs", str(jobs), "-o", str(out)]
+        argv = [sys.executable, "-m", "lxw_analysis", "extract", str(folder), "--jobs", str(jobs), "-o", str(out)]
         peak_pss = peak_rss = samples = 0
         start = time.perf_counter()
         with subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) as child:
@@ -442,7 +443,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         paths = write_corpus(texts, Path(tmp) / "raw")
-        measure_command(paths, jobs=2)
+        measure_command(Path(tmp) / "raw", jobs=2)
         if args.quick:
             print("\n4. lxw build timings: skipped in --quick mode")
             print("\n5. --jobs timings: skipped in --quick mode")

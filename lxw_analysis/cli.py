@@ -39,19 +39,35 @@ def _every_second(write=lambda message: print(message, file=sys.stderr, flush=Tr
     return show
 
 
-def _extract(args) -> int:
-    from .sources import extract_files
+def _files(paths: list[Path], suffixes) -> list[Path]:
+    """The files given, a folder standing for the files of ``suffixes`` below it, in name order."""
+    files = []
+    for path in paths:
+        if not path.is_dir():
+            files.append(path)
+            continue
+        found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+        if not found:
+            raise LxwError(f"{path}: no {', '.join(sorted(suffixes))} files in this folder or below it.")
+        files += found
+    return files
 
-    options = {"year": args.year, "township": args.township, "data_dir": _data_dir_of(args.files)}
-    progress = _every_second() if len(args.files) > 1 else None
-    return _write(extract_files(args.files, jobs=args.jobs, progress=progress, **options), args.output)
+
+def _extract(args) -> int:
+    from .sources import REPORT_SUFFIXES, extract_files
+
+    files = _files(args.files, REPORT_SUFFIXES)
+    options = {"year": args.year, "township": args.township, "data_dir": _data_dir_of(files)}
+    progress = _every_second() if len(files) > 1 else None
+    return _write(extract_files(files, jobs=args.jobs, progress=progress, **options), args.output)
 
 
 def _ingest(args) -> int:
-    from .tables import read_tables
+    from .tables import TABLE_SUFFIXES, read_tables
 
-    options = {"year": args.year, "township": args.township, "data_dir": _data_dir_of(args.files)}
-    return _write(read_tables(args.files, **options), args.output)
+    files = _files(args.files, TABLE_SUFFIXES)
+    options = {"year": args.year, "township": args.township, "data_dir": _data_dir_of(files)}
+    return _write(read_tables(files, **options), args.output)
 
 
 def _data_dir_of(files) -> Path | None:
@@ -102,7 +118,7 @@ def parser() -> argparse.ArgumentParser:
         ("ingest", _ingest, "read statistical tables (CSV, XLSX)", "the headers or title"),
     ):
         c = sub.add_parser(name, help=f"{what} into the facts table (CSV or Parquet)")
-        c.add_argument("files", nargs="+", type=Path, metavar="FILE")
+        c.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a file, or a folder: every file below it")
         c.add_argument("--year", type=int, help=f"reporting year (default: from the path, else {origin})")
         c.add_argument("--township", help=f"township name, e.g. 拉西瓦镇 (default: from the path, else {origin})")
         c.add_argument(

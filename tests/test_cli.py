@@ -141,3 +141,24 @@ def test_progress_of_many_files_shows_the_first_and_last_not_every_one():
         show(f"[{i}/1000] extracting {i}.txt")
     assert shown[0] == "[1/1000] extracting 1.txt" and shown[-1] == "[1000/1000] extracting 1000.txt"
     assert len(shown) < 10
+
+
+def test_extract_of_a_folder_reads_every_report_below_it(tmp_path):
+    folder = tmp_path / "reports"
+    (folder / "xinzhai").mkdir(parents=True)
+    names = ["madeup_xinzhai_2023_numbered.txt", "madeup_donggou_2023_simplified.txt"]
+    for name in names:
+        (folder / "xinzhai" / name).write_bytes((FIXTURES / name).read_bytes())
+    (folder / "notes.md").write_text("# not a report", encoding="utf-8")
+    by_folder, by_files = tmp_path / "folder.csv", tmp_path / "files.csv"
+    assert lxw("extract", folder, "-o", by_folder).returncode == 0
+    assert lxw("extract", *sorted((folder / "xinzhai").glob("*.txt")), "-o", by_files).returncode == 0
+    assert by_folder.read_bytes() == by_files.read_bytes()
+    assert len(pd.read_csv(by_folder, encoding="utf-8-sig")) > 10
+
+
+def test_a_folder_without_reports_is_named_in_the_error(tmp_path):
+    (tmp_path / "notes.md").write_text("# not a report", encoding="utf-8")
+    result = lxw("extract", tmp_path)
+    assert result.returncode == 2
+    assert f"{tmp_path}: no .docx, .pdf, .txt files in this folder" in result.stderr
