@@ -49,6 +49,7 @@ class Grammar:
 
     pattern: re.Pattern
     units: dict[str, str]
+    unit_qualifiers: dict[str, str]  # a measure word with a qualifier inside it (个多月) → that qualifier
     before: dict[str, str]
     middle: dict[str, str]
     after: dict[str, str]
@@ -62,12 +63,14 @@ class Grammar:
 
 
 def _qualifier_alternation(rows) -> str:
-    """Qualifier words, each guarded against the characters that make it part of another word (签约, 附近)."""
+    """Qualifier words, each guarded against the characters that make it part of another word
+    (签约, 附近) and, where the table says, kept to numbers starting with certain characters (上万)."""
     rows = sorted(rows, key=lambda r: len(r["word"]), reverse=True)
     parts = []
     for row in rows:
         guard = f"(?<![{re.escape(row['not_after'])}])" if row["not_after"] else ""
-        parts.append(guard + re.escape(row["word"]))
+        then = f"(?=[ \u00a0]?[{re.escape(row['only_before'])}])" if row["only_before"] else ""
+        parts.append(guard + re.escape(row["word"]) + then)
     return f"{_first_chars(row['word'] for row in rows)}(?:{'|'.join(parts)})"
 
 
@@ -121,6 +124,12 @@ def grammar() -> Grammar:
     return Grammar(
         pattern=pattern,
         units=units,
+        unit_qualifiers={
+            word: qualifier
+            for word, unit in units.items()
+            for inner, qualifier in middle.items()
+            if inner in word and inner not in unit
+        },
         before=before,
         middle=middle,
         after=after,
@@ -143,6 +152,8 @@ _WEEKDAY_BEFORE = ("周", "星期", "礼拜")
 #: Two adjacent digits written in Chinese are a rough count (七八个, 两三户), not 78 or 23.
 _ROUGH_PAIR = re.compile("[一二两三四五六七八九]{2}")
 _HANZI = re.compile(r"[\u4e00-\u9fff]+")
+#: A unit number right after a measure word makes it an address (7栋3单元, 2号楼301室), not a count.
+_ADDRESS_NEXT = re.compile(r"\d{1,4}(?:单元|室)")
 #: A township named in a title (拉西瓦镇:…, 新寨乡2023年…) or right after the year (2024年,某某镇…).
 _TOWNSHIP = re.compile(
     r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}[镇乡])(?=[^\u4e00-\u9fff]|党委|人民政府|政府)"
@@ -212,6 +223,8 @@ class _Document:
             return False
         if before in ("第", "届") or (before.isascii() and (before.isalnum() or before in (".", "/"))):
             return False  # 第3期, 十七届三次会议, G310, 1.2.3
+        if _ADDRESS_NEXT.match(view, end):
+            return False
         if number[0] not in "0123456789":
             if number == "一" and kind != "pct":
                 return False  # 一条路子, 一个机制: in prose 一 is an article, counts of one are written 1
@@ -269,6 +282,8 @@ class _Document:
             return None
         names = self.villages_in(clause)
         if len(names) > 1:
+            if "分别" in self.view[clause[0] : clause[1]]:
+                return None  # 在A村、B村分别投资…: each of the villages, not one of them
             names = self.villages_in(part)
             return names[0] if len(names) == 1 else None
         if names:
@@ -352,6 +367,8 @@ class _Document:
         if n2:
             return value, _number(n2) * factor, g.units[m["unit"]], "range", nan, nan, m.start("n1"), m["n1"], None
         qualifier = _qualifier(g, m["pre"], m["mid"], m["post"])
+        if qualifier == "exact":
+            qualifier = g.unit_qualifiers.get(m["unit"], qualifier)  # 6个多月: more than 6 months
         return value, nan, g.units[m["unit"]], qualifier, nan, nan, m.start("n1"), m["n1"], None
 
 

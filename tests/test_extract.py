@@ -50,6 +50,8 @@ def texts(sentence: str) -> list[str]:
         ("新增牦牛200头", 200, "头"),
         ("建成幼儿园1所", 1, "所"),
         ("培训3个月", 3, "个月"),
+        ("培训6个多月", 6, "个月"),
+        ("排查用时2个小时", 2, "小时"),
         ("投资150万元", 1_500_000, "元"),
         ("投资1.2亿元", 120_000_000, "元"),
         ("发放补助3000元", 3000, "元"),
@@ -109,6 +111,13 @@ def test_number_and_measure_word(sentence, value, unit):
         ("新签约5个招商引资项目", "exact", 5),
         ("附近5个村", "exact", 5),
         ("就近就业300人", "exact", 300),
+        ("全年接待游客上万人次", "at_least", 10_000),
+        ("带动投资上亿元", "at_least", 100_000_000),
+        ("组织群众上百人参加", "at_least", 100),
+        ("比上年增长5%", "exact", 5),
+        ("60岁以上百余人参加体检", "more_than", 100),
+        ("培训持续6个多月", "more_than", 6),
+        ("会议持续两个多小时", "more_than", 2),
     ],
 )
 def test_qualifier(sentence, qualifier, value):
@@ -216,10 +225,15 @@ def test_bracket_bounds_are_not_facts_of_their_own():
         "七一期间走访",
         "五一期间接待游客",
         "十一期间",
+        "搬迁至7栋3单元",
     ],
 )
 def test_numeral_that_is_not_a_statistic(sentence):
     assert texts(sentence) == []
+
+
+def test_an_address_is_not_a_count_but_buildings_and_flats_are():
+    assert texts("建成安置房7栋120套,首批群众入住5栋2单元") == ["7栋", "120套"]
 
 
 @pytest.mark.parametrize(
@@ -231,6 +245,7 @@ def test_numeral_that_is_not_a_statistic(sentence):
         ("依托上坪村区位优势,投资18万元建设广场", "上坪村"),
         ("引导叶后浪、多拉、仍果三村成立联合党支部,整合村集体资金150万元", None),
         ("全镇10个村均建立村情档案", None),
+        ("在曲卜藏村、豆后浪村分别投资20万元建设广场", None),
     ],
 )
 def test_village_attribution_from_the_clause(sentence, village):

@@ -8,7 +8,7 @@ from lxw_analysis.villages import find_villages
 
 TABLES = {
     "measure_words.csv": {"word", "unit", "kind"},
-    "qualifiers.csv": {"word", "position", "qualifier", "not_after"},
+    "qualifiers.csv": {"word", "position", "qualifier", "not_after", "only_before"},
     "not_statistics.csv": {"phrase", "why"},
     "label_words.csv": {"word", "role"},
     "townships.csv": {"slug", "name", "county", "prefecture", "province"},
