@@ -304,7 +304,7 @@ def _table_grid(tbl) -> tuple[tuple[str, ...], ...]:
 
 def _rows_of(tbl) -> list:
     """The ``w:tr`` of a table, through content controls; rows of tables nested in a cell are not its own."""
-    return [tr for tr in tbl.iter(_W + "tr") if _enclosing_table(tr) is tbl]
+    return [tr for tr in tbl.iter(_W + "tr") if _enclosing(tr, "tbl") is tbl]
 
 
 def _cells_of(tr) -> list:
@@ -312,7 +312,7 @@ def _cells_of(tr) -> list:
     cells = []
     for child in tr.iterchildren():
         if child.tag in (_W + "sdt", _W + "customXml"):
-            cells.extend(tc for tc in child.iter(_W + "tc") if _enclosing_row(tc) is tr)
+            cells.extend(tc for tc in child.iter(_W + "tc") if _enclosing(tc, "tr") is tr)
         elif child.tag == _W + "tc":
             cells.append(child)
     return cells
@@ -336,16 +336,10 @@ def _grid_before(tr) -> int:
     return max(0, _int(skip.get(_W + "val") if skip is not None else None, 0))
 
 
-def _enclosing_table(el):
+def _enclosing(el, tag: str):
+    """The nearest ancestor of ``el`` that is a ``w:<tag>`` element (a nested table's rows have their own)."""
     el = el.getparent()
-    while el is not None and el.tag != _W + "tbl":
-        el = el.getparent()
-    return el
-
-
-def _enclosing_row(el):
-    el = el.getparent()
-    while el is not None and el.tag != _W + "tr":
+    while el is not None and el.tag != _W + tag:
         el = el.getparent()
     return el
 

@@ -694,12 +694,14 @@ def read_table(
 def read_tables(paths: Iterable[str | Path], *, progress=None, **options) -> pd.DataFrame:
     """The facts of several table files in one table (options as for ``read_table``)."""
     paths = list(paths)
-    rows: list[tuple] = []
-    for i, path in enumerate(paths, 1):
-        if progress:
-            progress(f"[{i}/{len(paths)}] reading {path}")
-        rows.extend(iter_table_facts(path, **options))
-    return as_facts(rows)
+
+    def rows():
+        for i, path in enumerate(paths, 1):
+            if progress:
+                progress(f"[{i}/{len(paths)}] reading {path}")
+            yield from iter_table_facts(path, **options)
+
+    return as_facts(rows())
 
 
 # --- tables in Word reports ----------------------------------------------------------------
