@@ -20,7 +20,7 @@ from . import config, reference
 from .cache import Cache, key
 from .errors import LxwError
 from .facts import as_facts, write_csv, write_facts, write_text
-from .sources import REPORT_SUFFIXES, read_reports
+from .sources import REPORT_SUFFIXES, files_below, read_reports
 from .tables import TABLE_SUFFIXES, read_tables
 from .validate import SEVERITIES, validate
 
@@ -58,7 +58,7 @@ def raw_files(raw: Path) -> list[Path]:
     """Report and table files under ``raw``, in a stable order (documentation such as SOURCES.md is skipped)."""
     if not raw.is_dir():
         raise LxwError(f"{raw}: no such folder. Put reports in data/raw/<township>/<year>.txt.")
-    return sorted(p for p in raw.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
+    return files_below(raw, INPUT_SUFFIXES)
 
 
 def township_slug(name: str) -> str:

@@ -41,12 +41,14 @@ def _every_second(write=lambda message: print(message, file=sys.stderr, flush=Tr
 
 def _files(paths: list[Path], suffixes) -> list[Path]:
     """The files given, a folder standing for the files of ``suffixes`` below it, in name order."""
+    from .sources import files_below
+
     files = []
     for path in paths:
         if not path.is_dir():
             files.append(path)
             continue
-        found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+        found = files_below(path, suffixes)
         if not found:
             raise LxwError(f"{path}: no {', '.join(sorted(suffixes))} files in this folder or below it.")
         files += found

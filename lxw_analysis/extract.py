@@ -33,14 +33,14 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _first_chars(words) -> str:
-    """A lookahead for the first characters of ``words``.
+def _first_chars(words, also: str = "") -> str:
+    """A lookahead for the first characters of ``words`` (and the character class items ``also``).
 
-    Put before an alternation inside the pattern, it is one quick test where none of the words
-    can start; without it the regex engine tries every word in turn (there are some seventy measure
-    words). At the start of a pattern it is not needed: the engine makes that test itself.
+    Put before an alternation, it is one quick test where none of the words can start; without
+    it the regex engine tries every word in turn (there are some seventy measure words). A
+    pattern that is a bare alternation of words does not need it: the engine makes that test itself.
     """
-    return f"(?=[{''.join(sorted({re.escape(w[0]) for w in words}))}])"
+    return f"(?=[{also}{''.join(sorted({re.escape(w[0]) for w in words}))}])"
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class Grammar:
 
     pattern: re.Pattern
     units: dict[str, str]
-    unit_qualifiers: dict[str, str]  # a measure word with a qualifier inside it (个多月) → that qualifier
+    unit_middles: dict[str, str]  # a measure word with a middle qualifier inside it (个多月) → that word (多)
     before: dict[str, str]
     middle: dict[str, str]
     after: dict[str, str]
@@ -112,9 +112,9 @@ def grammar() -> Grammar:
         (?![\u4e00-\u9fff\d])
     """
     # Every expression starts with a digit, a numeral or a qualifier: test that first, it is cheap.
-    first = re.escape("".join(sorted(set(CN_NUMERAL_CHARS + "".join(w[0] for w in before)))))
+    first = _first_chars([*CN_NUMERAL_CHARS, *before], also=r"\d")
     pattern = re.compile(
-        rf"(?=[\d{first}])(?:(?P<band>{band})|(?P<pct>{pct})|(?P<fact>{fact})|(?P<money>{money}))", re.X
+        rf"{first}(?:(?P<band>{band})|(?P<pct>{pct})|(?P<fact>{fact})|(?P<money>{money}))", re.X
     )
 
     words: dict[str, list[str]] = {}
@@ -124,11 +124,8 @@ def grammar() -> Grammar:
     return Grammar(
         pattern=pattern,
         units=units,
-        unit_qualifiers={
-            word: qualifier
-            for word, unit in units.items()
-            for inner, qualifier in middle.items()
-            if inner in word and inner not in unit
+        unit_middles={
+            word: inner for word, unit in units.items() for inner in middle if inner in word and inner not in unit
         },
         before=before,
         middle=middle,
@@ -282,7 +279,7 @@ class _Document:
             return None
         names = self.villages_in(clause)
         if len(names) > 1:
-            if "分别" in self.view[clause[0] : clause[1]]:
+            if self.view.find("分别", *clause) >= 0:
                 return None  # 在A村、B村分别投资…: each of the villages, not one of them
             names = self.villages_in(part)
             return names[0] if len(names) == 1 else None
@@ -366,9 +363,7 @@ class _Document:
         value = _number(n1, n2) * factor
         if n2:
             return value, _number(n2) * factor, g.units[m["unit"]], "range", nan, nan, m.start("n1"), m["n1"], None
-        qualifier = _qualifier(g, m["pre"], m["mid"], m["post"])
-        if qualifier == "exact":
-            qualifier = g.unit_qualifiers.get(m["unit"], qualifier)  # 6个多月: more than 6 months
+        qualifier = _qualifier(g, m["pre"], m["mid"] or g.unit_middles.get(m["unit"]), m["post"])  # 6个多月
         return value, nan, g.units[m["unit"]], qualifier, nan, nan, m.start("n1"), m["n1"], None
 
 

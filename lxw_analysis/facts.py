@@ -49,6 +49,13 @@ QUALIFIERS = {
 CHUNK_ROWS = 50_000
 
 
+def _frame(rows: list[tuple]) -> pd.DataFrame:
+    columns = zip(*rows) if rows else ([] for _ in FACT_COLUMNS)
+    return pd.DataFrame(
+        {name: pd.array(list(values), dtype=FACT_DTYPES[name]) for name, values in zip(FACT_COLUMNS, columns)}
+    )
+
+
 def as_facts(rows) -> pd.DataFrame:
     """A facts table from row tuples in column order (an empty table when there are none).
 
@@ -60,21 +67,10 @@ def as_facts(rows) -> pd.DataFrame:
     [['学习', 17.0, '次']]
     """
     rows = iter(rows)
-    chunks = []
-    while True:
-        chunk = list(islice(rows, CHUNK_ROWS))
-        if chunks and not chunk:
-            break
-        columns = zip(*chunk) if chunk else ([] for _ in FACT_COLUMNS)
-        chunks.append(
-            pd.DataFrame(
-                {name: pd.array(list(values), dtype=FACT_DTYPES[name]) for name, values in zip(FACT_COLUMNS, columns)}
-            )
-        )
-        del chunk, columns
-        if len(chunks[-1]) < CHUNK_ROWS:
-            break
-    return chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
+    chunks = [_frame(chunk) for chunk in iter(lambda: list(islice(rows, CHUNK_ROWS)), [])]
+    if len(chunks) < 2:
+        return chunks[0] if chunks else _frame([])
+    return pd.concat(chunks, ignore_index=True)
 
 
 def empty_facts() -> pd.DataFrame:

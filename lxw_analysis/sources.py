@@ -38,6 +38,11 @@ class Source:
     label: str  # the path as the facts table names it (relative to the data folder)
 
 
+def files_below(folder: Path, suffixes) -> list[Path]:
+    """Files below ``folder`` (at any depth) whose suffix is one of ``suffixes``, in name order."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+
+
 def township_from_folder(name: str) -> str | None:
     """The township a ``data/raw/`` folder stands for: a known slug, or a Chinese name.
 
@@ -172,9 +177,10 @@ def iter_reports(paths, *, jobs: int | None = 1, cache: Cache | None = None, pro
         seen: dict[tuple[str, int], Path] = {}
         for i, (path, name, hit) in enumerate(zip(paths, names, hits), 1):
             if progress:
-                progress(f"[{i}/{len(paths)}] {'unchanged' if hit else 'extracting'} {path}")
-            result = hit if hit is not None else next(done)
-            if hit is None:
+                progress(f"[{i}/{len(paths)}] {'extracting' if hit is None else 'unchanged'} {path}")
+            result = hit
+            if result is None:
+                result = next(done)
                 cache.put(name, result)
             src = result[0]
             where = (src.township, src.year)
