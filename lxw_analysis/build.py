@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import shutil
-import tempfile
-from contextlib import contextmanager
 import re
 import sys
 from dataclasses import dataclass, field
@@ -20,6 +16,7 @@ from . import config, reference
 from .cache import Cache, key
 from .errors import LxwError
 from .facts import as_facts, write_csv, write_facts, write_text
+from .outputs import check_outputs, staged
 from .sources import REPORT_SUFFIXES, files_below, read_reports
 from .tables import TABLE_SUFFIXES, read_tables
 from .validate import SEVERITIES, validate
@@ -73,36 +70,6 @@ def township_slug(name: str) -> str:
     return re.sub(r"[\\/:*?\"<>|\s]+", "_", name)
 
 
-#: Files kept in an output folder that the build does not write (the folder's own README).
-KEPT = ("README.md", ".gitkeep")
-
-
-@contextmanager
-def staged(target: Path):
-    """A new folder to write ``target``'s contents into; it replaces ``target`` only on success.
-
-    A failure or Ctrl-C part-way leaves ``target`` as it was; a build killed outright leaves a
-    hidden ``.name.building-*`` folder, which the next build removes.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    for stale in target.parent.glob(f".{target.name}.building-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
-    try:
-        yield stage
-        for name in KEPT:
-            if (target / name).exists() and not (stage / name).exists():
-                shutil.copy2(target / name, stage / name)
-        os.chmod(stage, 0o755)
-        old = target.parent / f".{target.name}.building-old-{os.getpid()}"
-        if target.exists():
-            os.rename(target, old)
-        os.rename(stage, target)
-        shutil.rmtree(old, ignore_errors=True)
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-
-
 def build(
     raw: Path | None = None,
     processed: Path | None = None,
@@ -113,6 +80,7 @@ def build(
     banner: str | None = None,
     jobs: int | None = None,
     force: bool = False,
+    replace: bool = False,
     progress=lambda message: print(message, file=sys.stderr, flush=True),
 ) -> BuildResult:
     """Extract every raw report and table, write the processed facts and quality findings, and
@@ -120,15 +88,19 @@ def build(
 
     Reports are extracted by ``jobs`` processes (None: one per core). A rebuild re-extracts
     only changed raw files and re-runs only notebooks whose inputs changed (processed data,
-    notebook, package); ``force`` redoes everything.
+    notebook, package); ``force`` redoes everything. The output folders are checked before
+    anything is read (see ``outputs.check_outputs``); ``replace`` adopts existing folders that
+    no build wrote, deleting their files.
     """
     raw = Path(raw or config.raw_dir()).resolve()
     processed = Path(processed or config.processed_dir()).resolve()
     reports = Path(reports or config.reports_dir()).resolve()
     notebook_dir = Path(notebook_dir or config.notebooks_dir()).resolve()
-    for out in (processed, reports):
-        if out == raw or raw in out.parents:
-            raise LxwError(f"{out}: outputs cannot go inside the raw data folder {raw}; it is never written to.")
+    check_outputs(
+        {"--processed": processed, "--reports": reports},
+        {"the raw data folder": raw, "the notebooks folder": notebook_dir},
+        replace=replace,
+    )
 
     files = raw_files(raw)
     if not files:
@@ -136,7 +108,7 @@ def build(
     texts = [p for p in files if p.suffix.lower() in REPORT_SUFFIXES]
     tables = [p for p in files if p.suffix.lower() in TABLE_SUFFIXES]
     progress(f"Reading {len(texts)} report(s) and {len(tables)} table(s) from {raw}")
-    cache = Cache(processed.parent / f".{processed.name}-cache", read=not force)
+    cache = Cache(processed.parent / f".{processed.name}-cache", read=not force, notice=progress)
     read = read_reports(texts, data_dir=raw.parent, jobs=jobs, cache=cache, progress=progress)
     facts = pd.concat(
         [
@@ -199,7 +171,7 @@ def render_reports(facts, found, notebook_dir: Path, processed: Path, reports: P
         target = reports / slug / f"{nb_path.stem}.html"
         title = notebook_title(nb_path)
         name = f"html-{key(nb_path.read_bytes(), township, inputs[township], settings)}"
-        page = cache.get(name)
+        page = cache.get(name, _page)
         if page is not None:
             progress(f"[{i}/{len(jobs)}] unchanged {nb_path.name} for {township}")
         else:
@@ -214,6 +186,13 @@ def render_reports(facts, found, notebook_dir: Path, processed: Path, reports: P
         write_text(target, page)
         rendered.append(Rendered(township, nb_path.name, title, f"{slug}/{target.name}", True))
     return rendered
+
+
+def _page(data) -> str:
+    """A cached page, which must be text."""
+    if not isinstance(data, str):
+        raise TypeError("a page is text")
+    return data
 
 
 def _render(nb_path: Path, township: str, title: str, processed: Path, settings: dict) -> str:

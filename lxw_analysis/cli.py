@@ -11,6 +11,16 @@ from pathlib import Path
 from .errors import LxwError
 
 
+def _check_output(output: Path | None, files: list[Path]) -> None:
+    """Refuse, before any reading, an ``-o`` that would write over an input or into raw data."""
+    from . import config
+    from .outputs import check_output_file
+
+    if output:
+        data = _data_dir_of(files)
+        check_output_file(output, files, [config.raw_dir()] + ([data / "raw"] if data else []))
+
+
 def _write(facts, output: Path | None) -> int:
     """The facts table to ``output`` (Parquet when it ends in .parquet, else CSV, UTF-8 with
     BOM), else as CSV to standard output."""
@@ -59,6 +69,7 @@ def _extract(args) -> int:
     from .sources import REPORT_SUFFIXES, extract_files
 
     files = _files(args.files, REPORT_SUFFIXES)
+    _check_output(args.output, files)
     options = {"year": args.year, "township": args.township, "data_dir": _data_dir_of(files)}
     progress = _every_second() if len(files) > 1 else None
     return _write(extract_files(files, jobs=args.jobs, progress=progress, **options), args.output)
@@ -68,6 +79,7 @@ def _ingest(args) -> int:
     from .tables import TABLE_SUFFIXES, read_tables
 
     files = _files(args.files, TABLE_SUFFIXES)
+    _check_output(args.output, files)
     options = {"year": args.year, "township": args.township, "data_dir": _data_dir_of(files)}
     return _write(read_tables(files, **options), args.output)
 
@@ -102,6 +114,7 @@ def _build(args) -> int:
         banner=banner,
         jobs=args.jobs,
         force=args.force,
+        replace=args.replace,
     )
     if result.failed:
         names = ", ".join(f"{r.notebook} ({r.township})" for r in result.failed)
@@ -142,6 +155,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--show-code", action="store_true", help="keep code cells in the HTML reports")
     b.add_argument("--jobs", type=int, metavar="N", help="processes extracting reports (default: one per core)")
     b.add_argument("--force", action="store_true", help="redo everything, even what is unchanged since the last build")
+    b.add_argument(
+        "--replace",
+        action="store_true",
+        help="use output folders that hold files no build wrote, deleting those files "
+        "(never a folder holding the raw data, notebooks, package, a git repository or your home folder)",
+    )
     b.add_argument(
         "--example",
         action="store_true",

@@ -11,6 +11,7 @@ import pandas as pd
 
 from . import config
 from .errors import LxwError
+from .outputs import new_file_mode
 
 #: Column names and dtypes of the facts table, in order (see the design brief, section 4).
 FACT_DTYPES = {
@@ -85,7 +86,7 @@ def atomic_write(path: Path, write) -> None:
     os.close(fd)
     try:
         write(tmp)
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, new_file_mode())
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

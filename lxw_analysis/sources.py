@@ -131,6 +131,27 @@ def _extract_one(path: Path, options: dict) -> tuple[Source, list[tuple], str]:
     return src, document_facts(src, document), document.text
 
 
+def _cached(result: tuple[Source, list[tuple], str]) -> dict:
+    """A report's result as JSON data for the cache."""
+    src, rows, text = result
+    return {
+        "source": [str(src.path), src.township, src.year, src.label],
+        "rows": [list(row) for row in rows],
+        "text": text,
+    }
+
+
+def _from_cache(data: dict) -> tuple[Source, list[tuple], str]:
+    """The result ``_cached`` stored, its shape checked (a TypeError or ValueError discards it)."""
+    path, township, year, label = data["source"]
+    rows, text = data["rows"], data["text"]
+    if not (isinstance(township, str) and isinstance(year, int) and isinstance(text, str)):
+        raise TypeError("source fields")
+    if not isinstance(rows, list) or any(not isinstance(r, list) or len(r) != len(FACT_COLUMNS) for r in rows):
+        raise TypeError("rows")
+    return Source(Path(path), township, year, label), [tuple(r) for r in rows], text
+
+
 def default_jobs() -> int:
     """Worker processes to use by default: one per core."""
     return os.cpu_count() or 1
@@ -164,7 +185,7 @@ def iter_reports(paths, *, jobs: int | None = 1, cache: Cache | None = None, pro
         else None
         for p in paths
     ]
-    hits = [cache.get(name) if name else None for name in names]
+    hits = [cache.get(name, _from_cache) for name in names]
     todo = [p for p, hit in zip(paths, hits) if hit is None]
     jobs = default_jobs() if jobs is None else max(1, jobs)
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo))) if jobs > 1 and len(todo) > 1 else None
@@ -181,7 +202,7 @@ def iter_reports(paths, *, jobs: int | None = 1, cache: Cache | None = None, pro
             result = hit
             if result is None:
                 result = next(done)
-                cache.put(name, result)
+                cache.put(name, _cached(result))
             src = result[0]
             where = (src.township, src.year)
             if where in seen:
