@@ -11,7 +11,7 @@ import math
 
 import pandas as pd
 
-from .facts import as_facts
+from .facts import as_facts, fact_row
 
 BAND_INDICATOR = "collective_income_band_villages"
 INCOME_INDICATOR = "village_collective_income"
@@ -97,9 +97,9 @@ def income_bands(village_income: pd.DataFrame, edges, *, keep_empty: bool = True
     incomes from its lower bound up to, not including, its upper bound. The result has one
     ``collective_income_band_villages`` fact per township, year and bracket.
 
-    >>> from lxw_analysis.facts import as_facts
-    >>> nan = float("nan")
-    >>> rows = [("某镇", 2024, "", v, INCOME_INDICATOR, "收入", y, nan, "元", "exact", nan, nan, "", None, None, "", "t.csv")
+    >>> from lxw_analysis.facts import as_facts, fact_row
+    >>> rows = [fact_row(township="某镇", year=2024, village=v, indicator=INCOME_INDICATOR, label="收入", value=y,
+    ...                  unit="元", qualifier="exact", source="t.csv")
     ...         for v, y in [("甲村", 150000.0), ("乙村", 120000.0), ("丙村", 600000.0)]]
     >>> income_bands(as_facts(rows), [100000, 200000, 500000])[["band_low", "band_high", "value"]].values.tolist()
     [[nan, 100000.0, 0.0], [100000.0, 200000.0, 2.0], [200000.0, 500000.0, 0.0], [500000.0, nan, 1.0]]
@@ -112,10 +112,11 @@ def income_bands(village_income: pd.DataFrame, edges, *, keep_empty: bool = True
             count = float(_count_between(group["value"], low, high))
             if count or keep_empty:
                 label = band_label(low, high)
-                rows.append((
-                    township, year, "", None, BAND_INDICATOR, "村", count, math.nan, "个", "exact", low, high,
-                    f"{label}的村{count:g}个", None, None,
-                    f"counted from {len(group)} villages' incomes", f"derived: {sources}",
+                rows.append(fact_row(
+                    township=township, year=year, section="", indicator=BAND_INDICATOR, indicator_match="exact",
+                    indicator_score=100.0, label="村", value=count, unit="个", qualifier="exact", band_low=low,
+                    band_high=high, text=f"{label}的村{count:g}个", quote=f"counted from {len(group)} villages' incomes",
+                    source=f"derived: {sources}",
                 ))
     return as_facts(rows)
 

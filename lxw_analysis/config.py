@@ -36,6 +36,11 @@ def processed_dir() -> Path:
     return data_dir() / "processed"
 
 
+def references_dir() -> Path:
+    """A project's own reference data (indicator phrasings …), read over the package's defaults."""
+    return project_dir() / "references"
+
+
 def notebooks_dir() -> Path:
     return project_dir() / "notebooks"
 

@@ -1,21 +1,30 @@
 """Every statistic in a report's text, as rows of the facts table.
 
 One regular expression, built once from named pieces (numbers, qualifiers, measure words
-from ``data/``), finds three kinds of expression:
+from ``data/``), finds the candidate expressions:
 
-- a count inside a bracket of another measure: 10万至20万的村3个 (``band``);
-- a percentage in words: 百分之三十 (``pct``);
-- a number with its measure word and qualifiers: 约50余人, 1.2亿元, 10-20万元 (``fact``).
+- a number with its measure word and qualifiers: 约50余人, 1.2亿元, 10-20万元 (``fact``);
+- a percentage in words or a fraction: 百分之三十, 三分之一, 近三成 (``pct``, ``frac``, ``cheng``);
+- a rough pair of Chinese numerals: 三四千人, 五、六只 (``rough``), a range;
+- a ratio of parts: 16.8:22.6:60.6 (``ratio``), where the clause speaks of one;
+- a bracket bound written without its unit: 10万至20万的村 (``bound``);
+- money without 元 after a money word: 争取资金120万 (``money``).
 
-Each match is then checked against rules for numerals that count nothing (quoted slogans,
-ordinals, weekdays, road codes, set phrases) and placed in its section, sentence and village.
+Each candidate is checked against rules for numerals that count nothing (quoted slogans,
+ordinals, weekdays, road codes, set phrases). Then the candidates of a document are read
+together: numbers listed before one unit share it (分别为12、8万元), a bracket of one measure
+gives its bounds to the count that follows (10万元以上的村有3个) and to the share after it,
+a 不少于 before a list qualifies each item, and the words before a number say whether it is
+a change (同比增长5%: ``direction`` up). Tables set in the text are read cell by cell
+(``texttables``). Each fact is then placed in its section, sentence and village.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pandas as pd
@@ -23,10 +32,13 @@ import pandas as pd
 from . import reference
 from .facts import as_facts
 from .indicators import match_indicator
-from .numbers import ARABIC, CHINESE, CN_NUMERAL_CHARS, MULTIPLIER, MULTIPLIERS, parse_number
-from .segment import Layout
+from .numbers import ARABIC, CHINESE, CN_NUMERAL_CHARS, MIXED, MULTIPLIER, MULTIPLIERS, parse_number
+from .segment import PART_END, Layout
 from .text import matching_view
+from .texttables import find_tables
 from .villages import SCOPE_WORDS, village_mentions
+
+NAN = float("nan")
 
 
 def _alternation(words) -> str:
@@ -37,10 +49,22 @@ def _first_chars(words, also: str = "") -> str:
     """A lookahead for the first characters of ``words`` (and the character class items ``also``).
 
     Put before an alternation, it is one quick test where none of the words can start; without
-    it the regex engine tries every word in turn (there are some seventy measure words). A
+    it the regex engine tries every word in turn (there are some hundred measure words). A
     pattern that is a bare alternation of words does not need it: the engine makes that test itself.
     """
     return f"(?=[{also}{''.join(sorted({re.escape(w[0]) for w in words}))}])"
+
+
+def _guarded_alternation(rows, *, only_before: bool = True) -> str:
+    """Words, each guarded against the characters that make it part of another word (签约,
+    附近, 新增) and, where the table says, kept to numbers starting with certain characters (上万)."""
+    rows = sorted(rows, key=lambda r: len(r["word"]), reverse=True)
+    parts = []
+    for row in rows:
+        guard = f"(?<![{re.escape(row['not_after'])}])" if row.get("not_after") else ""
+        then = f"(?=[ \u00a0]?[{re.escape(row['only_before'])}])" if only_before and row.get("only_before") else ""
+        parts.append(guard + re.escape(row["word"]) + then)
+    return f"{_first_chars(row['word'] for row in rows)}(?:{'|'.join(parts)})"
 
 
 @dataclass(frozen=True)
@@ -49,6 +73,7 @@ class Grammar:
 
     pattern: re.Pattern
     units: dict[str, str]
+    kinds: dict[str, str]  # measure word → its kind (count, people, money, duration …)
     unit_middles: dict[str, str]  # a measure word with a middle qualifier inside it (个多月) → that word (多)
     before: dict[str, str]
     middle: dict[str, str]
@@ -60,18 +85,15 @@ class Grammar:
     stop: re.Pattern
     tail: re.Pattern
     money: re.Pattern
+    change: re.Pattern  # a change word right before a number (同比增长5%)
+    changes: dict[str, tuple[str, str, str]]  # change word → (direction, after a decline, word needed before)
+    band_gap: re.Pattern  # what may stand between a bracket and its count (的村有)
+    band_nouns: frozenset[str]
+    shared: re.Pattern  # numbers listed before the one that carries their unit (分别为12、8万元)
+    bracket_words: frozenset[str]  # qualifier words that state a bracket's bound (以上, 超过)
 
-
-def _qualifier_alternation(rows) -> str:
-    """Qualifier words, each guarded against the characters that make it part of another word
-    (签约, 附近) and, where the table says, kept to numbers starting with certain characters (上万)."""
-    rows = sorted(rows, key=lambda r: len(r["word"]), reverse=True)
-    parts = []
-    for row in rows:
-        guard = f"(?<![{re.escape(row['not_after'])}])" if row["not_after"] else ""
-        then = f"(?=[ \u00a0]?[{re.escape(row['only_before'])}])" if row["only_before"] else ""
-        parts.append(guard + re.escape(row["word"]) + then)
-    return f"{_first_chars(row['word'] for row in rows)}(?:{'|'.join(parts)})"
+    def is_bracket(self, *words: str | None) -> bool:
+        return any(w in self.bracket_words for w in words if w)
 
 
 @lru_cache(maxsize=1)
@@ -82,28 +104,40 @@ def grammar() -> Grammar:
     before = reference.qualifier_words("before")
     middle = reference.qualifier_words("middle")
     after = reference.qualifier_words("after")
-    number = rf"(?:{ARABIC})(?:{MULTIPLIER})?|{CHINESE}"
+    words: dict[str, list[str]] = {}
+    for row in reference.load_table("label_words.csv"):
+        words.setdefault(row["role"], []).append(row["word"])
+    number = rf"(?:{MIXED})|(?:(?<=[\u4e00-\u9fff])-)?(?:{ARABIC})(?:{MULTIPLIER})?|{CHINESE}"
     sep = r"至|到|~|-|—|–|〜"
     sp = r"[ \u00a0]?"  # text taken from PDFs puts spaces around numbers: 投资 120 万元
     unit = f"{_first_chars(units)}(?:{_alternation(units)})"
-    pre = _qualifier_alternation(r for r in qualifiers if r["position"] == "before")
+    pre = _guarded_alternation(r for r in qualifiers if r["position"] == "before")
     mid, post = _alternation(middle), _alternation(after)
-    open_bracket = "及以上|及以下|以上|以下"
-    band = rf"""
-        (?P<above>超过|高于)? (?P<blo>{number}) {sp} (?:{unit})? {sp}
-        (?: (?:{sep}) {sp} (?P<bhi>{number}) {sp} (?:{unit})? (?P<bopen>{open_bracket})?
-          | (?P<bopen1>{open_bracket}) | (?(above)|(?!)) )  # 超过50万元的村: open above
-        (?:之间)? 的 (?P<noun>[\u4e00-\u9fff]{{1,4}}?) (?:有|为|共|达)?
-        (?P<count>{number}) (?P<cmid>{mid})? {sp} (?P<cunit>{unit})
+    cn_digit = "[一二两三四五六七八九]"
+    band_nouns = frozenset(words["band_noun"])
+    pct = rf"(?P<ppre>{pre})? (?:为)? {sp} 百分之 (?P<pnum>{number}) (?P<pmid>{mid})? (?P<ppost>{post})?"
+    frac = rf"(?P<fpre>{pre})? (?:为)? {sp} (?P<fden>{CHINESE}|\d+) 分之 (?P<fnum>{CHINESE}|\d+) (?P<fpost>{post})?"
+    # 近三成, 八成以上: tenths; not 成立, 成为, 完成 … (a 成 that begins a word)
+    cheng = rf"(?P<cpre>{pre})? {sp} (?P<cnum>{cn_digit}|十) (?P<cmid>{mid})? 成 (?![立为效果功员本交绩品熟长就型片套都色分批建年龙人材不])(?P<cpost>{post})?"
+    rough = rf"""
+        (?P<rpre>{pre})? {sp}
+        (?P<ra>[一二两三四五六七八九十百千]*?{cn_digit}) 、? (?P<rb>{cn_digit}) (?P<rsuf>[十百千万亿]*)
+        (?P<rmid>{mid})? {sp} (?P<runit>{unit}) (?P<rpost>{post})?
     """
-    pct = rf"(?P<ppre>{pre})? {sp} 百分之 (?P<pnum>{number}) (?P<pmid>{mid})? (?P<ppost>{post})?"
+    ratio = r"(?P<r1>\d+(?:\.\d+)?)[:∶](?P<r2>\d+(?:\.\d+)?)(?:[:∶](?P<r3>\d+(?:\.\d+)?))?(?![\d:∶])"
     fact = rf"""
-        (?P<pre>{pre})? {sp}
+        (?:(?P<pre>{pre})(?:了|有|为)?)? {sp}
         (?P<n1>{number}) {sp}
-        (?: (?:{unit})? {sp} (?:{sep}) {sp} (?P<n2>{number}) )?
+        (?: (?:{MULTIPLIER})? {sp} (?:{unit})? {sp} (?:{sep}) {sp} (?P<n2>{number}) {sp} )?
         (?P<mid>{mid})? (?P<mult>{MULTIPLIER})? {sp}
         (?P<unit>{unit})
         (?P<post>{post})?
+    """
+    # A bracket bound written without its unit (10万至20万的村, 5千万以上的): a bound of money.
+    nouns = _alternation(band_nouns)
+    bound = rf"""
+        (?:(?P<bpre>{pre})了?)? {sp}
+        (?P<b1>{number}) (?: {sp} (?:{sep}) {sp} (?P<b2>{number}) )? (?P<bpost>{post})? (?=的|{nouns})
     """
     # Money written without 元 (争取资金120万,): kept only where a money word comes before it.
     money = rf"""
@@ -112,18 +146,26 @@ def grammar() -> Grammar:
         (?![\u4e00-\u9fff\d])
     """
     # Every expression starts with a digit, a numeral or a qualifier: test that first, it is cheap.
-    first = _first_chars([*CN_NUMERAL_CHARS, *before], also=r"\d")
+    first = _first_chars([*CN_NUMERAL_CHARS, *before], also=r"\d\-")
     pattern = re.compile(
-        rf"{first}(?:(?P<band>{band})|(?P<pct>{pct})|(?P<fact>{fact})|(?P<money>{money}))", re.X
+        rf"{first}(?:(?P<pct>{pct})|(?P<frac>{frac})|(?P<cheng>{cheng})|(?P<rough>{rough})|(?P<ratio>{ratio})"
+        rf"|(?P<fact>{fact})|(?P<bound>{bound})|(?P<money>{money}))",
+        re.X,
     )
 
-    words: dict[str, list[str]] = {}
-    for row in reference.load_table("label_words.csv"):
-        words.setdefault(row["role"], []).append(row["word"])
+    change_rows = reference.load_table("change_words.csv")
     scope = rf"^(?:\d{{4}}年度?|{_alternation(words['scope'])})+"
+    link = _alternation(words["band_link"])
+    band_gap = re.compile(
+        rf"""[ ]?(?:之间)?(?P<de>的)?(?P<noun>[\u4e00-\u9fff()]{{0,8}}?)
+        (?:[、\u4e00-\u9fff]{{0,24}}?等)?(?:{link})?[ ]?:?[ ]?""",
+        re.X,
+    )
+    shared_number = rf"-?\d+(?:\.\d+)?|[{CN_NUMERAL_CHARS}]+"
     return Grammar(
         pattern=pattern,
         units=units,
+        kinds={r["word"]: r["kind"] for r in reference.load_table("measure_words.csv")},
         unit_middles={
             word: inner for word, unit in units.items() for inner in middle if inner in word and inner not in unit
         },
@@ -137,6 +179,14 @@ def grammar() -> Grammar:
         stop=re.compile(_alternation(words["stop"])),
         tail=re.compile(rf"(?<=.)(?:{_alternation(words['tail'])})$"),
         money=re.compile(_alternation(words["money"])),
+        change=re.compile(rf"(?P<word>{_guarded_alternation(change_rows, only_before=False)})(?:了|为|达到|达)?[ ]?$"),
+        changes={r["word"]: (r["direction"], r["after_decline"] or r["direction"], r["needs"]) for r in change_rows},
+        band_gap=band_gap,
+        band_nouns=band_nouns,
+        bracket_words=frozenset(r["word"] for r in qualifiers if r["bracket"] == "yes"),
+        shared=re.compile(
+            rf"(?:分别|依次|各)[\u4e00-\u9fff]{{0,4}}?[ ]?(?P<items>(?:(?:{shared_number})[ ]?[、和及与][ ]?)+)$"
+        ),
     )
 
 
@@ -147,17 +197,76 @@ _QUOTE_MARKS = re.compile("[“”\"「」『』《》‘’']")
 _CLOSING_QUOTES = "”\"」』》"
 _WEEKDAY_BEFORE = ("周", "星期", "礼拜")
 #: Two adjacent digits written in Chinese are a rough count (七八个, 两三户), not 78 or 23.
-_ROUGH_PAIR = re.compile("[一二两三四五六七八九]{2}")
 _HANZI = re.compile(r"[\u4e00-\u9fff]+")
 #: A unit number right after a measure word makes it an address (7栋3单元, 2号楼301室), not a count.
 _ADDRESS_NEXT = re.compile(r"\d{1,4}(?:单元|室)")
-#: A township named in a title (拉西瓦镇:…, 新寨乡2023年…) or right after the year (2024年,某某镇…).
+#: Measure words that make 二 an ordinal (二次供水, 二期工程): counts of two are written 两.
+_ORDINAL_TWO = frozenset("次期批轮类级号届")
+#: One or two capital letters right before a number: a code (G310国道, S20), not a subject.
+_CODE = re.compile(r"(?<![A-Za-z])[A-Z]{1,2}[ ]?$")
+#: A numbered session before a number (二十届三中全会): its numbers are ordinals.
+_SESSION = re.compile(r"[一二三四五六七八九十]届")
+_DURATIONS = frozenset({"个月", "天", "年", "日", "小时", "分钟", "周"})
+_TRAILING_MULTIPLIER = re.compile(f"(?:{'|'.join(sorted(MULTIPLIERS, key=len, reverse=True))})$")
+#: The clause words that make a:b:c a ratio of parts (三次产业结构, 城乡收入比).
+_RATIO_CONTEXT = re.compile(r"比|结构|比例|比重|占比")
+#: A list connector between two statistics: the second shares the first's direction.
+_LIST_GAP = re.compile(r"[ ]?(?:和|、|及|与|以及|,)[ ]?")
+#: A share right after a bracketed count (…的村5个,占22.2%): the same bracket.
+_SHARE_GAP = re.compile(r"[ ]?,?[ ]?(?:其中)?(?:占比|占)[\u4e00-\u9fff]{0,6}?的?(?:比重|比例)?(?:为|达到|达)?[ ]?")
+#: A count of villages before the bracket its villages lie in (其余11个村均在10万元以上).
+_COUNT_GAP = re.compile(r"(?:个)?(?:行政)?村?[\u4e00-\u9fff]{0,8}?(?:均|都|全部)?(?:在|达到|达|超过|不足|低于|为)?")
+_TOTAL_GAP = re.compile(r"[ ]?,?[ ]?(?:共|共计|合计|即)[ ]?")
+_SUBSET = re.compile(r"其余|其中|另有|剩余|另外|还有")
+_DECLINE = re.compile(r"降幅|跌幅|下降|减少")
 _TOWNSHIP = re.compile(
     r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}[镇乡])(?=[^\u4e00-\u9fff]|党委|人民政府|政府)"
     r"|(?<=年)[,\s]?([\u4e00-\u9fff]{2,4}?[镇乡])"
 )
 _NOT_TOWNSHIP = re.compile(r"^(?:[全本各我该每]|城乡|乡镇)")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年)|([〇零一二三四五六七八九]{4})(?=年)")
+
+
+@dataclass
+class _Raw:
+    """One candidate statistic, as read before the document's candidates are read together."""
+
+    kind: str
+    start: int
+    end: int
+    num_start: int
+    number: str
+    value: float
+    upper: float
+    unit: str
+    qualifier: str
+    before: bool = False  # the qualifier is a word before the number (不少于): it covers a 、 list
+    bracket: bool = False  # a qualifier word that states a bracket's bound (以上, 超过), not a rough figure (余)
+    factor: float = 1.0  # the multiplier written after the number (万 of 8万元), for shared lists
+    bound_only: bool = False  # a bracket bound written without a unit: no statistic of its own
+    band_low: float = NAN
+    band_high: float = NAN
+    noun: str | None = None  # the bracketed units (村): the label of a count inside a bracket
+    band_unit: str = ""  # the unit of the bracket's measure (元 for income brackets)
+    direction: str | None = None
+    article: bool = False  # 一 with a measure word: a count only where it stands as one
+    dropped: bool = False
+
+    @property
+    def banded(self) -> bool:
+        return not (math.isnan(self.band_low) and math.isnan(self.band_high))
+
+    @property
+    def threshold(self) -> bool:
+        return self.bound_only or self.bracket or self.qualifier == "range"
+
+    def bounds(self) -> tuple[float, float]:
+        """The bracket this expression states, as (low, high)."""
+        if self.qualifier == "range" or not math.isnan(self.upper):
+            return self.value, self.upper
+        if self.qualifier == "at_most":
+            return NAN, self.value
+        return self.value, NAN
 
 
 class _Spans:
@@ -187,6 +296,17 @@ def _number(text: str, partner: str | None = None) -> float:
     return value
 
 
+def _qualifier(g: Grammar, before: str | None, middle: str | None, after: str | None) -> str:
+    """The qualifier a number's surrounding words give it: the first of before, middle, after."""
+    if before:
+        return g.before[before]
+    if middle:
+        return g.middle[middle]
+    if after:
+        return g.after[after]
+    return "exact"
+
+
 class _Document:
     """One document being read: its text, view, layout and the spans rules skip."""
 
@@ -202,6 +322,8 @@ class _Document:
         self.village_positions = [p for p, _ in mentions]
         self.village_names = [n for _, n in mentions]
         self.scope_positions = [m.start() for m in SCOPE_WORDS.finditer(self.view)]
+        self.tables = find_tables(self.view)
+        self.table_spans = _Spans(t.span for t in self.tables)
 
     def villages_in(self, span: tuple[int, int]) -> list[str]:
         """Villages named in a span of the view, in order, without repeats."""
@@ -209,31 +331,40 @@ class _Document:
         hi = bisect_left(self.village_positions, span[1])
         return list(dict.fromkeys(self.village_names[lo:hi]))
 
-    def is_statistic(self, kind: str, start: int, end: int, number: str, num_start: int) -> bool:
+    def is_statistic(self, raw: _Raw) -> bool:
         """False for numerals that name or order things rather than count them."""
-        view = self.view
+        view, start, end, number, num_start = self.view, raw.start, raw.end, raw.number, raw.num_start
         at = num_start - 1
         while at >= 0 and view[at] in " \u00a0":
             at -= 1
         before = view[at] if at >= 0 else ""
-        if self.quoted.overlaps(start, end) or self.set_phrases.overlaps(start, end):
+        if self.set_phrases.overlaps(start, end):
             return False
-        if before in ("第", "届") or (before.isascii() and (before.isalnum() or before in (".", "/"))):
-            return False  # 第3期, 十七届三次会议, G310, 1.2.3
+        if self.quoted.overlaps(start, end) and not (number[0] in "0123456789" and self._in_long_quote(start)):
+            return False  # “六个一”, “3510”工程: names; a quoted sentence (“…回复率100%…”) states figures
+        if before in ("第", "届") or before in (".", "/") or (before.isascii() and before.isdigit()):
+            return False  # 第3期, 十七届三次会议, 1.2.3
+        if before.isascii() and before.isalpha() and _CODE.search(view, 0, num_start):
+            return False  # G310, S20: a road or document code (but GDP23.68亿元, APP 86人 are figures)
         if _ADDRESS_NEXT.match(view, end):
             return False
-        if number[0] not in "0123456789":
-            if number == "一" and kind != "pct":
-                return False  # 一条路子, 一个机制: in prose 一 is an article, counts of one are written 1
-            if number == "二" and kind == "fact":
+        if raw.unit in _DURATIONS and view.endswith("前", 0, raw.start):
+            return False  # 好于前10个月: a period
+        if number[0] not in "0123456789-":
+            if number == "二" and raw.kind == "fact" and raw.unit in _ORDINAL_TWO:
                 return False  # 二次供水, 二期工程: counts of two are written 两
             if before and before in _CLOSING_QUOTES:
                 return False  # “选、育、管、用”四项举措 counts the slogan's parts
             if any(view.endswith(w, 0, num_start) for w in _WEEKDAY_BEFORE):
                 return False
-            if "届" in view[max(0, num_start - 8) : num_start]:
+            if _SESSION.search(view, max(0, num_start - 8), num_start):
                 return False  # 十七届人大三次会议, 二十届三中全会: sessions, numbered
         return True
+
+    def _in_long_quote(self, pos: int) -> bool:
+        i = bisect_right(self.quoted.starts, pos) - 1
+        start, end = self.quoted.starts[i], self.quoted.ends[i]
+        return end - start >= 10 and self.view[start] != "《"  # a title (《关于加强10项工作的意见》) stays a name
 
     def label(self, ctx_start: int, start: int, end: int) -> tuple[str, int]:
         """The subject as written, and where the words it used end.
@@ -245,12 +376,16 @@ class _Document:
         before = _QUOTE_MARKS.sub("", self.view[ctx_start:start]).strip()
         if self.township and before.startswith(self.township):
             before = before[len(self.township) :]  # 2024年,拉西瓦镇开展… : the township is not the subject
-        before = g.link.sub("", g.scope.sub("", before))
+        before = _EDGES.sub("", g.link.sub("", g.scope.sub("", before)))
         verb = ""
         verbs = list(g.lead_verbs.finditer(before))
         if verbs:
             last = verbs[-1]
-            verb, before = last.group(), before[last.end():]
+            rest = before[last.end():]
+            if not rest and len(verbs) > 1 and before[verbs[-2].end() : last.start()]:
+                before = before[verbs[-2].end() :]  # 完成固定资产投资5.6亿元: the verb ends a noun
+            elif not (len(rest) == 1 and rest in _NOUN_ENDINGS):  # 举办培训班5期: 培训班, not 班
+                verb, before = last.group(), rest
         if before:
             return before, end
         follow = _HANZI.match(self.view, end)
@@ -293,89 +428,321 @@ class _Document:
         names = self.villages_in(self.layout.clause_at(last))
         return names[0] if len(names) == 1 else None
 
-    def facts(self):
-        """Yield one tuple per statistic: the facts-table columns between year and source."""
+    # --- candidates -------------------------------------------------------------------------
+
+    def candidates(self) -> list[_Raw]:
+        """Every candidate statistic of the text, in order (table cells set in the text apart)."""
         g = grammar()
-        text, layout = self.text, self.layout
-        prev_end = 0
-        quotes: dict[tuple[int, int], str] = {}  # facts of one sentence share its quote
+        found = []
         for m in g.pattern.finditer(self.view):
-            start, end = m.span()
-            kind = m.lastgroup
+            if self.table_spans.overlaps(*m.span()):
+                continue
             try:
-                row = self._read(m, kind, g)
+                raws = self._read(m, m.lastgroup, g)
             except ValueError:
                 continue  # 十四五期: numeral-like characters that are not a number
-            if row is None:
+            found += [r for r in raws if self.is_statistic(r)]
+        return found
+
+    def _read(self, m: re.Match, kind: str, g: Grammar) -> list[_Raw]:
+        """The candidates one match stands for (a ratio of three parts is three)."""
+        start, end = m.span()
+        if kind == "pct":
+            q = _qualifier(g, m["ppre"], m["pmid"], m["ppost"])
+            return [_Raw(kind, start, end, m.start("pnum"), m["pnum"], parse_number(m["pnum"]), NAN, "%", q, bool(m["ppre"]),
+                         bracket=g.is_bracket(m["ppre"], m["ppost"]))]
+        if kind == "frac":
+            value = 100 * parse_number(m["fnum"]) / parse_number(m["fden"])
+            q = _qualifier(g, m["fpre"], None, m["fpost"])
+            return [_Raw(kind, start, end, m.start("fden"), m["fden"], value, NAN, "%", q, bool(m["fpre"]))]
+        if kind == "cheng":
+            q = _qualifier(g, m["cpre"], m["cmid"], m["cpost"])
+            value = 10 * parse_number(m["cnum"])
+            return [_Raw(kind, start, end, m.start("cnum"), m["cnum"], value, NAN, "%", q, bool(m["cpre"]))]
+        if kind == "rough":
+            ra, rb, suffix = m["ra"], m["rb"], m["rsuf"]
+            if parse_number(rb) <= parse_number(ra[-1]):
+                return []
+            low, high = parse_number(ra + suffix), parse_number(ra[:-1] + rb + suffix)
+            return [_Raw(kind, start, end, m.start("ra"), ra, low, high, g.units[m["runit"]], "range")]
+        if kind == "ratio":
+            clause = self.layout.clause_at(start)
+            if not _RATIO_CONTEXT.search(self.view, clause[0], start):
+                return []
+            if m["r3"] is None:
+                if float(m["r2"]) != 1:
+                    return []
+                return [_Raw(kind, start, end, start, m["r1"], float(m["r1"]), NAN, "倍", "exact")]
+            return [
+                _Raw(kind, m.start(n), m.end(n), m.start(n), m[n], float(m[n]), NAN, "%", "exact")
+                for n in ("r1", "r2", "r3")
+            ]
+        if kind == "bound":
+            b1, b2 = m["b1"], m["b2"]
+            if not any(c in MULTIPLIERS for c in (b2 or b1)):
+                return []  # a bound of money says 万 or 亿 (10万至20万的村)
+            q = "range" if b2 else _qualifier(g, m["bpre"], None, m["bpost"])
+            upper = _number(b2) if b2 else NAN
+            return [_Raw(kind, start, end, m.start("b1"), b1, _number(b1, b2), upper, "元", q, bound_only=True)]
+        if kind == "money":
+            part_start = self.layout.part_at(start)[0]
+            if not g.money.search(self.view, part_start, start):
+                return []
+            value = parse_number(m["mn"]) * MULTIPLIERS[m["mmult"]]
+            q = _qualifier(g, m["mpre"], m["mmid"], m["mpost"])
+            return [_Raw(kind, start, end, m.start("mn"), m["mn"], value, NAN, "元", q, bool(m["mpre"]),
+                         bracket=g.is_bracket(m["mpre"], m["mpost"]))]
+        factor = MULTIPLIERS[m["mult"]] if m["mult"] else 1
+        n1, n2 = m["n1"], m["n2"]
+        inner = _TRAILING_MULTIPLIER.search(n1)
+        listed = factor * (MULTIPLIERS[inner.group()] if inner and n1[0].isdigit() else 1)  # 8万元 of 分别为12、8万元
+        unit = g.units[m["unit"]]
+        if n2:
+            low, high = _number(n1, n2) * factor, _number(n2) * factor
+            return [_Raw(kind, start, end, m.start("n1"), n1, low, high, unit, "range", factor=factor)]
+        q = _qualifier(g, m["pre"], m["mid"] or g.unit_middles.get(m["unit"]), m["post"])  # 6个多月
+        raw = _Raw(kind, start, end, m.start("n1"), n1, _number(n1) * factor, NAN, unit, q, bool(m["pre"]), factor=listed,
+                   bracket=g.is_bracket(m["pre"], m["post"]))
+        raw.article = n1 == "一" and g.kinds.get(m["unit"]) in ("count", "people")
+        return [raw]
+
+    # --- reading the candidates together -----------------------------------------------------
+
+    def read_together(self, raws: list[_Raw]) -> list[_Raw]:
+        """The statistics the candidates stand for, once read with their neighbours."""
+        raws = self._shared_units(raws)
+        self._brackets(raws)
+        self._articles(raws)
+        kept = [r for r in raws if not r.dropped]
+        self._list_qualifiers(kept)
+        self._directions(kept)
+        return kept
+
+    def _gap(self, a: _Raw, b: _Raw) -> str:
+        return self.view[a.end : b.start]
+
+    def _shared_units(self, raws: list[_Raw]) -> list[_Raw]:
+        """Numbers listed before the one that carries the unit take it (分别为146、118、88人)."""
+        g = grammar()
+        out = []
+        prev_end = 0
+        for raw in raws:
+            if raw.kind in ("fact", "pct") and raw.qualifier != "range":
+                window_start = max(prev_end, self.layout.clause_at(raw.start)[0], raw.start - 80)
+                m = g.shared.search(self.view, window_start, raw.start)
+                if m:
+                    items_start = m.start("items")
+                    for item in re.finditer(r"-?\d+(?:\.\d+)?|[^\s、和及与]+", m["items"]):
+                        s = items_start + item.start()
+                        try:
+                            value = parse_number(item.group()) * raw.factor
+                        except ValueError:
+                            continue
+                        out.append(_Raw(raw.kind, s, s + len(item.group()), s, item.group(), value, NAN, raw.unit, "exact"))
+            out.append(raw)
+            prev_end = raw.end
+        return out
+
+    def _brackets(self, raws: list[_Raw]) -> None:
+        """A bracket of one measure gives its bounds to the count (or share) of units inside it."""
+        g = grammar()
+        for i, bound in enumerate(raws):
+            if bound.dropped or bound.banded:
                 continue
-            value, upper, unit, qualifier, band_low, band_high, num_start, number, noun = row
-            if not self.is_statistic(kind, start, end, number, num_start):
+            nxt = raws[i + 1] if i + 1 < len(raws) else None
+            if nxt is not None and self._bracket_then_count(bound, nxt, g):
                 continue
+            prv = raws[i - 1] if i else None
+            if prv is not None and bound.threshold and self._count_then_bracket(prv, bound):
+                continue
+            if bound.bound_only:
+                bound.dropped = True  # a bound with nothing to bound
+        # A share stated right after a bracketed count is the share of that bracket, and a count
+        # right after a bracketed share (仍占18.3%,共232个) the count of it.
+        for a, b in zip(raws, raws[1:]):
+            if not a.banded or a.dropped or b.banded:
+                continue
+            gap = self._gap(a, b)
+            if (b.unit == "%" and _SHARE_GAP.fullmatch(gap)) or (a.unit == "%" != b.unit and _TOTAL_GAP.fullmatch(gap)):
+                b.band_low, b.band_high, b.band_unit, b.noun = a.band_low, a.band_high, a.band_unit, a.noun
+
+    def _bracket_then_count(self, bound: _Raw, count: _Raw, g: Grammar) -> bool:
+        if count.unit == "元" or count.unit == bound.unit and count.unit != "%" or count.qualifier == "range":
+            return False
+        gap = self._gap(bound, count)
+        m = g.band_gap.fullmatch(gap)
+        if m is None:
+            if count.unit == "%" and "," in gap:  # 10万-30万元的村数最多,占总村数的38.53%
+                head, _, tail = gap.partition(",")
+                m = g.band_gap.fullmatch(head.split("最")[0]) if _SHARE_GAP.fullmatch("," + tail) else None
+                if m is None:
+                    return False
+            else:
+                return False
+        noun = m["noun"] or ""
+        if noun and g.lead_verbs.match(noun):
+            return False  # 投资50万元以上建成项目3个: the amount of a project, not a bracket
+        if not bound.threshold and not (bound.unit == "元" and (gap.strip() == "" or noun in g.band_nouns)):
+            return False  # 投资3000万元的养殖场一个, 9批26人次: an amount or a count, then a count of something else
+        if bound.unit == "%" and count.unit == "%":
+            return False
+        count.band_low, count.band_high = bound.bounds()
+        count.band_unit = bound.unit
+        if count.unit != "%" or not gap.count(","):
+            count.start = bound.start
+        count.noun = noun.strip("()") or None
+        bound.dropped = True
+        return True
+
+    def _count_then_bracket(self, count: _Raw, bound: _Raw) -> bool:
+        """其余11个村均在10万元以上: a count of villages in a bracket of a list of brackets."""
+        if count.unit != "个" or count.banded or bound.unit == count.unit:
+            return False
+        gap = self._gap(count, bound)
+        if not _COUNT_GAP.fullmatch(gap) or "村" not in self.view[count.start : bound.start]:
+            return False
+        clause = self.layout.clause_at(count.start)
+        if not _SUBSET.search(self.view, clause[0], count.start):
+            return False  # 全镇9个村集体经济收入均达到10万元以上: the villages, each at least 10万
+        count.band_low, count.band_high = bound.bounds()
+        count.band_unit = bound.unit
+        count.end = bound.end
+        count.noun = "村"
+        bound.dropped = True
+        return True
+
+    def _articles(self, raws: list[_Raw]) -> None:
+        """一 with a measure word is a count where it stands as one: at the end of its list item
+        (打机井一口。) or as the next item of a list of counts (七个生产队,一个林业队); else it
+        is the article of a phrase (探索出一条路子)."""
+        for i, raw in enumerate(raws):
+            if raw.number in ("万", "亿", "千", "百", "千万") and raw.qualifier == "exact" and not raw.dropped:
+                raw.dropped = True  # 单位:万元: a unit, no figure
+            if not raw.article:
+                continue
+            after = self.view[raw.end : raw.end + 1]
+            if after == "" or after in PART_END:
+                continue
+            part = self.layout.part_at(raw.start)
+            prv = raws[i - 1] if i else None
+            starts_item = self.view[part[0] : raw.start].strip() == ""
+            if starts_item and prv is not None and not prv.dropped and prv.end <= part[0] and prv.start >= self.layout.sentence_at(raw.start)[0]:
+                continue
+            raw.dropped = True
+
+    def _list_qualifiers(self, raws: list[_Raw]) -> None:
+        """不少于十五天、九十课时: a qualifier written before a list covers each of its items."""
+        for a, b in zip(raws, raws[1:]):
+            if a.before and b.qualifier == "exact" and self._gap(a, b) == "、":
+                b.qualifier, b.before = a.qualifier, True
+
+    def _directions(self, raws: list[_Raw]) -> None:
+        """同比增长5%, 下降2.1个百分点: the change words right before a number give its direction;
+        the next items of a list share it (分别增长8%和9%)."""
+        g = grammar()
+        prev = None
+        for raw in raws:
+            m = g.change.search(self.view, max(0, raw.start - 8), raw.start)
+            clause = self.layout.clause_at(raw.start)
+            if m and (not g.changes[m["word"]][2] or self.view.find(g.changes[m["word"]][2], clause[0], m.start()) >= 0):
+                up, after_decline, _ = g.changes[m["word"]]
+                declining = after_decline != up and _DECLINE.search(self.view, clause[0], m.start())
+                raw.direction = after_decline if declining else up
+            elif prev is not None and prev.direction and _LIST_GAP.fullmatch(self._gap(prev, raw)):
+                raw.direction = prev.direction
+            prev = raw
+
+    # --- rows ---------------------------------------------------------------------------------
+
+    def facts(self):
+        """Yield one tuple per statistic: the facts-table columns between year and source."""
+        raws = self.read_together(self.candidates())
+        text, layout = self.text, self.layout
+        prev_end = 0
+        band_noun = None
+        subject = ("", (-1, -1))  # the last subject stated, and the sentence it was stated in
+        quotes: dict[tuple[int, int], str] = {}  # facts of one sentence share its quote
+        rows = []
+        for raw in raws:
+            start, end = raw.start, raw.end
             part, sentence, clause = layout.part_at(start), layout.sentence_at(start), layout.clause_at(start)
-            label, used_end = (noun, end) if noun else self.label(max(part[0], prev_end), start, end)
+            if raw.banded:
+                band_noun = ("村" if raw.noun in _VILLAGE_NOUNS else raw.noun) or band_noun or "村"
+                label = band_noun if raw.unit != "%" else band_noun + "占比"
+                if raw.band_unit and raw.band_unit != "元":
+                    label += f"(按{raw.band_unit}分档)"  # 超过1000户的村: a bracket of households, not of income
+                used_end = end
+            else:
+                label, used_end = self.label(max(part[0], prev_end), start, end)
+                if not label and rows and rows[-1][1][5] and layout.clause_at(rows[-1][0]) == clause:
+                    label = rows[-1][1][5]  # 救助困难群众420户、650人: the same subject
+                own = _without_relation(label)
+                if own and not raw.banded:
+                    subject = (own, sentence)
+                elif subject[1] == sentence and (raw.direction or raw.unit in ("%", "百分点", "倍")):
+                    label = subject[0] + label  # 地区生产总值12.3亿元,增长8%: the growth of 地区生产总值
+            indicator, how, score = match_indicator(
+                label, raw.unit, self.view[clause[0] : clause[1]], band=raw.banded, detail=True
+            )
             s0, s1 = sentence
-            yield (
+            rows.append((start, (
                 layout.section_at(start),
                 self.village(sentence, clause, part),
-                match_indicator(label, unit, self.view[clause[0] : clause[1]], band=noun is not None),
+                indicator,
+                how,
+                score,
                 label,
-                value,
-                upper,
-                unit,
-                qualifier,
-                band_low,
-                band_high,
+                raw.value,
+                raw.upper,
+                raw.unit,
+                raw.qualifier,
+                raw.direction,
+                raw.band_low,
+                raw.band_high,
                 text[start:end],
                 start,
                 end,
                 quotes.setdefault((s0, s1), text[s0:s1].strip()),
-            )
+            )))
             prev_end = used_end
+        for table in self.tables:
+            for cell in table.cells:
+                rows.append((cell.start, self._cell_row(cell)))
+        rows.sort(key=lambda r: r[0])
+        for _, row in rows:
+            yield row
 
-    def _read(self, m: re.Match, kind: str, g: Grammar):
-        """(value, upper, unit, qualifier, band_low, band_high, number start, number, noun) of a match."""
-        nan = float("nan")
-        if kind == "band":
-            count = parse_number(m["count"])
-            low = _number(m["blo"], m["bhi"])
-            high = _number(m["bhi"]) if m["bhi"] else nan
-            opening = m["bopen"] or m["bopen1"] or ("以上" if m["above"] else None)
-            if opening and opening.endswith("以下"):
-                low, high = nan, (high if m["bhi"] else low)
-            elif opening and m["bhi"] is None:
-                high = nan
-            qualifier = g.middle[m["cmid"]] if m["cmid"] else "exact"
-            return count, nan, g.units[m["cunit"]], qualifier, low, high, m.start("count"), m["count"], m["noun"]
-        if kind == "pct":
-            qualifier = _qualifier(g, m["ppre"], m["pmid"], m["ppost"])
-            return parse_number(m["pnum"]), nan, "%", qualifier, nan, nan, m.start("pnum"), m["pnum"], None
-        if kind == "money":
-            part_start = self.layout.part_at(m.start())[0]
-            if not g.money.search(self.view, part_start, m.start()):
-                return None
-            value = parse_number(m["mn"]) * MULTIPLIERS[m["mmult"]]
-            qualifier = _qualifier(g, m["mpre"], m["mmid"], m["mpost"])
-            return value, nan, "元", qualifier, nan, nan, m.start("mn"), m["mn"], None
-        factor = MULTIPLIERS[m["mult"]] if m["mult"] else 1
-        n1, n2 = m["n1"], m["n2"]
-        if n2 is None and _ROUGH_PAIR.fullmatch(n1) and parse_number(n1[0]) < parse_number(n1[1]):
-            n1, n2 = n1[0], n1[1]  # 七八个村: seven or eight
-        value = _number(n1, n2) * factor
-        if n2:
-            return value, _number(n2) * factor, g.units[m["unit"]], "range", nan, nan, m.start("n1"), m["n1"], None
-        qualifier = _qualifier(g, m["pre"], m["mid"] or g.unit_middles.get(m["unit"]), m["post"])  # 6个多月
-        return value, nan, g.units[m["unit"]], qualifier, nan, nan, m.start("n1"), m["n1"], None
+    def _cell_row(self, cell) -> tuple:
+        """The facts-table columns of one figure of a table set in the text."""
+        indicator, how, score = match_indicator(cell.label, cell.unit, "", detail=True)
+        s0, s1 = cell.row
+        return (
+            self.layout.section_at(cell.start), cell.village, indicator, how, score, cell.label,
+            cell.value, NAN, cell.unit, "exact", None, NAN, NAN,
+            self.text[cell.start : cell.end], cell.start, cell.end, self.text[s0:s1].strip(),
+        )  # fmt: skip
 
 
-def _qualifier(g: Grammar, before: str | None, middle: str | None, after: str | None) -> str:
-    """The qualifier a number's surrounding words give it: the first of before, middle, after."""
-    if before:
-        return g.before[before]
-    if middle:
-        return g.middle[middle]
-    if after:
-        return g.after[after]
-    return "exact"
+_VILLAGE_NOUNS = frozenset({"村", "行政村", "村(社区)", "村社区", "村集体", "村级", "村数"})
+#: List connectors and punctuation left at a label's edges (8%和9%: the 和).
+_EDGES = re.compile(r"^[和及与、,:;()\s]+|[和及与、,:;(\s]+$")
+#: One character that makes a lead verb a noun (培训班, 调解会, 服务站).
+_NOUN_ENDINGS = frozenset("班会站点所室队员费")
+#: What a label says of a relation to an earlier figure (its change, its share), not of a subject.
+_RELATION = re.compile(
+    r"^(?:同比|比上年同期|比上年|较上年|比去年|较去年|比上月|比20\d\d年底?|较20\d\d年|分别|,)*"
+    r"(?:增长|增速|增幅|增加|下降|降幅|减少|回落|提高|提升|上升|降低|下滑|上涨|下跌|收窄|扩大|加快|放缓|增|降|为|达到|达)*"
+    r"(?:占[\u4e00-\u9fff]{0,10}?(?:的)?(?:比重|比例|比)?|占比)?(?:为|达到|达)?$"
+)
+
+
+def _without_relation(label: str) -> str:
+    """A label less the words relating its figure to an earlier one: '' when nothing else is left.
+
+    >>> _without_relation("同比增长"), _without_relation("占生产总值的比重"), _without_relation("粮食产量")
+    ('', '', '粮食产量')
+    """
+    return "" if _RELATION.fullmatch(label) else label
 
 
 def infer_township(text: str) -> str | None:

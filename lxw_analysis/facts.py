@@ -20,11 +20,14 @@ FACT_DTYPES = {
     "section": "string",
     "village": "string",
     "indicator": "string",
+    "indicator_match": "string",
+    "indicator_score": "float64",
     "label": "string",
     "value": "float64",
     "upper": "float64",
     "unit": "string",
     "qualifier": "string",
+    "direction": "string",
     "band_low": "float64",
     "band_high": "float64",
     "text": "string",
@@ -45,6 +48,19 @@ QUALIFIERS = {
     "range": "from value to upper",
 }
 
+#: What ``direction`` says: the value is a change (同比增长5%), not a level; NA for levels.
+DIRECTIONS = {"up": "an increase (增长, 提高, 上升 …)", "down": "a decrease (下降, 减少, 回落 …)"}
+
+#: How ``indicator`` was found (``indicator_match``); ``indicator_score`` is 100 for exact,
+#: the similarity (0–100) for fuzzy, NA for none.
+INDICATOR_MATCHES = {
+    "exact": "the label is one of the id's phrasings (after verbs and particles are set aside)",
+    "context": "an ambiguous phrasing, resolved by the words of the fact's clause",
+    "fuzzy": "the label is close to a phrasing (rapidfuzz similarity at least the threshold)",
+    "table": "a table's header, matched like a label",
+    "none": "no id: the catalogue has no phrasing for this subject",
+}
+
 
 #: Rows turned into columns at a time: a large extraction never holds all its rows as tuples.
 CHUNK_ROWS = 50_000
@@ -63,7 +79,7 @@ def as_facts(rows) -> pd.DataFrame:
     ``rows`` may be any iterable, a generator included; it is read ``CHUNK_ROWS`` at a time,
     so peak memory is the table plus one chunk, not the table plus every row as a tuple.
 
-    >>> as_facts([("某某镇", 2024, "", None, None, "学习", 17.0, None, "次", "exact",
+    >>> as_facts([("某某镇", 2024, "", None, None, "none", None, "学习", 17.0, None, "次", "exact", None,
     ...            None, None, "17次", 5, 8, "开展学习17次", "a.txt")])[["label", "value", "unit"]].values.tolist()
     [['学习', 17.0, '次']]
     """
@@ -72,6 +88,23 @@ def as_facts(rows) -> pd.DataFrame:
     if len(chunks) < 2:
         return chunks[0] if chunks else _frame([])
     return pd.concat(chunks, ignore_index=True)
+
+
+#: The value a column takes when a row leaves it out (``fact_row``).
+_DEFAULTS = {name: (float("nan") if dtype == "float64" else None) for name, dtype in FACT_DTYPES.items()}
+
+
+def fact_row(**values) -> tuple:
+    """One facts-table row (a tuple in column order) from named values; columns left out are NA.
+
+    >>> row = fact_row(township="某某镇", year=2024, label="学习", value=17.0, unit="次", qualifier="exact")
+    >>> as_facts([row])[["township", "label", "value", "unit", "indicator_match"]].values.tolist()
+    [['某某镇', '学习', 17.0, '次', <NA>]]
+    """
+    unknown = set(values) - set(FACT_DTYPES)
+    if unknown:
+        raise KeyError(f"not facts-table columns: {', '.join(sorted(unknown))}")
+    return tuple(values.get(name, default) for name, default in _DEFAULTS.items())
 
 
 def empty_facts() -> pd.DataFrame:

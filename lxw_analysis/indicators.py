@@ -1,21 +1,70 @@
 """Indicator ids: the same statistic, however a report or table words it, gets one id.
 
-The catalogue is ``data/indicators.csv``: per id its topic, Chinese and English labels, unit,
-the phrasings (labels as the extractor reads them) that map to it and, for ambiguous
-phrasings, a context the fact's clause must match.
+The catalogue is ``data/indicators.csv`` (read over by a project's own
+``references/indicators.csv``, see ``catalogue``): per id its topic, Chinese and English
+labels, unit family, the phrasings that map to it and, for ambiguous phrasings, a context the
+fact's clause must match. A fact's label is matched in steps, each recorded in
+``indicator_match``:
+
+1. its subject (the label less empty verbs, scope words and particles: 开展, 累计, 全年, 共 …)
+   equals a phrasing's subject, and the fact's unit is in the id's unit family (人 and 人次
+   are different ids): ``context`` when an ambiguous phrasing's context matches the clause,
+   else ``exact``; a phrasing ending in ``*`` matches subjects that start with it;
+2. else the closest phrasing of a compatible unit by rapidfuzz's similarity, when it scores at
+   least ``FUZZY_THRESHOLD`` and both say the same of 人均/增长/率 … (``fuzzy``, with the score);
+3. else no id (``none``). Such a statistic still pairs across years by ``key_of``.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
+from . import config
+from .errors import LxwError
 from .reference import load_table
 
-_QUOTES = str.maketrans("", "", "“”\"「」『』《》‘’' ")
+#: The least rapidfuzz similarity (0–100) of a label and a phrasing for a fuzzy match.
+FUZZY_THRESHOLD = 87
+
+_QUOTES = re.compile("[“”\"「」『』《》‘’' ]")
+#: Words that carry no subject: dropped from the start and end of labels and phrasings alike.
+_EMPTY_START = re.compile(
+    r"^(?:开展|组织|完成|累计|共计|共有|共|全年|新增|实现|拥有|现有|有|达到|达|为|其中|同比|比上年|较上年|"
+    r"今年|年内|当年|本年|全年共|全镇|全乡|全县|全区|全村|全市|已|先后|合计|总计|还|另|并|已经|目前|截至目前|"
+    r"年末|年底|全部|各类|各项|辖|下辖|管辖|共辖)+"
+)
+_EMPTY_END = re.compile(r"(?:的|了|达到|达|为|共|约|近|均|分别|总数|数量|共计|累计|有)+$")
+#: Words of change at the end of a subject, however worded: all read as 增长 (the direction
+#: column, not the label, says up or down), so 地区生产总值同比下降 and GDP增速 meet.
+_CHANGE_END = re.compile(
+    r"(?:同比|比上年同期|比上年|较上年|比去年|较去年|比上月|比20\d\d年底?|较20\d\d年)?"
+    r"(?:增长|增速|增幅|增加|下降|降幅|减少|回落|提高|提升|上升|降低|下滑|上涨|下跌|收窄|扩大|加快|放缓|增|降)+$"
+)
+#: Words that change what a figure is: a fuzzy match must agree on each (人均 GDP is not GDP).
+_GUARDS = ("人均", "户均", "村均", "亩均", "平均", "增长", "率", "占", "比重", "新", "规上", "规模以上")
+
+
+def subject(label: str) -> str:
+    """The subject of a label, as matching compares it: no quotes, empty verbs or particles.
+
+    >>> subject("全年开展党委理论学习"), subject("累计完成固定资产投资"), subject("“主题党日+”活动")
+    ('党委理论学习', '固定资产投资', '主题党日+活动')
+    >>> subject("地区生产总值同比下降"), subject("GDP增速")
+    ('地区生产总值增长', 'GDP增长')
+    """
+    s = _QUOTES.sub("", label)
+    s = _EMPTY_START.sub("", s)
+    s = _EMPTY_END.sub("", s)
+    if _CHANGE_END.search(s):
+        s = _CHANGE_END.sub("", s) + "增长"
+    return s or _QUOTES.sub("", label)
 
 
 @dataclass(frozen=True)
@@ -25,61 +74,150 @@ class Indicator:
     label_zh: str
     label_en: str
     unit: str
+    units: frozenset[str]
     phrasings: tuple[str, ...]
     context: re.Pattern | None
     band: bool
     adds_up: bool
+    seen: str = ""
+    subjects: tuple[str, ...] = ()  # the phrasings' subjects, as labels are compared
 
     def matches(self, label: str) -> int:
         """How well ``label`` matches a phrasing: its length (longer is more specific), 0 for no match."""
+        s = subject(label)
         best = 0
-        for phrasing in self.phrasings:
+        for phrasing in self.subjects:
             if phrasing.endswith("*"):
-                if label.startswith(phrasing[:-1]):
+                if s.startswith(phrasing[:-1]):
                     best = max(best, len(phrasing) - 1)
-            elif label == phrasing:
+            elif s == phrasing:
                 best = max(best, len(phrasing) + 100)  # an exact phrasing beats any prefix
         return best
 
 
-@lru_cache(maxsize=1)
-def catalogue() -> tuple[Indicator, ...]:
-    """Every indicator of the catalogue, in file order."""
-    return tuple(
-        Indicator(
-            id=row["id"],
-            topic=row["topic"],
-            label_zh=row["label_zh"],
-            label_en=row["label_en"],
-            unit=row["unit"],
-            phrasings=tuple(p for p in row["phrasings"].split("|") if p),
-            context=re.compile(row["context"]) if row["context"] else None,
-            band=row["band"] == "yes",
-            adds_up=row["adds_up"] == "yes",
-        )
-        for row in load_table("indicators.csv")
+def _indicator(row: dict, where: str) -> Indicator:
+    try:
+        context = re.compile(row["context"]) if row.get("context") else None
+    except re.error as err:
+        raise LxwError(f"{where}: indicator {row['id']}: context {row['context']!r} is not a regular expression ({err}).")
+    phrasings = tuple(p for p in row["phrasings"].split("|") if p)
+    return Indicator(
+        id=row["id"],
+        topic=row["topic"],
+        label_zh=row["label_zh"],
+        label_en=row["label_en"],
+        unit=row["unit"],
+        units=frozenset(u for u in row["unit"].split("|") if u),
+        phrasings=phrasings,
+        context=context,
+        band=row.get("band") == "yes",
+        adds_up=row.get("adds_up") == "yes",
+        seen=row.get("seen", ""),
+        subjects=tuple(subject(p.rstrip("*")) + ("*" if p.endswith("*") else "") for p in phrasings),
     )
+
+
+def project_catalogue_path() -> Path:
+    """A project's own catalogue: ``references/indicators.csv`` in the project folder."""
+    return config.references_dir() / "indicators.csv"
+
+
+def _project_rows(path: Path) -> list[dict]:
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8-sig")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(io.StringIO("\n".join(lines)))
+    rows = []
+    for n, row in enumerate(reader, 2):
+        if not row.get("id") or not row.get("phrasings"):
+            raise LxwError(f"{path}, line {n}: a row needs at least an id and its phrasings (|-separated).")
+        rows.append({k: (v or "").strip() for k, v in row.items() if k})
+    return rows
+
+
+@lru_cache(maxsize=8)
+def _catalogue(project_file: str) -> tuple[Indicator, ...]:
+    rows = {row["id"]: dict(row) for row in load_table("indicators.csv")}
+    for row in _project_rows(Path(project_file)):
+        if row["id"] in rows:  # more phrasings for a known id, or new labels or context
+            base = rows[row["id"]]
+            extra = [p for p in row["phrasings"].split("|") if p and p not in base["phrasings"].split("|")]
+            base["phrasings"] = "|".join([*base["phrasings"].split("|"), *extra])
+            base.update({k: v for k, v in row.items() if v and k not in ("id", "phrasings")})
+        else:
+            missing = [c for c in ("topic", "label_zh", "label_en", "unit") if not row.get(c)]
+            if missing:
+                raise LxwError(f"{project_file}: new indicator {row['id']} needs {', '.join(missing)}.")
+            rows[row["id"]] = row
+    return tuple(_indicator(row, project_file) for row in rows.values())
+
+
+def catalogue() -> tuple[Indicator, ...]:
+    """Every indicator: the package's catalogue, then the project's ``references/indicators.csv``.
+
+    A project row whose id the package knows adds its phrasings to that id (and replaces its
+    labels, unit or context where it gives them); a row with a new id adds an indicator.
+    """
+    return _catalogue(str(project_catalogue_path()))
 
 
 def indicator_table() -> pd.DataFrame:
-    """The catalogue as a table (id, topic, label_zh, label_en, unit), for notebooks and reports."""
+    """The catalogue as a table (id, topic, label_zh, label_en, unit, phrasings, adds_up), for notebooks and reports."""
     return pd.DataFrame(
-        [(i.id, i.topic, i.label_zh, i.label_en, i.unit) for i in catalogue()],
-        columns=["id", "topic", "label_zh", "label_en", "unit"],
+        [(i.id, i.topic, i.label_zh, i.label_en, i.unit, "|".join(i.phrasings), i.adds_up) for i in catalogue()],
+        columns=["id", "topic", "label_zh", "label_en", "unit", "phrasings", "adds_up"],
     )
 
 
-@lru_cache(maxsize=4096)
-def _candidates(label: str, unit: str, band: bool) -> tuple[tuple[int, Indicator], ...]:
-    label = label.translate(_QUOTES)
-    scored = [(i.matches(label), i) for i in catalogue() if i.unit == unit and i.band == band]
-    return tuple(sorted(((s, i) for s, i in scored if s), key=lambda si: -si[0]))
+@lru_cache(maxsize=8)
+def _index(project_file: str):
+    """Subjects → indicators, and the prefix phrasings, of one catalogue."""
+    cat = _catalogue(project_file)
+    exact: dict[str, list[Indicator]] = {}
+    prefixes: list[tuple[str, Indicator]] = []
+    for ind in cat:
+        for s in ind.subjects:
+            if s.endswith("*"):
+                prefixes.append((s[:-1], ind))
+            else:
+                exact.setdefault(s, []).append(ind)
+    prefixes.sort(key=lambda p: -len(p[0]))
+    return exact, prefixes
 
 
-def match_indicator(label: str, unit: str, context: str = "", *, band: bool = False) -> str | None:
+def _guards(s: str) -> tuple[bool, ...]:
+    return tuple(g in s for g in _GUARDS)
+
+
+@lru_cache(maxsize=16384)
+def _candidates(s: str, unit: str, band: bool, project_file: str) -> tuple[tuple[Indicator, str, float], ...]:
+    """Indicators ``s`` may be, best first, with how and how well each matched."""
+    exact, prefixes = _index(project_file)
+    cat = _catalogue(project_file)
+    fits = [i for i in exact.get(s, ()) if unit in i.units and i.band == band]
+    if fits:
+        return tuple((i, "exact", 100.0) for i in fits)
+    for p, i in prefixes:
+        if s.startswith(p) and unit in i.units and i.band == band:
+            return ((i, "exact", 100.0),)
+    from rapidfuzz import fuzz, process
+
+    choices = {}
+    for i in cat:
+        if unit in i.units and i.band == band:
+            for p in i.subjects:
+                if not p.endswith("*") and _guards(p) == _guards(s):
+                    choices.setdefault(p, []).append(i)
+    found = process.extract(s, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=3)
+    return tuple((i, "fuzzy", round(score, 1)) for p, score, _ in found for i in choices[p])
+
+
+def match_indicator(label: str, unit: str, context: str = "", *, band: bool = False, detail: bool = False):
     """The indicator id for a fact's label and unit, or None when the catalogue has none.
 
     ``context`` is the clause the fact stands in; ``band`` marks counts inside income brackets.
+    With ``detail``, the result is (id, how it was found, score): see ``facts.INDICATOR_MATCHES``.
 
     >>> match_indicator("党委理论学习中心组学习", "次")
     'party_committee_study_sessions'
@@ -89,31 +227,62 @@ def match_indicator(label: str, unit: str, context: str = "", *, band: bool = Fa
     'collective_income_band_villages'
     >>> match_indicator("党委理论学习", "人") is None
     True
+    >>> match_indicator("全年开展党委理论学习中心组专题学习", "次", detail=True)
+    ('party_committee_study_sessions', 'fuzzy', 91.7)
     """
-    if not isinstance(label, str) or not label:
-        return None
-    candidates = _candidates(label, unit, band)
-    with_context = [i for _, i in candidates if i.context is not None and i.context.search(context or "")]
-    if with_context:
-        return with_context[0].id
-    plain = [i for _, i in candidates if i.context is None]
-    return plain[0].id if plain else None
+    found = _match(label, unit, context, band)
+    return found if detail else found[0]
+
+
+def _match(label, unit, context, band) -> tuple[str | None, str, float]:
+    if not isinstance(label, str) or not label or not isinstance(unit, str):
+        return None, "none", float("nan")
+    candidates = _candidates(subject(label), unit, band, str(project_catalogue_path()))
+    context = context or ""
+    for ind, how, score in candidates:
+        if ind.context is not None and ind.context.search(context):
+            return ind.id, "context" if how == "exact" else how, score
+    for ind, how, score in candidates:
+        if ind.context is None:
+            return ind.id, how, score
+    return None, "none", float("nan")
+
+
+def key_of(label: str, unit: str) -> str:
+    """A stable key for a statistic the catalogue lacks, from its subject and unit, so the
+    same uncatalogued statistic of a township pairs across its years.
+
+    >>> key_of("全年开展“四议两公开”议事", "次")
+    'unlisted:四议两公开议事/次'
+    """
+    return f"unlisted:{subject(label if isinstance(label, str) else '')}/{unit}"
 
 
 def assign_indicators(facts: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``facts`` with ``indicator`` filled from label and unit where it is missing."""
+    """A copy of ``facts`` with ``indicator`` (and how it was matched) filled where it is missing."""
     out = facts.copy()
     missing = out["indicator"].isna()
     band = out["band_low"].notna() | out["band_high"].notna()
-    out.loc[missing, "indicator"] = [
-        match_indicator(label, unit, quote, band=b)
+    found = [
+        match_indicator(label, unit, quote, band=b, detail=True)
         for label, unit, quote, b in zip(
             out.loc[missing, "label"], out.loc[missing, "unit"], out.loc[missing, "quote"], band[missing]
         )
     ]
+    if found:
+        ids, hows, scores = zip(*found)
+        out.loc[missing, "indicator"] = list(ids)
+        if "indicator_match" in out:
+            out.loc[missing, "indicator_match"] = list(hows)
+            out.loc[missing, "indicator_score"] = list(scores)
     return out
 
 
 def additive_ids() -> set[str]:
     """Indicators whose facts in one year add up rather than restate one value."""
     return {i.id for i in catalogue() if i.adds_up}
+
+
+def known_ids() -> list[str]:
+    """Every indicator id, in catalogue order."""
+    return [i.id for i in catalogue()]

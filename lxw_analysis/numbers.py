@@ -24,11 +24,28 @@ MULTIPLIERS = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 
 CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 
 ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: Arabic digits with written units inside (6亿3千815万, 2億8仟46萬), as some reports write large sums.
+MIXED = r"\d+亿(?:\d+[千仟])?\d+万|\d+[千仟]\d+万"
 #: 千 is a multiplier except in the units 千米, 千克, 千瓦 (12千米 is 12 公里).
 MULTIPLIER = "|".join(sorted(MULTIPLIERS, key=len, reverse=True)).replace("千", "千(?![米克瓦])")
 CHINESE = f"[{CN_NUMERAL_CHARS}]+(?:点[{CN_NUMERAL_CHARS}]+)?"
 
-_ARABIC_RE = re.compile(rf"(?P<digits>{ARABIC})(?P<mult>{MULTIPLIER})?")
+_ARABIC_RE = re.compile(rf"(?P<sign>-)?(?P<digits>{ARABIC})(?P<mult>{MULTIPLIER})?")
+_MIXED_RE = re.compile(MIXED)
+_MIXED_PART = re.compile(r"(\d+)([亿万千仟]?)")
+_MIXED_UNIT = {"亿": 1e8, "万": 1e4, "千": 1e3, "仟": 1e3, "": 1}
+
+
+def _mixed(text: str) -> float:
+    """6亿3千815万 → 638,150,000: each 亿/万 closes a section of the digits and 千s before it."""
+    total, section = 0.0, 0.0
+    for digits, unit in _MIXED_PART.findall(text):
+        if unit in ("亿", "万"):
+            total += (section + float(digits)) * _MIXED_UNIT[unit]
+            section = 0.0
+        else:
+            section += float(digits) * _MIXED_UNIT[unit]
+    return total + section
 
 
 def to_halfwidth(text: str) -> str:
@@ -66,14 +83,18 @@ def parse_number(text: str) -> float:
     121.0
     >>> parse_number("１７")
     17.0
+    >>> parse_number("-0.64"), parse_number("6亿3千815万")
+    (-0.64, 638150000.0)
     """
     text = to_halfwidth(text.strip())
     if not text:
         raise ValueError("empty number")
     match = _ARABIC_RE.fullmatch(text)
     if match:
-        value = float(match["digits"].replace(",", ""))
+        value = float(match["digits"].replace(",", "")) * (-1 if match["sign"] else 1)
         return value * MULTIPLIERS[match["mult"]] if match["mult"] else value
+    if _MIXED_RE.fullmatch(text):
+        return _mixed(text)
     try:
         return _chinese(text)
     except (ValueError, KeyError, IndexError, TypeError) as err:

@@ -23,10 +23,11 @@ _HEADING = re.compile(
 )
 #: A themed paragraph opens with 以…为… (以党的政治建设为统领,).
 _THEME = re.compile(r"[ \t]*(?P<title>以[^,。;\n]{1,24}为[^,。;\n]{1,6})(?=,)")
-#: Any part end, except a comma between a digit and three digits: that is a thousands
-#: separator (1,500), not a clause end. The pattern starts with a character set, so the regex
-#: engine can skip quickly to the next candidate.
-_PART = re.compile(rf"[{re.escape(PART_END)}](?!(?<=\d,)\d{{3}}(?!\d))")
+#: Any part end, except a comma between a digit and three digits, a thousands separator
+#: (1,500), and a colon between digits, a ratio (8.5:39.8:51.7), neither of which ends a
+#: clause. The pattern starts with a character set, so the regex engine can skip quickly to
+#: the next candidate.
+_PART = re.compile(rf"[{re.escape(PART_END)}](?!(?<=\d,)\d{{3}}(?!\d))(?!(?<=\d:)\d)")
 
 
 def _boundaries(view: str) -> tuple[list[int], list[int], list[int]]:

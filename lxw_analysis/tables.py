@@ -56,7 +56,7 @@ import pandas as pd
 from . import reference
 from .errors import LxwError
 from .extract import infer_township, infer_year
-from .facts import as_facts
+from .facts import as_facts, fact_row
 from .indicators import catalogue, match_indicator
 from .numbers import MULTIPLIERS, parse_number, to_halfwidth
 from .sources import source_label, township_from_folder
@@ -635,11 +635,13 @@ def _table_facts(where: _Where, sheet: _Sheet, layout: _Layout) -> Iterator[tupl
                     texts.pop()
                 quote = " | ".join(texts)
             label = f"合计 {column.header}" if total else column.header
-            yield (
-                layout.township, year, section, village, column.indicator, label, value, None,
-                column.heading.unit, "exact", None, None, cell[0].strip(), None, None, quote,
-                _address(where, sheet, number, column.index + 1),
-            )  # fmt: skip
+            yield fact_row(
+                township=layout.township, year=year, section=section, village=village, indicator=column.indicator,
+                indicator_match="table" if column.indicator else "none",
+                indicator_score=100.0 if column.indicator else None, label=label, value=value,
+                unit=column.heading.unit, qualifier="exact", text=cell[0].strip(), quote=quote,
+                source=_address(where, sheet, number, column.index + 1),
+            )
 
 
 def iter_table_facts(

@@ -25,7 +25,7 @@ import pandera.pandas as pa
 
 from . import reference
 from .bands import band_label
-from .facts import FACT_COLUMNS, FACT_DTYPES, QUALIFIERS
+from .facts import DIRECTIONS, FACT_COLUMNS, FACT_DTYPES, INDICATOR_MATCHES, QUALIFIERS
 from .indicators import additive_ids
 from .villages import alias_map
 
@@ -206,6 +206,8 @@ _COLUMN_CHECKS = {
     "township": [pa.Check(_not_blank, name="not_blank")],
     "year": [pa.Check(lambda s: s.between(*YEARS), name="plausible_year")],
     "qualifier": [pa.Check(lambda s: s.isin(list(QUALIFIERS)), name="known_qualifier")],
+    "direction": [pa.Check(lambda s: s.isin(list(DIRECTIONS)), name="known_direction")],
+    "indicator_match": [pa.Check(lambda s: s.isin(list(INDICATOR_MATCHES)), name="known_indicator_match")],
 }
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from lxw_analysis import extract_facts, income_bands
 from lxw_analysis.bands import BAND_INDICATOR, INCOME_INDICATOR, band_label, band_table, brackets
-from lxw_analysis.facts import as_facts
+from lxw_analysis.facts import as_facts, fact_row
 
 NAN = float("nan")
 
@@ -15,7 +15,8 @@ NAN = float("nan")
 def incomes(*villages, township="新寨乡", year=2024):
     """Made-up per-village incomes (yuan) as facts from a table."""
     return as_facts(
-        (township, year, "", v, INCOME_INDICATOR, "收入", y, NAN, "元", "exact", NAN, NAN, "", None, None, "", "raw/madeup.csv#R2C2")
+        fact_row(township=township, year=year, section="", village=v, indicator=INCOME_INDICATOR, label="收入",
+                 value=y, unit="元", qualifier="exact", text="", quote="", source="raw/madeup.csv#R2C2")
         for v, y in villages
     )
 

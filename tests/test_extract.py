@@ -172,9 +172,15 @@ def test_count_inside_bracket_of_another_measure(sentence, count, low, high):
     assert (fact["band_high"] == high) if high is not None else math.isnan(fact["band_high"])
 
 
-def test_a_single_amount_before_de_is_not_a_bracket():
-    df = extract_facts("收入10万元的村3个")
-    assert df["band_low"].isna().all() and df["label"].tolist() == ["收入", "村"]
+@pytest.mark.parametrize("sentence", ["收入达到10万元的村12个", "经营性收入10万元的村已有12个"])
+def test_an_amount_reached_by_villages_is_an_open_bracket(sentence):
+    fact = one(sentence)
+    assert (fact["value"], fact["band_low"]) == (12, 100_000) and math.isnan(fact["band_high"])
+
+
+def test_an_amount_of_one_thing_then_a_count_of_it_is_no_bracket():
+    df = extract_facts("引进投资3000万元的生态养殖场一个。")
+    assert df["value"].tolist() == [30_000_000, 1] and df["band_low"].isna().all()
 
 
 def test_bracket_bounds_are_not_facts_of_their_own():

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from lxw_analysis import extract_facts, reference
-from lxw_analysis.facts import as_facts
+from lxw_analysis.facts import as_facts, fact_row
 from lxw_analysis.indicators import assign_indicators, catalogue, indicator_table, match_indicator
 
 CONTEXTS = {
@@ -85,8 +85,9 @@ def test_same_label_in_another_unit_is_not_that_indicator():
 
 def test_assign_indicators_fills_only_missing_ids_and_leaves_the_input_alone():
     rows = [
-        ("某镇", 2024, "", None, None, "党员大会", 3.0, float("nan"), "次", "exact", float("nan"), float("nan"), "3次", 0, 2, "q", "s"),
-        ("某镇", 2024, "", None, "kept_id", "支委会", 5.0, float("nan"), "次", "exact", float("nan"), float("nan"), "5次", 3, 5, "q", "s"),
+        fact_row(township="某镇", year=2024, label="党员大会", value=3.0, unit="次", qualifier="exact", text="3次", quote="q"),
+        fact_row(township="某镇", year=2024, indicator="kept_id", indicator_match="exact", label="支委会", value=5.0,
+                 unit="次", qualifier="exact", text="5次", quote="q"),
     ]
     facts = as_facts(rows)
     before = facts.copy()

@@ -8,7 +8,8 @@ from lxw_analysis.villages import find_villages
 
 TABLES = {
     "measure_words.csv": {"word", "unit", "kind"},
-    "qualifiers.csv": {"word", "position", "qualifier", "not_after", "only_before"},
+    "qualifiers.csv": {"word", "position", "qualifier", "not_after", "only_before", "bracket"},
+    "change_words.csv": {"word", "direction", "after_decline", "not_after", "needs"},
     "not_statistics.csv": {"phrase", "why"},
     "label_words.csv": {"word", "role"},
     "townships.csv": {"slug", "name", "county", "prefecture", "province"},
@@ -43,7 +44,22 @@ def test_qualifier_words_use_only_the_contract_qualifiers():
 
 
 def test_label_word_roles_are_known():
-    assert {r["role"] for r in reference.load_table("label_words.csv")} == {"lead_verb", "scope", "link", "stop", "tail", "money"}
+    roles = {r["role"] for r in reference.load_table("label_words.csv")}
+    assert roles == {"lead_verb", "scope", "link", "stop", "tail", "money", "band_noun", "band_link"}
+
+
+def test_change_words_give_only_the_contract_directions():
+    from lxw_analysis.facts import DIRECTIONS
+
+    rows = reference.load_table("change_words.csv")
+    assert {r["direction"] for r in rows} == set(DIRECTIONS)
+    assert {r["after_decline"] for r in rows} <= set(DIRECTIONS) | {""}
+
+
+def test_bracket_words_are_qualifier_words_of_a_bound():
+    rows = reference.load_table("qualifiers.csv")
+    assert {r["bracket"] for r in rows} == {"yes", ""}
+    assert all(r["qualifier"] in ("at_least", "at_most", "more_than") for r in rows if r["bracket"])
 
 
 def test_gazetteer_names_the_seven_laxiwa_villages_of_the_2024_report():

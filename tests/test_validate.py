@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from lxw_analysis.facts import FACT_COLUMNS, FACT_DTYPES, as_facts
+from lxw_analysis.facts import FACT_COLUMNS, FACT_DTYPES, as_facts, fact_row
 from lxw_analysis.validate import (
     FINDING_DTYPES,
     RULES,
@@ -39,25 +39,17 @@ def fact(**overrides) -> tuple:
         "township": "新寨乡",
         "year": 2024,
         "section": "一、党的建设",
-        "village": None,
-        "indicator": None,
         "label": "开展学习",
         "value": 10.0,
-        "upper": NAN,
         "unit": "次",
         "qualifier": "exact",
-        "band_low": NAN,
-        "band_high": NAN,
         "text": "10次",
         "start": 4,
         "end": 7,
         "quote": "开展学习10次",
         "source": "raw/新寨乡/2024.txt",
     }
-    unknown = set(overrides) - set(row)
-    assert not unknown, unknown
-    row.update(overrides)
-    return tuple(row[name] for name in FACT_COLUMNS)
+    return fact_row(**(row | overrides))
 
 
 def table(*rows) -> pd.DataFrame:

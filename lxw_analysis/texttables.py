@@ -1,0 +1,208 @@
+"""Tables set in a report's text: rows of cells split by ``|``, tabs or runs of spaces.
+
+Reports paste tables into their text: a caption (表3-2 …, 单位：万元), a header row and rows
+of villages or indicators, often a 合计 row. Each figure cell becomes one statistic, its unit
+from the header (收入(万元)), a 计量单位 column, the caption, or failing those the unit the
+text around the table gives the column's total (派单191件 above a column whose 合计 is 191).
+Functions here work on the matching view (half-width), whose offsets are the text's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from . import reference
+from .numbers import MULTIPLIERS
+
+#: A cell separator: a bar, a tab, or two or more spaces.
+_SPLIT = re.compile(r"[ \u3000]*[|\t][ \u3000]*|[ \u3000]{2,}")
+_FIGURE = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?%?")
+_CAPTION_UNIT = re.compile(r"单位[:：]\s*([^\s|]+)")
+_HEADER_UNIT = re.compile(r"^(?P<name>.*?)[(（](?P<unit>[^()（）]{1,8})[)）]$")
+_TOTAL = re.compile(r"^(?:合计|总计|全镇|全乡|全村|全县|小计)$")
+_ENUMERATOR = re.compile(r"^(?:序号|编号|序)$")
+_UNIT_COLUMN = re.compile(r"^(?:计量单位|单位)$")
+_VILLAGE_HEADER = re.compile(r"^(?:村名|村别|村\(社区\)|村社区|村|行政村|村组|单位|名称|地区|乡镇)$")
+_VILLAGE_NAME = re.compile(r"(?:村|社区|居委会)$")
+_RATIO_HEADER = re.compile(r"平均|均|规模|比")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One figure of a table: its span and text as written, value and unit, and what it measures."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    label: str
+    village: str | None
+    row: tuple[int, int]  # the row's span: its line, the fact's quote
+
+
+@dataclass(frozen=True)
+class TextTable:
+    span: tuple[int, int]
+    cells: tuple[Cell, ...]
+
+
+def _cells(view: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The cells of one line: (start, end, text), empty cells left out."""
+    cells, pos = [], start
+    for m in _SPLIT.finditer(view, start, end):
+        if m.start() > pos:
+            cells.append((pos, m.start(), view[pos : m.start()]))
+        pos = m.end()
+    if pos < end:
+        cells.append((pos, end, view[pos:end]))
+    return [(s, e, t) for s, e, t in cells if t.strip()]
+
+
+def _is_figure(text: str) -> bool:
+    return _FIGURE.fullmatch(text.strip()) is not None
+
+
+def _holds_units(body, column: int) -> bool:
+    """Whether a 单位 column holds units of measure (户, 万元), not the names of bodies."""
+    written = [cells[column][2].strip() for _, cells in body if column < len(cells)]
+    units = reference.measure_words()
+    return bool(written) and all(normalize_unit(w)[1] in units.values() or "/" in w for w in written)
+
+
+def normalize_unit(written: str) -> tuple[float, str]:
+    """A unit as a table writes it → (multiplier, normalized unit): 万元 → (10000, 元).
+
+    >>> normalize_unit("万元"), normalize_unit("人/户"), normalize_unit("亩")
+    ((10000.0, '元'), (1, '人/户'), (1, '亩'))
+    """
+    units = reference.measure_words()
+    written = written.strip()
+    for mult in sorted(MULTIPLIERS, key=len, reverse=True):
+        if written.startswith(mult) and written[len(mult) :] in units:
+            return MULTIPLIERS[mult], units[written[len(mult) :]]
+    return 1, units.get(written, written)
+
+
+def _lines(view: str):
+    pos = 0
+    for line in view.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        yield pos, pos + len(body)
+        pos += len(line)
+
+
+def find_tables(view: str) -> list[TextTable]:
+    """Every table set in ``view``, with its figure cells."""
+    tables = []
+    lines = list(_lines(view))
+    i = 0
+    while i < len(lines):
+        block = []
+        while i < len(lines):
+            cells = _cells(view, *lines[i])
+            if len(cells) < 3 and not (len(cells) == 2 and re.search(r"[|\t]", view[lines[i][0] : lines[i][1]])):
+                break
+            block.append((lines[i], cells))
+            i += 1
+        if not block:
+            i += 1
+            continue
+        if sum(1 for _, cells in block if any(_is_figure(t) for _, _, t in cells[1:])) >= 2:
+            first = lines.index(block[0][0])
+            caption = " ".join(view[s:e] for s, e in lines[max(0, first - 3) : first])
+            table = _table(view, block, caption)
+            if table is not None:
+                tables.append(table)
+    return tables
+
+
+def _table(view: str, block, caption: str) -> TextTable | None:
+    header_at = next((k for k, (_, cells) in enumerate(block) if not any(_is_figure(t) for _, _, t in cells[1:])), None)
+    body = block[header_at + 1 :] if header_at is not None else block
+    header = [t.strip() for _, _, t in block[header_at][1]] if header_at is not None else []
+    captions = _CAPTION_UNIT.findall(caption)
+    caption_units = [u for u in (captions[-1].split("、") if captions else []) if u]
+    names = [(_HEADER_UNIT.match(h) or None) for h in header]
+    enum_col = next((k for k, h in enumerate(header) if _ENUMERATOR.match(h)), None)
+    unit_col = next((k for k, h in enumerate(header) if _UNIT_COLUMN.match(h) and _holds_units(body, k)), None)
+    label_col = (enum_col + 1) if enum_col == 0 else 0
+    villages_in_rows = bool(header) and bool(_VILLAGE_HEADER.match(header[label_col] if label_col < len(header) else ""))
+    cells = []
+    for (line_start, line_end), row in body:
+        texts = [t.strip() for _, _, t in row]
+        if len(texts) < 2:
+            continue
+        offset = 0
+        # A row with fewer cells than the header lacks its leading enumerator or label (合计 | 191 …).
+        if header and len(texts) < len(header) and enum_col == 0 and not _is_figure(texts[0]):
+            offset = 1
+        row_label = texts[label_col - offset] if 0 <= label_col - offset < len(texts) else texts[0]
+        row_label = row_label.lstrip("#")
+        row_unit = texts[unit_col - offset] if unit_col is not None and 0 <= unit_col - offset < len(texts) else None
+        if villages_in_rows or _VILLAGE_NAME.search(row_label) or _TOTAL.match(row_label):
+            row_is_village = villages_in_rows or bool(_VILLAGE_NAME.search(row_label))
+        else:
+            row_is_village = False
+        for k, (s, e, t) in enumerate(row):
+            col = k + offset
+            t = t.strip()
+            if col in (enum_col, unit_col, label_col) or not _is_figure(t):
+                continue
+            head = header[col] if col < len(header) else ""
+            m = names[col] if col < len(names) else None
+            head_name, head_unit = (m["name"], m["unit"]) if m else (head, None)
+            written = row_unit or head_unit
+            if written is None and caption_units:
+                written = caption_units[0]
+                if len(caption_units) > 1 and _RATIO_HEADER.search(head_name):
+                    written = next((u for u in caption_units if "/" in u), written)
+            s += len(view[s:e]) - len(view[s:e].lstrip())
+            number = view[s:e].strip()
+            end = s + len(number)
+            if number.endswith("%"):
+                factor, unit = 1, "%"
+                value_text = number[:-1]
+            else:
+                factor, unit = normalize_unit(written) if written else (1, "")
+                value_text = number
+            value = float(value_text.replace(",", "")) * factor
+            if row_is_village:
+                label, village = head_name, (None if _TOTAL.match(row_label) else row_label)
+            else:
+                label = row_label
+                village = head_name if _VILLAGE_NAME.search(head_name) else None
+            cells.append(Cell(s, end, number, value, unit, label, village, (line_start, line_end)))
+    if not cells:
+        return None
+    return TextTable((block[0][0][0], block[-1][0][1]), tuple(_units_from_text(view, block[0][0][0], cells)))
+
+
+@lru_cache(maxsize=1)
+def _measure_word() -> re.Pattern:
+    return re.compile("|".join(re.escape(u) for u in sorted(reference.measure_words(), key=len, reverse=True)))
+
+
+def _units_from_text(view: str, table_start: int, cells: list[Cell]) -> list[Cell]:
+    """Cells with no unit take the one the text before the table gives their column's figures
+    (派单191件 for a column of work orders whose total is 191)."""
+    if all(c.unit for c in cells):
+        return cells
+    before = view[max(0, table_start - 400) : table_start]
+    known: dict[str, str] = {}
+    for c in cells:
+        if c.unit:
+            continue
+        for m in re.finditer(rf"(?<![\d.]){re.escape(c.text)}(?![\d.])", before):
+            u = _measure_word().match(before, m.end())
+            if u:
+                known[c.label] = reference.measure_words()[u.group()]
+    if not known:
+        return cells
+    # The columns the text says nothing of count the same things as those it names (不满意数 beside 派单数).
+    usual = max(set(known.values()), key=list(known.values()).count)
+    return [
+        replace(c, unit=known.get(c.label, usual)) if not c.unit and "." not in c.text else c for c in cells
+    ]
