@@ -10,9 +10,10 @@ LXW ?= $(BIN)/lxw
 PYTEST ?= $(BIN)/python -m pytest
 BUILD_ARGS ?=
 BENCH_ARGS ?=
+EVAL_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install report example test lab bench clean
+.PHONY: help install report example test lab bench eval clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -37,6 +38,9 @@ test: $(INSTALL) ## Run the whole test suite
 bench: $(INSTALL) ## Benchmark extraction on a generated corpus against two baselines (BENCH_ARGS=--quick: tiny run)
 	$(if $(findstring --quick,$(BENCH_ARGS)),,$(BIN)/python -m pip install -q -r benchmarks/requirements.txt)
 	$(BIN)/python benchmarks/bench_extract.py $(BENCH_ARGS)
+
+eval: $(INSTALL) ## Score extraction on the made-up evaluation corpus (tests/corpus/): recall, precision, misses
+	$(BIN)/python benchmarks/evaluate.py $(EVAL_ARGS)
 
 lab: $(INSTALL) ## Open JupyterLab in the project's environment
 	$(BIN)/jupyter lab notebooks

@@ -8,7 +8,8 @@
 from .bands import income_bands
 from .errors import LxwError
 from .extract import extract_facts, infer_township, infer_year
-from .facts import FACT_COLUMNS, empty_facts, load_facts, load_findings
+from .facts import FACT_COLUMNS, empty_facts, fact_row, load_facts, load_findings
+from .indicators import indicator_table as indicators
 from .validate import validate
 from .numbers import parse_number
 from .text import read_text
@@ -18,7 +19,9 @@ __all__ = [
     "LxwError",
     "empty_facts",
     "extract_facts",
+    "fact_row",
     "income_bands",
+    "indicators",
     "infer_township",
     "infer_year",
     "load_facts",

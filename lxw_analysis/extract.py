@@ -31,7 +31,7 @@ import pandas as pd
 
 from . import reference
 from .facts import as_facts
-from .indicators import match_indicator
+from .indicators import catalogue_key, match_in
 from .numbers import ARABIC, CHINESE, CN_NUMERAL_CHARS, MIXED, MULTIPLIER, MULTIPLIERS, parse_number
 from .segment import PART_END, Layout
 from .text import matching_view
@@ -75,6 +75,7 @@ class Grammar:
     units: dict[str, str]
     kinds: dict[str, str]  # measure word → its kind (count, people, money, duration …)
     unit_middles: dict[str, str]  # a measure word with a middle qualifier inside it (个多月) → that word (多)
+    unit_afters: dict[str, str]  # a measure word ending in an after qualifier (日内) → that word (内)
     before: dict[str, str]
     middle: dict[str, str]
     after: dict[str, str]
@@ -86,9 +87,12 @@ class Grammar:
     tail: re.Pattern
     money: re.Pattern
     change: re.Pattern  # a change word right before a number (同比增长5%)
+    change_ends: frozenset[str]  # the characters a change word (with 了, 为 …) can end in
     changes: dict[str, tuple[str, str, str]]  # change word → (direction, after a decline, word needed before)
     band_gap: re.Pattern  # what may stand between a bracket and its count (的村有)
     band_nouns: frozenset[str]
+    band_verbs: re.Pattern
+    band_noun_starts: frozenset[str]
     shared: re.Pattern  # numbers listed before the one that carries their unit (分别为12、8万元)
     bracket_words: frozenset[str]  # qualifier words that state a bracket's bound (以上, 超过)
 
@@ -107,7 +111,7 @@ def grammar() -> Grammar:
     words: dict[str, list[str]] = {}
     for row in reference.load_table("label_words.csv"):
         words.setdefault(row["role"], []).append(row["word"])
-    number = rf"(?:{MIXED})|(?:(?<=[\u4e00-\u9fff])-)?(?:{ARABIC})(?:{MULTIPLIER})?|{CHINESE}"
+    number = rf"(?:(?<=[\u4e00-\u9fff])-)?(?:{ARABIC})(?:{MULTIPLIER})?|{CHINESE}|(?:{MIXED})"
     sep = r"至|到|~|-|—|–|〜"
     sp = r"[ \u00a0]?"  # text taken from PDFs puts spaces around numbers: 投资 120 万元
     unit = f"{_first_chars(units)}(?:{_alternation(units)})"
@@ -118,7 +122,11 @@ def grammar() -> Grammar:
     pct = rf"(?P<ppre>{pre})? (?:为)? {sp} 百分之 (?P<pnum>{number}) (?P<pmid>{mid})? (?P<ppost>{post})?"
     frac = rf"(?P<fpre>{pre})? (?:为)? {sp} (?P<fden>{CHINESE}|\d+) 分之 (?P<fnum>{CHINESE}|\d+) (?P<fpost>{post})?"
     # 近三成, 八成以上: tenths; not 成立, 成为, 完成 … (a 成 that begins a word)
-    cheng = rf"(?P<cpre>{pre})? {sp} (?P<cnum>{cn_digit}|十) (?P<cmid>{mid})? 成 (?![立为效果功员本交绩品熟长就型片套都色分批建年龙人材不])(?P<cpost>{post})?"
+    cheng = rf"""(?P<cpre>{pre})? {sp} (?P<cnum>{cn_digit}|十) (?P<cmid>{mid})? 成
+        (?![立为效果功员本交绩品熟长就型片套都色分批建年龙人材不]) (?P<cmid2>多|余)? (?P<cpost>{post})?"""
+    # 翻了一番 (doubled: +100%), 翻两番 (+300%); 一半 (50%)
+    fan = rf"翻了? (?P<fann>[一两二三四]) 番 (?P<fmid>多)? (?:还多)?"
+    half = rf"(?P<hpre>{pre})? 一半 (?P<hpost>{post})?"
     rough = rf"""
         (?P<rpre>{pre})? {sp}
         (?P<ra>[一二两三四五六七八九十百千]*?{cn_digit}) 、? (?P<rb>{cn_digit}) (?P<rsuf>[十百千万亿]*)
@@ -145,11 +153,15 @@ def grammar() -> Grammar:
         (?P<mn>{ARABIC}|{CHINESE}) (?P<mmid>{mid})? (?P<mmult>万|亿) (?P<mpost>{post})?
         (?![\u4e00-\u9fff\d])
     """
-    # Every expression starts with a digit, a numeral or a qualifier: test that first, it is cheap.
-    first = _first_chars([*CN_NUMERAL_CHARS, *before], also=r"\d\-")
+    # Every expression starts with a digit, a numeral, 翻, or a qualifier followed by a number:
+    # test that first, it is cheap (qualifier words such as 不, 高, 过 are common characters).
+    numeral = rf"[\d{re.escape(CN_NUMERAL_CHARS)}]"
+    first = rf"(?=[\d\-{re.escape(CN_NUMERAL_CHARS)}翻]|{pre}(?:了|有|为)?[ \u00a0]?{numeral})"
     pattern = re.compile(
-        rf"{first}(?:(?P<pct>{pct})|(?P<frac>{frac})|(?P<cheng>{cheng})|(?P<rough>{rough})|(?P<ratio>{ratio})"
-        rf"|(?P<fact>{fact})|(?P<bound>{bound})|(?P<money>{money}))",
+        # fact first: most expressions are one, and the others fail it at once (三成, 三分之一: no
+        # measure word after 三); a rough pair without 、 (三四千人) is a fact read as a range.
+        rf"{first}(?:(?P<fact>{fact})|(?P<pct>{pct})|(?P<frac>{frac})|(?P<cheng>{cheng})|(?P<fan>{fan})|(?P<half>{half})"
+        rf"|(?P<rough>{rough})|(?P<ratio>{ratio})|(?P<bound>{bound})|(?P<money>{money}))",
         re.X,
     )
 
@@ -157,7 +169,7 @@ def grammar() -> Grammar:
     scope = rf"^(?:\d{{4}}年度?|{_alternation(words['scope'])})+"
     link = _alternation(words["band_link"])
     band_gap = re.compile(
-        rf"""[ ]?(?:之间)?(?P<de>的)?(?P<noun>[\u4e00-\u9fff()]{{0,8}}?)
+        rf"""[ ]?(?:之间)?(?P<de>的)?(?P<noun>[\u4e00-\u9fff()“”"]{{0,10}}?)
         (?:[、\u4e00-\u9fff]{{0,24}}?等)?(?:{link})?[ ]?:?[ ]?""",
         re.X,
     )
@@ -168,6 +180,9 @@ def grammar() -> Grammar:
         kinds={r["word"]: r["kind"] for r in reference.load_table("measure_words.csv")},
         unit_middles={
             word: inner for word, unit in units.items() for inner in middle if inner in word and inner not in unit
+        },
+        unit_afters={
+            word: inner for word, unit in units.items() for inner in after if word.endswith(inner) and inner not in unit
         },
         before=before,
         middle=middle,
@@ -180,9 +195,12 @@ def grammar() -> Grammar:
         tail=re.compile(rf"(?<=.)(?:{_alternation(words['tail'])})$"),
         money=re.compile(_alternation(words["money"])),
         change=re.compile(rf"(?P<word>{_guarded_alternation(change_rows, only_before=False)})(?:了|为|达到|达)?[ ]?$"),
+        change_ends=frozenset("了为达到 " + "".join(r["word"][-1] for r in change_rows)),
         changes={r["word"]: (r["direction"], r["after_decline"] or r["direction"], r["needs"]) for r in change_rows},
         band_gap=band_gap,
         band_nouns=band_nouns,
+        band_verbs=re.compile(_alternation(words["band_verb"])),
+        band_noun_starts=frozenset(w[0] for w in band_nouns),
         bracket_words=frozenset(r["word"] for r in qualifiers if r["bracket"] == "yes"),
         shared=re.compile(
             rf"(?:分别|依次|各)[\u4e00-\u9fff]{{0,4}}?[ ]?(?P<items>(?:(?:{shared_number})[ ]?[、和及与][ ]?)+)$"
@@ -198,25 +216,43 @@ _CLOSING_QUOTES = "”\"」』》"
 _WEEKDAY_BEFORE = ("周", "星期", "礼拜")
 #: Two adjacent digits written in Chinese are a rough count (七八个, 两三户), not 78 or 23.
 _HANZI = re.compile(r"[\u4e00-\u9fff]+")
+#: Two adjacent Chinese digits, a rough count (七八个, 三四千, 二三十): 7–8, 3000–4000, 20–30.
+_ROUGH = re.compile("(?P<ra>[一二两三四五六七八九十百千]*?[一二两三四五六七八九])(?P<rb>[二三四五六七八九])(?P<rsuf>[十百千万亿]*)")
 #: A unit number right after a measure word makes it an address (7栋3单元, 2号楼301室), not a count.
 _ADDRESS_NEXT = re.compile(r"\d{1,4}(?:单元|室)")
 #: Measure words that make 二 an ordinal (二次供水, 二期工程): counts of two are written 两.
 _ORDINAL_TWO = frozenset("次期批轮类级号届")
 #: One or two capital letters right before a number: a code (G310国道, S20), not a subject.
 _CODE = re.compile(r"(?<![A-Za-z])[A-Z]{1,2}[ ]?$")
+#: A rank before a number (前10位, 后三名, 倒数第二).
+_RANK_ENDS = frozenset("前后末数")
+_RANK = re.compile(r"(?:排|排名|位列|居|列)[^,;。]{0,3}?(?:前|后|末|倒数)$")
 #: A numbered session before a number (二十届三中全会): its numbers are ordinals.
 _SESSION = re.compile(r"[一二三四五六七八九十]届")
 _DURATIONS = frozenset({"个月", "天", "年", "日", "小时", "分钟", "周"})
+MULTIPLIERS_LAST = frozenset(w[-1] for w in MULTIPLIERS)
 _TRAILING_MULTIPLIER = re.compile(f"(?:{'|'.join(sorted(MULTIPLIERS, key=len, reverse=True))})$")
 #: The clause words that make a:b:c a ratio of parts (三次产业结构, 城乡收入比).
 _RATIO_CONTEXT = re.compile(r"比|结构|比例|比重|占比")
 #: A list connector between two statistics: the second shares the first's direction.
-_LIST_GAP = re.compile(r"[ ]?(?:和|、|及|与|以及|,)[ ]?")
+_LIST_GAP = re.compile(r"[ ]?(?:和|、|及|与|以及)[ ]?")
 #: A share right after a bracketed count (…的村5个,占22.2%): the same bracket.
 _SHARE_GAP = re.compile(r"[ ]?,?[ ]?(?:其中)?(?:占比|占)[\u4e00-\u9fff]{0,6}?的?(?:比重|比例)?(?:为|达到|达)?[ ]?")
 #: A count of villages before the bracket its villages lie in (其余11个村均在10万元以上).
 _COUNT_GAP = re.compile(r"(?:个)?(?:行政)?村?[\u4e00-\u9fff]{0,8}?(?:均|都|全部)?(?:在|达到|达|超过|不足|低于|为)?")
 _TOTAL_GAP = re.compile(r"[ ]?,?[ ]?(?:共|共计|合计|即)[ ]?")
+#: What names the brackets just listed (…的为富裕村; …的村依次称作富裕村、一般村和薄弱村).
+_DEFINITION = re.compile(
+    r"[ ]?的(?:村)?(?:依次|分别)?(?:称作|称为|定为|列为|作为|为|叫做)(?P<names>[\u4e00-\u9fff]{1,6}(?:[、和及与][\u4e00-\u9fff]{1,6})*?)(?=[,;。,]|$)"
+)
+#: Between the items of a list that may name each (富裕村127个、一般村134个).
+_ITEM_GAP = re.compile(r"[ ]?[、和及与][\u4e00-\u9fff]{0,6}?[ ]?")
+_LISTING = re.compile(r"分别|依次|各")
+_DEFINITION_HINT = re.compile(r"的(?:村)?(?:依次|分别)?(?:称作|称为|定为|列为|作为|叫做)|的为")
+#: The words before a list that takes its items from another list, one by one.
+_RESPECTIVELY = re.compile(r"(?:分别|依次)(?:为|占|是|达到|达|有)?[ ]?$")
+#: A change in a bracket's count right after it (…的30个,占比8.3%,比上年增加6个).
+_CHANGE_GAP = re.compile(r"[ ]?,?[ ]?(?:比上年|比去年|较上年|比20\d\d年)(?:增加|减少|多|少)了?[ ]?")
 _SUBSET = re.compile(r"其余|其中|另有|剩余|另外|还有")
 _DECLINE = re.compile(r"降幅|跌幅|下降|减少")
 _TOWNSHIP = re.compile(
@@ -227,7 +263,7 @@ _NOT_TOWNSHIP = re.compile(r"^(?:[全本各我该每]|城乡|乡镇)")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年)|([〇零一二三四五六七八九]{4})(?=年)")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Raw:
     """One candidate statistic, as read before the document's candidates are read together."""
 
@@ -244,17 +280,22 @@ class _Raw:
     bracket: bool = False  # a qualifier word that states a bracket's bound (以上, 超过), not a rough figure (余)
     factor: float = 1.0  # the multiplier written after the number (万 of 8万元), for shared lists
     bound_only: bool = False  # a bracket bound written without a unit: no statistic of its own
-    band_low: float = NAN
-    band_high: float = NAN
+    band_low: float | None = None  # None until a bracket is found (NaN then stands for an open end)
+    band_high: float | None = None
     noun: str | None = None  # the bracketed units (村): the label of a count inside a bracket
     band_unit: str = ""  # the unit of the bracket's measure (元 for income brackets)
     direction: str | None = None
     article: bool = False  # 一 with a measure word: a count only where it stands as one
     dropped: bool = False
+    expr_start: int = -1  # where the expression itself starts (a bracketed count's text starts at its bracket)
+
+    def __post_init__(self):
+        if self.expr_start < 0:
+            self.expr_start = self.start
 
     @property
     def banded(self) -> bool:
-        return not (math.isnan(self.band_low) and math.isnan(self.band_high))
+        return self.band_low is not None or self.band_high is not None
 
     @property
     def threshold(self) -> bool:
@@ -323,6 +364,7 @@ class _Document:
         self.village_names = [n for _, n in mentions]
         self.scope_positions = [m.start() for m in SCOPE_WORDS.finditer(self.view)]
         self.tables = find_tables(self.view)
+        self.catalogue = catalogue_key()
         self.table_spans = _Spans(t.span for t in self.tables)
 
     def villages_in(self, span: tuple[int, int]) -> list[str]:
@@ -338,15 +380,19 @@ class _Document:
         while at >= 0 and view[at] in " \u00a0":
             at -= 1
         before = view[at] if at >= 0 else ""
-        if self.set_phrases.overlaps(start, end):
+        if self.set_phrases.starts and self.set_phrases.overlaps(start, end):
             return False
-        if self.quoted.overlaps(start, end) and not (number[0] in "0123456789" and self._in_long_quote(start)):
+        if self.quoted.starts and self.quoted.overlaps(start, end) and not (number[0] in "0123456789" and self._in_long_quote(start)):
             return False  # “六个一”, “3510”工程: names; a quoted sentence (“…回复率100%…”) states figures
-        if before in ("第", "届") or before in (".", "/") or (before.isascii() and before.isdigit()):
+        if before in ("第", "届") or before == "." or (before.isascii() and before.isdigit()):
             return False  # 第3期, 十七届三次会议, 1.2.3
+        if before == "/" and at > 0 and view[at - 1].isdigit():
+            return False  # 2024/3: a date (but 704人/75.2万人 is a figure)
+        if raw.unit in ("人", "个") and view[start - 1 : start] in _RANK_ENDS and _RANK.search(view, max(0, start - 8), start):
+            return False  # 排在前10位, 排名后三位: a rank
         if before.isascii() and before.isalpha() and _CODE.search(view, 0, num_start):
             return False  # G310, S20: a road or document code (but GDP23.68亿元, APP 86人 are figures)
-        if _ADDRESS_NEXT.match(view, end):
+        if view[end : end + 1].isdigit() and _ADDRESS_NEXT.match(view, end):
             return False
         if raw.unit in _DURATIONS and view.endswith("前", 0, raw.start):
             return False  # 好于前10个月: a period
@@ -434,19 +480,42 @@ class _Document:
         """Every candidate statistic of the text, in order (table cells set in the text apart)."""
         g = grammar()
         found = []
+        tables = self.table_spans if self.tables else None
         for m in g.pattern.finditer(self.view):
-            if self.table_spans.overlaps(*m.span()):
+            if tables is not None and tables.overlaps(*m.span()):
                 continue
             try:
                 raws = self._read(m, m.lastgroup, g)
             except ValueError:
                 continue  # 十四五期: numeral-like characters that are not a number
-            found += [r for r in raws if self.is_statistic(r)]
+            for r in raws:
+                if self.is_statistic(r):
+                    found.append(r)
         return found
 
     def _read(self, m: re.Match, kind: str, g: Grammar) -> list[_Raw]:
         """The candidates one match stands for (a ratio of three parts is three)."""
         start, end = m.span()
+        if kind == "fact":
+            n1, n2, word, mult, pre, mid, post = m.group("n1", "n2", "unit", "mult", "pre", "mid", "post")
+            factor = MULTIPLIERS[mult] if mult else 1
+            rough = _ROUGH.fullmatch(n1) if n2 is None and not n1[0].isdigit() else None
+            if rough and parse_number(rough["rb"]) > parse_number(rough["ra"][-1]):  # 三四千人, 七八个
+                ra, rb, suffix = rough["ra"], rough["rb"], rough["rsuf"]
+                low, high = parse_number(ra + suffix) * factor, parse_number(ra[:-1] + rb + suffix) * factor
+                return [_Raw("rough", start, end, m.start("n1"), n1, low, high, g.units[word], "range")]
+            unit = g.units[word]
+            if n2:
+                low, high = _number(n1, n2) * factor, _number(n2) * factor
+                return [_Raw(kind, start, end, m.start("n1"), n1, low, high, unit, "range", factor=factor)]
+            listed = factor
+            if n1[-1] in MULTIPLIERS_LAST and n1[0].isdigit():  # 8万元 of 分别为12、8万元
+                listed *= MULTIPLIERS[_TRAILING_MULTIPLIER.search(n1).group()]
+            q = _qualifier(g, pre, mid or g.unit_middles.get(word), post or g.unit_afters.get(word))  # 6个多月, 15日内
+            raw = _Raw(kind, start, end, m.start("n1"), n1, _number(n1) * factor, NAN, unit, q, pre is not None,
+                       factor=listed, bracket=(pre in g.bracket_words or post in g.bracket_words))
+            raw.article = n1 == "一" and g.kinds.get(word) in ("count", "people")
+            return [raw]
         if kind == "pct":
             q = _qualifier(g, m["ppre"], m["pmid"], m["ppost"])
             return [_Raw(kind, start, end, m.start("pnum"), m["pnum"], parse_number(m["pnum"]), NAN, "%", q, bool(m["ppre"]),
@@ -456,9 +525,18 @@ class _Document:
             q = _qualifier(g, m["fpre"], None, m["fpost"])
             return [_Raw(kind, start, end, m.start("fden"), m["fden"], value, NAN, "%", q, bool(m["fpre"]))]
         if kind == "cheng":
-            q = _qualifier(g, m["cpre"], m["cmid"], m["cpost"])
+            q = _qualifier(g, m["cpre"], m["cmid"] or m["cmid2"], m["cpost"])
             value = 10 * parse_number(m["cnum"])
             return [_Raw(kind, start, end, m.start("cnum"), m["cnum"], value, NAN, "%", q, bool(m["cpre"]))]
+        if kind == "fan":
+            n = parse_number(m["fann"])
+            q = "more_than" if m["fmid"] or m.group().endswith("还多") else "exact"
+            raw = _Raw(kind, start, end, m.start("fann"), m["fann"], (2**n - 1) * 100, NAN, "%", q)
+            raw.direction = "up"
+            return [raw]
+        if kind == "half":
+            q = _qualifier(g, m["hpre"], None, m["hpost"])
+            return [_Raw(kind, start, end, start, "一半", 50.0, NAN, "%", q, bool(m["hpre"]))]
         if kind == "rough":
             ra, rb, suffix = m["ra"], m["rb"], m["rsuf"]
             if parse_number(rb) <= parse_number(ra[-1]):
@@ -470,6 +548,8 @@ class _Document:
             if not _RATIO_CONTEXT.search(self.view, clause[0], start):
                 return []
             if m["r3"] is None:
+                if float(m["r2"]) == 100:  # 性别比103.93:100
+                    return [_Raw(kind, start, end, start, m["r1"], float(m["r1"]), NAN, "%", "exact")]
                 if float(m["r2"]) != 1:
                     return []
                 return [_Raw(kind, start, end, start, m["r1"], float(m["r1"]), NAN, "倍", "exact")]
@@ -492,26 +572,18 @@ class _Document:
             q = _qualifier(g, m["mpre"], m["mmid"], m["mpost"])
             return [_Raw(kind, start, end, m.start("mn"), m["mn"], value, NAN, "元", q, bool(m["mpre"]),
                          bracket=g.is_bracket(m["mpre"], m["mpost"]))]
-        factor = MULTIPLIERS[m["mult"]] if m["mult"] else 1
-        n1, n2 = m["n1"], m["n2"]
-        inner = _TRAILING_MULTIPLIER.search(n1)
-        listed = factor * (MULTIPLIERS[inner.group()] if inner and n1[0].isdigit() else 1)  # 8万元 of 分别为12、8万元
-        unit = g.units[m["unit"]]
-        if n2:
-            low, high = _number(n1, n2) * factor, _number(n2) * factor
-            return [_Raw(kind, start, end, m.start("n1"), n1, low, high, unit, "range", factor=factor)]
-        q = _qualifier(g, m["pre"], m["mid"] or g.unit_middles.get(m["unit"]), m["post"])  # 6个多月
-        raw = _Raw(kind, start, end, m.start("n1"), n1, _number(n1) * factor, NAN, unit, q, bool(m["pre"]), factor=listed,
-                   bracket=g.is_bracket(m["pre"], m["post"]))
-        raw.article = n1 == "一" and g.kinds.get(m["unit"]) in ("count", "people")
-        return [raw]
+        raise ValueError(kind)
 
     # --- reading the candidates together -----------------------------------------------------
 
     def read_together(self, raws: list[_Raw]) -> list[_Raw]:
         """The statistics the candidates stand for, once read with their neighbours."""
         raws = self._shared_units(raws)
+        self._between(raws)
+        self._definitions(raws)
+        self._respectively(raws, from_bounds=True)
         self._brackets(raws)
+        self._respectively(raws, from_bounds=False)
         self._articles(raws)
         kept = [r for r in raws if not r.dropped]
         self._list_qualifiers(kept)
@@ -524,11 +596,14 @@ class _Document:
     def _shared_units(self, raws: list[_Raw]) -> list[_Raw]:
         """Numbers listed before the one that carries the unit take it (分别为146、118、88人)."""
         g = grammar()
+        if not _LISTING.search(self.view):
+            return raws
         out = []
         prev_end = 0
         for raw in raws:
-            if raw.kind in ("fact", "pct") and raw.qualifier != "range":
-                window_start = max(prev_end, self.layout.clause_at(raw.start)[0], raw.start - 80)
+            window_start = max(prev_end, raw.start - 80)
+            if raw.kind in ("fact", "pct") and raw.qualifier != "range" and _LISTING.search(self.view, window_start, raw.start):
+                window_start = max(window_start, self.layout.clause_at(raw.start)[0])
                 m = g.shared.search(self.view, window_start, raw.start)
                 if m:
                     items_start = m.start("items")
@@ -543,33 +618,116 @@ class _Document:
             prev_end = raw.end
         return out
 
+    def _between(self, raws: list[_Raw]) -> None:
+        """介于20万元和100万元之间: two amounts that bound one bracket."""
+        if "之间" not in self.view:
+            return
+        for a, b in zip(raws, raws[1:]):
+            if a.dropped or b.dropped or a.unit != b.unit or self._gap(a, b).strip() not in ("和", "与", "至"):
+                continue
+            if self.view.endswith(("介于", "在"), 0, a.start) and self.view.startswith("之间", b.end):
+                a.upper, a.qualifier, a.bracket, a.end = b.value, "range", True, b.end + 2
+                b.dropped = True
+
+    def _definitions(self, raws: list[_Raw]) -> None:
+        """Brackets named once and counted by name later: 20万元以上的为富裕村 …; 30万元以上、
+        10万~30万元、10万元以下的村依次称作富裕村、一般村和薄弱村. A count whose item begins with
+        such a name (富裕村127个) lies in its bracket."""
+        if not _DEFINITION_HINT.search(self.view):
+            return
+        names: dict[str, tuple[float, float, str]] = {}
+        i = 0
+        while i < len(raws):
+            run = [raws[i]]
+            while i + len(run) < len(raws) and self._gap(run[-1], raws[i + len(run)]) in ("、", "和", "及"):
+                run.append(raws[i + len(run)])
+            m = _DEFINITION.match(self.view, run[-1].end)
+            if m and all(r.threshold for r in run):
+                listed = re.split(r"[、和及与]", m["names"])
+                if len(listed) == len(run) and all(listed):
+                    for r, name in zip(run, listed):
+                        names[name] = (*r.bounds(), r.unit)  # the bounds stay statistics: they define
+            i += len(run)
+        if not names:
+            return
+        pattern = re.compile(rf"(?:其中)?({_alternation(names)})$")
+        for r in raws:
+            if r.dropped or r.banded or r.unit in ("元", "%"):
+                continue
+            part = self.layout.part_at(r.start)
+            before = self.view[part[0] : r.start].strip()
+            m = pattern.search(before) or re.match(rf"(?:其中)?({_alternation(names)})", before)
+            if m:
+                r.band_low, r.band_high, r.band_unit = names[m.group(1)]
+                r.noun = m.group(1)
+
+    def _respectively(self, raws: list[_Raw], *, from_bounds: bool) -> None:
+        """0-15岁、16-59岁、60岁以上人口分别为19212人、55301人、23914人: a list after 分别 takes,
+        item by item, the brackets listed before it (or those of the counts listed before it)."""
+        if "分别" not in self.view and "依次" not in self.view:
+            return
+        i = 0
+        while i < len(raws):
+            run = [raws[i]]
+            while i + len(run) < len(raws) and _LIST_GAP.fullmatch(self._gap(run[-1], raws[i + len(run)])):
+                run.append(raws[i + len(run)])
+            k = len(run)
+            before = raws[i - k : i] if i >= k else []
+            if k >= 2 and before and not any(r.banded for r in run):
+                gap = self._gap(before[-1], run[0])
+                listed = all(_ITEM_GAP.fullmatch(self._gap(a, b)) for a, b in zip(before, before[1:]))
+                sentence = self.layout.sentence_at(run[0].start)
+                if listed and _RESPECTIVELY.search(gap) and "。" not in gap and before[0].start >= sentence[0]:
+                    if from_bounds:
+                        if all(b.threshold and not b.banded for b in before) and all(r.unit != b.unit for r, b in zip(run, before)):
+                            for r, b in zip(run, before):
+                                r.band_low, r.band_high, r.band_unit = (*b.bounds(), b.unit)
+                                b.dropped = True
+                    elif all(b.banded for b in before):
+                        for r, b in zip(run, before):
+                            r.band_low, r.band_high, r.band_unit, r.noun = b.band_low, b.band_high, b.band_unit, b.noun
+            i += k
+
     def _brackets(self, raws: list[_Raw]) -> None:
         """A bracket of one measure gives its bounds to the count (or share) of units inside it."""
         g = grammar()
-        for i, bound in enumerate(raws):
-            if bound.dropped or bound.banded:
+        live = [r for r in raws if not r.dropped]
+        prv = None  # the last candidate before this one that is still a statistic
+        for i, bound in enumerate(live):
+            if bound.dropped:
                 continue
-            nxt = raws[i + 1] if i + 1 < len(raws) else None
-            if nxt is not None and self._bracket_then_count(bound, nxt, g):
-                continue
-            prv = raws[i - 1] if i else None
-            if prv is not None and bound.threshold and self._count_then_bracket(prv, bound):
-                continue
-            if bound.bound_only:
-                bound.dropped = True  # a bound with nothing to bound
+            if not bound.banded:
+                nxt = live[i + 1] if i + 1 < len(live) else None
+                if not (nxt is not None and self._bracket_then_count(bound, nxt, g)):
+                    if not (prv is not None and bound.threshold and self._count_then_bracket(prv, bound)):
+                        if bound.bound_only:
+                            bound.dropped = True  # a bound with nothing to bound
+            if not bound.dropped:
+                prv = bound
         # A share stated right after a bracketed count is the share of that bracket, and a count
         # right after a bracketed share (仍占18.3%,共232个) the count of it.
-        for a, b in zip(raws, raws[1:]):
+        live = [r for r in raws if not r.dropped]
+        for a, b in zip(live, live[1:]):
             if not a.banded or a.dropped or b.banded:
                 continue
             gap = self._gap(a, b)
-            if (b.unit == "%" and _SHARE_GAP.fullmatch(gap)) or (a.unit == "%" != b.unit and _TOTAL_GAP.fullmatch(gap)):
+            if (
+                (b.unit == "%" and _SHARE_GAP.fullmatch(gap))
+                or (a.unit == "%" != b.unit and _TOTAL_GAP.fullmatch(gap))
+                or (b.unit != "%" and b.direction is None and _CHANGE_GAP.fullmatch(gap))
+            ):
                 b.band_low, b.band_high, b.band_unit, b.noun = a.band_low, a.band_high, a.band_unit, a.noun
 
     def _bracket_then_count(self, bound: _Raw, count: _Raw, g: Grammar) -> bool:
+        if not bound.threshold and bound.unit != "元":
+            return False  # a plain count bounds nothing
         if count.unit == "元" or count.unit == bound.unit and count.unit != "%" or count.qualifier == "range":
             return False
+        if count.start - bound.end > 40:
+            return False
         gap = self._gap(bound, count)
+        if not bound.threshold and gap.strip() and gap.lstrip(" 的")[:1] not in g.band_noun_starts:
+            return False  # an amount, then something else than the units it could bracket
         m = g.band_gap.fullmatch(gap)
         if m is None:
             if count.unit == "%" and "," in gap:  # 10万-30万元的村数最多,占总村数的38.53%
@@ -580,7 +738,7 @@ class _Document:
             else:
                 return False
         noun = m["noun"] or ""
-        if noun and g.lead_verbs.match(noun):
+        if noun and g.band_verbs.match(noun):
             return False  # 投资50万元以上建成项目3个: the amount of a project, not a bracket
         if not bound.threshold and not (bound.unit == "元" and (gap.strip() == "" or noun in g.band_nouns)):
             return False  # 投资3000万元的养殖场一个, 9批26人次: an amount or a count, then a count of something else
@@ -595,15 +753,22 @@ class _Document:
         return True
 
     def _count_then_bracket(self, count: _Raw, bound: _Raw) -> bool:
-        """其余11个村均在10万元以上: a count of villages in a bracket of a list of brackets."""
-        if count.unit != "个" or count.banded or bound.unit == count.unit:
+        """其余11个村均在10万元以上: a count of villages in a bracket of a list of brackets;
+        近三分之一的村集体经济收入达到10万元以上: the share of villages in a bracket."""
+        if count.banded or bound.unit == count.unit:
             return False
         gap = self._gap(count, bound)
-        if not _COUNT_GAP.fullmatch(gap) or "村" not in self.view[count.start : bound.start]:
+        if count.unit == "%":
+            if not (gap.startswith("的村") and _COUNT_GAP.fullmatch(gap[1:])):
+                return False
+        elif count.unit != "个":
             return False
-        clause = self.layout.clause_at(count.start)
-        if not _SUBSET.search(self.view, clause[0], count.start):
-            return False  # 全镇9个村集体经济收入均达到10万元以上: the villages, each at least 10万
+        else:
+            if not _COUNT_GAP.fullmatch(gap) or "村" not in self.view[count.start : bound.start]:
+                return False
+            clause = self.layout.clause_at(count.start)
+            if not _SUBSET.search(self.view, clause[0], count.start):
+                return False  # 全镇9个村集体经济收入均达到10万元以上: the villages, each at least 10万
         count.band_low, count.band_high = bound.bounds()
         count.band_unit = bound.unit
         count.end = bound.end
@@ -641,11 +806,17 @@ class _Document:
         the next items of a list share it (分别增长8%和9%)."""
         g = grammar()
         prev = None
+        view = self.view
         for raw in raws:
-            m = g.change.search(self.view, max(0, raw.start - 8), raw.start)
-            clause = self.layout.clause_at(raw.start)
-            if m and (not g.changes[m["word"]][2] or self.view.find(g.changes[m["word"]][2], clause[0], m.start()) >= 0):
-                up, after_decline, _ = g.changes[m["word"]]
+            m = None
+            if raw.expr_start and view[raw.expr_start - 1] in g.change_ends:
+                m = g.change.search(view, max(0, raw.expr_start - 8), raw.expr_start)
+            if m:
+                up, after_decline, needs = g.changes[m["word"]]
+                clause = self.layout.clause_at(raw.expr_start)
+                if needs and self.view.find(needs, clause[0], m.start()) < 0:
+                    m = None
+            if m:
                 declining = after_decline != up and _DECLINE.search(self.view, clause[0], m.start())
                 raw.direction = after_decline if declining else up
             elif prev is not None and prev.direction and _LIST_GAP.fullmatch(self._gap(prev, raw)):
@@ -666,7 +837,8 @@ class _Document:
         for raw in raws:
             start, end = raw.start, raw.end
             part, sentence, clause = layout.part_at(start), layout.sentence_at(start), layout.clause_at(start)
-            if raw.banded:
+            banded = raw.band_low is not None or raw.band_high is not None
+            if banded:
                 band_noun = ("村" if raw.noun in _VILLAGE_NOUNS else raw.noun) or band_noun or "村"
                 label = band_noun if raw.unit != "%" else band_noun + "占比"
                 if raw.band_unit and raw.band_unit != "元":
@@ -677,12 +849,12 @@ class _Document:
                 if not label and rows and rows[-1][1][5] and layout.clause_at(rows[-1][0]) == clause:
                     label = rows[-1][1][5]  # 救助困难群众420户、650人: the same subject
                 own = _without_relation(label)
-                if own and not raw.banded:
+                if own:
                     subject = (own, sentence)
                 elif subject[1] == sentence and (raw.direction or raw.unit in ("%", "百分点", "倍")):
                     label = subject[0] + label  # 地区生产总值12.3亿元,增长8%: the growth of 地区生产总值
-            indicator, how, score = match_indicator(
-                label, raw.unit, self.view[clause[0] : clause[1]], band=raw.banded, detail=True
+            indicator, how, score = match_in(
+                self.catalogue, label, raw.unit, self.view[clause[0] : clause[1]], banded
             )
             s0, s1 = sentence
             rows.append((start, (
@@ -697,8 +869,8 @@ class _Document:
                 raw.unit,
                 raw.qualifier,
                 raw.direction,
-                raw.band_low,
-                raw.band_high,
+                NAN if raw.band_low is None else raw.band_low,
+                NAN if raw.band_high is None else raw.band_high,
                 text[start:end],
                 start,
                 end,
@@ -714,7 +886,7 @@ class _Document:
 
     def _cell_row(self, cell) -> tuple:
         """The facts-table columns of one figure of a table set in the text."""
-        indicator, how, score = match_indicator(cell.label, cell.unit, "", detail=True)
+        indicator, how, score = match_in(self.catalogue, cell.label, cell.unit, "", False)
         s0, s1 = cell.row
         return (
             self.layout.section_at(cell.start), cell.village, indicator, how, score, cell.label,
@@ -736,6 +908,7 @@ _RELATION = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)
 def _without_relation(label: str) -> str:
     """A label less the words relating its figure to an earlier one: '' when nothing else is left.
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,6 +52,7 @@ _CHANGE_END = re.compile(
 _GUARDS = ("人均", "户均", "村均", "亩均", "平均", "增长", "率", "占", "比重", "新", "规上", "规模以上")
 
 
+@lru_cache(maxsize=65536)
 def subject(label: str) -> str:
     """The subject of a label, as matching compares it: no quotes, empty verbs or particles.
 
@@ -119,7 +121,14 @@ def _indicator(row: dict, where: str) -> Indicator:
 
 def project_catalogue_path() -> Path:
     """A project's own catalogue: ``references/indicators.csv`` in the project folder."""
-    return config.references_dir() / "indicators.csv"
+    return Path(_project_file(os.environ.get("LXW_PROJECT_DIR"), os.getcwd()))
+
+
+@lru_cache(maxsize=16)
+def _project_file(env: str | None, cwd: str) -> str:
+    """The project catalogue's path for one setting of LXW_PROJECT_DIR and the current folder
+    (what decides the project folder), worked out once: matching asks for it per statistic."""
+    return str(config.references_dir() / "indicators.csv")
 
 
 def _project_rows(path: Path) -> list[dict]:
@@ -163,7 +172,13 @@ def catalogue() -> tuple[Indicator, ...]:
 
 
 def indicator_table() -> pd.DataFrame:
-    """The catalogue as a table (id, topic, label_zh, label_en, unit, phrasings, adds_up), for notebooks and reports."""
+    """The catalogue as a table (id, topic, label_zh, label_en, unit, phrasings, adds_up), for
+    notebooks and reports; ``lxw.indicators()``.
+
+    >>> import lxw_analysis as lxw
+    >>> lxw.indicators().set_index("id").loc["disputes_found", ["topic", "unit"]].tolist()
+    ['governance', '起']
+    """
     return pd.DataFrame(
         [(i.id, i.topic, i.label_zh, i.label_en, i.unit, "|".join(i.phrasings), i.adds_up) for i in catalogue()],
         columns=["id", "topic", "label_zh", "label_en", "unit", "phrasings", "adds_up"],
@@ -230,14 +245,21 @@ def match_indicator(label: str, unit: str, context: str = "", *, band: bool = Fa
     >>> match_indicator("全年开展党委理论学习中心组专题学习", "次", detail=True)
     ('party_committee_study_sessions', 'fuzzy', 91.7)
     """
-    found = _match(label, unit, context, band)
+    found = match_in(catalogue_key(), label, unit, context, band)
     return found if detail else found[0]
 
 
-def _match(label, unit, context, band) -> tuple[str | None, str, float]:
+def catalogue_key() -> str:
+    """Which catalogue applies here (the project catalogue's path): ``match_in`` takes it, so a
+    caller matching many labels looks it up once."""
+    return _project_file(os.environ.get("LXW_PROJECT_DIR"), os.getcwd())
+
+
+def match_in(key: str, label, unit, context: str, band: bool) -> tuple[str | None, str, float]:
+    """``match_indicator(label, unit, context, band=band, detail=True)`` in the catalogue ``key``."""
     if not isinstance(label, str) or not label or not isinstance(unit, str):
         return None, "none", float("nan")
-    candidates = _candidates(subject(label), unit, band, str(project_catalogue_path()))
+    candidates = _candidates(subject(label), unit, band, key)
     context = context or ""
     for ind, how, score in candidates:
         if ind.context is not None and ind.context.search(context):

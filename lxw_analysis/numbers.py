@@ -23,7 +23,9 @@ MULTIPLIERS = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 
 #: Characters of Chinese numerals, including financial forms (壹, 拾) and 两.
 CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 
-ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: Arabic numbers: thousands separated by commas (1,500) or, in some reports, by a space
+#: (1 068.2); a decimal point, or the middle dot some bulletins print for it (0·6).
+ARABIC = r"\d+(?:,\d{3})+(?:[.·]\d+)?|(?<!\d)\d{1,3}(?:[ \u00a0]\d{3})+(?!\d)(?:[.·]\d+)?|\d+(?:[.·]\d+)?"
 #: Arabic digits with written units inside (6亿3千815万, 2億8仟46萬), as some reports write large sums.
 MIXED = r"\d+亿(?:\d+[千仟])?\d+万|\d+[千仟]\d+万"
 #: 千 is a multiplier except in the units 千米, 千克, 千瓦 (12千米 is 12 公里).
@@ -91,7 +93,8 @@ def parse_number(text: str) -> float:
         raise ValueError("empty number")
     match = _ARABIC_RE.fullmatch(text)
     if match:
-        value = float(match["digits"].replace(",", "")) * (-1 if match["sign"] else 1)
+        digits = match["digits"].replace(",", "").replace(" ", "").replace("\u00a0", "").replace("·", ".")
+        value = float(digits) * (-1 if match["sign"] else 1)
         return value * MULTIPLIERS[match["mult"]] if match["mult"] else value
     if _MIXED_RE.fullmatch(text):
         return _mixed(text)

@@ -18,6 +18,7 @@ from .numbers import MULTIPLIERS
 
 #: A cell separator: a bar, a tab, or two or more spaces.
 _SPLIT = re.compile(r"[ \u3000]*[|\t][ \u3000]*|[ \u3000]{2,}")
+_ROW_HINT = re.compile(r"[|\t]|  \S.*  ")
 _FIGURE = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?%?")
 _CAPTION_UNIT = re.compile(r"单位[:：]\s*([^\s|]+)")
 _HEADER_UNIT = re.compile(r"^(?P<name>.*?)[(（](?P<unit>[^()（）]{1,8})[)）]$")
@@ -61,6 +62,11 @@ def _cells(view: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(s, e, t) for s, e, t in cells if t.strip()]
 
 
+def _is_row(view: str, line: tuple[int, int], cells) -> bool:
+    """A line of a table: three cells or more, or two split by a bar or a tab."""
+    return len(cells) >= 3 or (len(cells) == 2 and re.search(r"[|\t]", view[line[0] : line[1]]) is not None)
+
+
 def _is_figure(text: str) -> bool:
     return _FIGURE.fullmatch(text.strip()) is not None
 
@@ -96,6 +102,8 @@ def _lines(view: str):
 
 def find_tables(view: str) -> list[TextTable]:
     """Every table set in ``view``, with its figure cells."""
+    if not _ROW_HINT.search(view):
+        return []  # no bar, tab or run of spaces: no table
     tables = []
     lines = list(_lines(view))
     i = 0
@@ -103,8 +111,11 @@ def find_tables(view: str) -> list[TextTable]:
         block = []
         while i < len(lines):
             cells = _cells(view, *lines[i])
-            if len(cells) < 3 and not (len(cells) == 2 and re.search(r"[|\t]", view[lines[i][0] : lines[i][1]])):
-                break
+            if not _is_row(view, lines[i], cells):
+                # A group heading inside a table (一、按地势分) when grid rows follow it.
+                following = _cells(view, *lines[i + 1]) if block and i + 1 < len(lines) else []
+                if not (len(cells) == 1 and following and _is_row(view, lines[i + 1], following)):
+                    break
             block.append((lines[i], cells))
             i += 1
         if not block:
@@ -112,7 +123,7 @@ def find_tables(view: str) -> list[TextTable]:
             continue
         if sum(1 for _, cells in block if any(_is_figure(t) for _, _, t in cells[1:])) >= 2:
             first = lines.index(block[0][0])
-            caption = " ".join(view[s:e] for s, e in lines[max(0, first - 3) : first])
+            caption = " ".join(view[s:e] for s, e in lines[max(0, first - 4) : first])
             table = _table(view, block, caption)
             if table is not None:
                 tables.append(table)
@@ -125,6 +136,10 @@ def _table(view: str, block, caption: str) -> TextTable | None:
     header = [t.strip() for _, _, t in block[header_at][1]] if header_at is not None else []
     captions = _CAPTION_UNIT.findall(caption)
     caption_units = [u for u in (captions[-1].split("、") if captions else []) if u]
+    figure_counts = [sum(_is_figure(t) for _, _, t in cells) for _, cells in body]
+    usual = max(set(figure_counts), key=figure_counts.count) if figure_counts else 0
+    if header and len(header) == usual:
+        header = ["", *header]  # the header leaves the label column blank
     names = [(_HEADER_UNIT.match(h) or None) for h in header]
     enum_col = next((k for k, h in enumerate(header) if _ENUMERATOR.match(h)), None)
     unit_col = next((k for k, h in enumerate(header) if _UNIT_COLUMN.match(h) and _holds_units(body, k)), None)
@@ -135,6 +150,10 @@ def _table(view: str, block, caption: str) -> TextTable | None:
         texts = [t.strip() for _, _, t in row]
         if len(texts) < 2:
             continue
+        figures = sum(_is_figure(t) for t in texts)
+        if header and len(texts) > len(header) and not _is_figure(texts[1]) and figures == len(header) - 1:
+            row = [(row[0][0], row[1][1], view[row[0][0] : row[1][1]].replace(" ", "")), *row[2:]]  # 合    计
+            texts = [t.strip() for _, _, t in row]
         offset = 0
         # A row with fewer cells than the header lacks its leading enumerator or label (合计 | 191 …).
         if header and len(texts) < len(header) and enum_col == 0 and not _is_figure(texts[0]):
@@ -171,9 +190,10 @@ def _table(view: str, block, caption: str) -> TextTable | None:
             value = float(value_text.replace(",", "")) * factor
             if row_is_village:
                 label, village = head_name, (None if _TOTAL.match(row_label) else row_label)
-            else:
-                label = row_label
-                village = head_name if _VILLAGE_NAME.search(head_name) else None
+            elif _VILLAGE_NAME.search(head_name) or _TOTAL.match(head_name):
+                label, village = row_label, (head_name if _VILLAGE_NAME.search(head_name) else None)
+            else:  # rows of categories (平原, 丘陵) under columns of measures
+                label, village = head_name or row_label, None
             cells.append(Cell(s, end, number, value, unit, label, village, (line_start, line_end)))
     if not cells:
         return None

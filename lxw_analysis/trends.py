@@ -56,19 +56,62 @@ def describe_findings(findings: pd.DataFrame) -> str:
     return f"{len(findings)} data-quality findings: {parts}."
 
 
+def without_indicator(facts: pd.DataFrame) -> pd.DataFrame:
+    """The statistics the catalogue gave no id, grouped by subject and unit, most frequent first:
+    what to add to ``references/indicators.csv`` so they pair with other townships' figures.
+
+    >>> from lxw_analysis import extract_facts
+    >>> without_indicator(extract_facts("开展“四议两公开”议事12次,“四议两公开”议事9次。"))[["subject", "unit", "statistics"]].values.tolist()
+    [['四议两公开议事', '次', 2]]
+    """
+    from .indicators import subject
+
+    f = facts[facts["indicator"].isna()]
+    if f.empty:
+        return pd.DataFrame(columns=["subject", "unit", "statistics", "years", "example", "quote"])
+    f = f.assign(subject=[subject(s) if isinstance(s, str) else "" for s in f["label"]])
+    grouped = f.groupby(["subject", "unit"], sort=False, dropna=False)
+    table = grouped.agg(
+        statistics=("text", "size"),
+        years=("year", lambda y: ", ".join(str(v) for v in sorted(y.dropna().unique()))),
+        example=("text", "first"),
+        quote=("quote", "first"),
+    ).reset_index()
+    return table.sort_values("statistics", ascending=False, kind="stable").reset_index(drop=True)
+
+
 KEYS = ["township", "indicator", "village"]
 
 
-def indicator_by_year(facts: pd.DataFrame, indicators=None) -> pd.DataFrame:
+def with_keys(facts: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``facts`` whose ``indicator`` is filled, where the catalogue has no id, with a
+    key made of the statistic's subject and unit (``unlisted:党员大会/次``, see
+    ``indicators.key_of``), so an uncatalogued statistic of a township pairs across its years.
+
+    >>> from lxw_analysis import extract_facts
+    >>> with_keys(extract_facts("开展“四议两公开”议事12次"))["indicator"].tolist()
+    ['unlisted:四议两公开议事/次']
+    """
+    from .indicators import key_of
+
+    out = facts.copy()
+    missing = out["indicator"].isna()
+    out.loc[missing, "indicator"] = [key_of(lab, unit) for lab, unit in zip(out.loc[missing, "label"], out.loc[missing, "unit"])]
+    return out
+
+
+def indicator_by_year(facts: pd.DataFrame, indicators=None, *, unlisted: bool = False) -> pd.DataFrame:
     """One value per township, indicator, village (NA: the whole township) and year.
 
     Bracket counts are left out (see ``bands``). When a year states an indicator several
     times, the values of indicators that add up (investments) are summed; for the others the
-    first statement is kept (validation reports when they differ).
+    first statement is kept (validation reports when they differ). With ``unlisted``, the
+    statistics the catalogue has no id for are kept too, under their ``with_keys`` key.
     """
     from .indicators import additive_ids
 
-    f = facts[facts["indicator"].notna() & facts["band_low"].isna() & facts["band_high"].isna()]
+    f = with_keys(facts) if unlisted else facts
+    f = f[f["indicator"].notna() & f["band_low"].isna() & f["band_high"].isna()]
     if indicators is not None:
         f = f[f["indicator"].isin(list(indicators))]
     adds_up = f["indicator"].isin(additive_ids())
@@ -82,18 +125,20 @@ def indicator_by_year(facts: pd.DataFrame, indicators=None) -> pd.DataFrame:
     return table.sort_values([*KEYS, "year"], na_position="first").reset_index(drop=True)
 
 
-def yoy(facts: pd.DataFrame, indicators=None) -> pd.DataFrame:
+def yoy(facts: pd.DataFrame, indicators=None, *, unlisted: bool = True) -> pd.DataFrame:
     """Year-over-year change of each indicator: absolute, percent, and percentage points for rates.
 
     Each row compares a year with the previous year that states the same indicator (for the
-    same township and village); the first year has no change.
+    same township and village); the first year has no change. Statistics the catalogue has no
+    id for pair by their subject and unit (``indicator`` is then ``unlisted:…``, see
+    ``with_keys``) unless ``unlisted`` is False.
 
     >>> from lxw_analysis import extract_facts
     >>> f = pd.concat([extract_facts("2023年,某某镇轮训率达90%,党员轮训2期。"), extract_facts("2024年,某某镇轮训率达96%,党员轮训3期。")])
     >>> yoy(f)[["indicator", "year", "value", "change", "pct_change", "pp_change"]].values.tolist()
     [['party_member_rotation_training_rate', 2023, 90.0, nan, nan, nan], ['party_member_rotation_training_rate', 2024, 96.0, 6.0, nan, 6.0], ['party_member_rotation_training_rounds', 2023, 2.0, nan, nan, nan], ['party_member_rotation_training_rounds', 2024, 3.0, 1.0, 50.0, nan]]
     """
-    table = indicator_by_year(facts, indicators)
+    table = indicator_by_year(facts, indicators, unlisted=unlisted)
     grouped = table.groupby(KEYS, dropna=False, sort=False)
     table["previous_year"] = grouped["year"].shift(1)
     table["previous"] = grouped["value"].shift(1).astype("float64")
