@@ -217,7 +217,7 @@ _WEEKDAY_BEFORE = ("周", "星期", "礼拜")
 #: Two adjacent digits written in Chinese are a rough count (七八个, 两三户), not 78 or 23.
 _HANZI = re.compile(r"[\u4e00-\u9fff]+")
 #: Two adjacent Chinese digits, a rough count (七八个, 三四千, 二三十): 7–8, 3000–4000, 20–30.
-_ROUGH = re.compile("(?P<ra>[一二两三四五六七八九十百千]*?[一二两三四五六七八九])(?P<rb>[二三四五六七八九])(?P<rsuf>[十百千万亿]*)")
+_ROUGH = re.compile("(?P<ra>[一二两三四五六七八九十百千]*?[一二两三四五六七八九])(?P<rb>[二两三四五六七八九])(?P<rsuf>[十百千万亿]*)")
 #: A unit number right after a measure word makes it an address (7栋3单元, 2号楼301室), not a count.
 _ADDRESS_NEXT = re.compile(r"\d{1,4}(?:单元|室)")
 #: Measure words that make 二 an ordinal (二次供水, 二期工程): counts of two are written 两.
@@ -247,13 +247,19 @@ _DEFINITION = re.compile(
 )
 #: Between the items of a list that may name each (富裕村127个、一般村134个).
 _ITEM_GAP = re.compile(r"[ ]?[、和及与][\u4e00-\u9fff]{0,6}?[ ]?")
-_LISTING = re.compile(r"分别|依次|各")
+#: A density's base written before its figure (每平方公里51人, 每万人拥有…).
+_PER = re.compile(r"每(?P<per>平方公里|万人|千人|百人|十万人|万名|千名|百户|万户)(?:拥有|有)?[ ]?$")
+_GOES_ON = re.compile(r"[ ]?(?:完成|实现|其中|同比|达到|达)")
+_LIST_ENDS = frozenset("、和及与 ")
+#: Decimals listed before the one that carries the unit (拉动0.19、2.86、2.25个百分点).
+_DECIMAL_LIST = re.compile(r"(?<=[\u4e00-\u9fff])(?P<items>(?:\d+\.\d+[ ]?、[ ]?)+)$")
 _DEFINITION_HINT = re.compile(r"的(?:村)?(?:依次|分别)?(?:称作|称为|定为|列为|作为|叫做)|的为")
 #: The words before a list that takes its items from another list, one by one.
 _RESPECTIVELY = re.compile(r"(?:分别|依次)(?:为|占|是|达到|达|有)?[ ]?$")
 #: A change in a bracket's count right after it (…的30个,占比8.3%,比上年增加6个).
 _CHANGE_GAP = re.compile(r"[ ]?,?[ ]?(?:比上年|比去年|较上年|比20\d\d年)(?:增加|减少|多|少)了?[ ]?")
 _SUBSET = re.compile(r"其余|其中|另有|剩余|另外|还有")
+_CONTRIBUTION = re.compile(r"拉动|贡献")
 _DECLINE = re.compile(r"降幅|跌幅|下降|减少")
 _TOWNSHIP = re.compile(
     r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}[镇乡])(?=[^\u4e00-\u9fff]|党委|人民政府|政府)"
@@ -512,6 +518,9 @@ class _Document:
             if n1[-1] in MULTIPLIERS_LAST and n1[0].isdigit():  # 8万元 of 分别为12、8万元
                 listed *= MULTIPLIERS[_TRAILING_MULTIPLIER.search(n1).group()]
             q = _qualifier(g, pre, mid or g.unit_middles.get(word), post or g.unit_afters.get(word))  # 6个多月, 15日内
+            per = _PER.search(self.view, max(0, start - 8), start)
+            if per:  # 每平方公里51人: a density
+                unit = f"{unit}/{g.units.get(per['per'], per['per'])}"
             raw = _Raw(kind, start, end, m.start("n1"), n1, _number(n1) * factor, NAN, unit, q, pre is not None,
                        factor=listed, bracket=(pre in g.bracket_words or post in g.bracket_words))
             raw.article = n1 == "一" and g.kinds.get(word) in ("count", "people")
@@ -565,9 +574,15 @@ class _Document:
             upper = _number(b2) if b2 else NAN
             return [_Raw(kind, start, end, m.start("b1"), b1, _number(b1, b2), upper, "元", q, bound_only=True)]
         if kind == "money":
+            # A money word before it in its list item (争取资金120万), or in the clause before one that
+            # goes on with 完成/实现 (一般预算收入任务236万,完成261万).
             part_start = self.layout.part_at(start)[0]
             if not g.money.search(self.view, part_start, start):
-                return []
+                clause = self.layout.clause_at(start)
+                earlier = self.layout.clause_at(clause[0] - 1) if clause[0] else clause
+                goes_on = _GOES_ON.match(self.view, clause[0])
+                if not (goes_on and earlier != clause and g.money.search(self.view, earlier[0], earlier[1])):
+                    return []
             value = parse_number(m["mn"]) * MULTIPLIERS[m["mmult"]]
             q = _qualifier(g, m["mpre"], m["mmid"], m["mpost"])
             return [_Raw(kind, start, end, m.start("mn"), m["mn"], value, NAN, "元", q, bool(m["mpre"]),
@@ -594,17 +609,19 @@ class _Document:
         return self.view[a.end : b.start]
 
     def _shared_units(self, raws: list[_Raw]) -> list[_Raw]:
-        """Numbers listed before the one that carries the unit take it (分别为146、118、88人)."""
+        """Numbers listed before the one that carries the unit take it: after 分别/依次/各
+        (分别为146、118、88人, 分别回落1.2和0.8个百分点), or decimals in a 、 list
+        (拉动0.19、2.86、2.25个百分点)."""
         g = grammar()
-        if not _LISTING.search(self.view):
-            return raws
         out = []
         prev_end = 0
+        view = self.view
         for raw in raws:
-            window_start = max(prev_end, raw.start - 80)
-            if raw.kind in ("fact", "pct") and raw.qualifier != "range" and _LISTING.search(self.view, window_start, raw.start):
-                window_start = max(window_start, self.layout.clause_at(raw.start)[0])
-                m = g.shared.search(self.view, window_start, raw.start)
+            if raw.kind in ("fact", "pct") and raw.qualifier != "range" and view[raw.start - 1 : raw.start] in _LIST_ENDS:
+                window_start = max(prev_end, raw.start - 80, self.layout.clause_at(raw.start)[0])
+                m = g.shared.search(view, window_start, raw.start) or (
+                    "." in raw.number and _DECIMAL_LIST.search(view, window_start, raw.start)
+                )
                 if m:
                     items_start = m.start("items")
                     for item in re.finditer(r"-?\d+(?:\.\d+)?|[^\s、和及与]+", m["items"]):
@@ -816,6 +833,8 @@ class _Document:
                 clause = self.layout.clause_at(raw.expr_start)
                 if needs and self.view.find(needs, clause[0], m.start()) < 0:
                     m = None
+                elif _CONTRIBUTION.search(self.view, clause[0], m.start()):
+                    m = None  # 拉动经济增长0.19个百分点: a share of the growth, not a change
             if m:
                 declining = after_decline != up and _DECLINE.search(self.view, clause[0], m.start())
                 raw.direction = after_decline if declining else up
