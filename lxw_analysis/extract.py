@@ -258,6 +258,8 @@ _DEFINITION_HINT = re.compile(r"的(?:村)?(?:依次|分别)?(?:称作|称为|�
 _RESPECTIVELY = re.compile(r"(?:分别|依次)(?:为|占|是|达到|达|有)?[ ]?$")
 #: A change in a bracket's count right after it (…的30个,占比8.3%,比上年增加6个).
 _CHANGE_GAP = re.compile(r"[ ]?,?[ ]?(?:比上年|比去年|较上年|比20\d\d年)(?:增加|减少|多|少)了?[ ]?")
+#: A bracket's count going to another (…的村由6个增加到13个): the same bracket.
+_BECOMES_GAP = re.compile(r"(?:增加到|减少到|增至|减至|上升到|下降到|提高到|降至|达到)")
 _SUBSET = re.compile(r"其余|其中|另有|剩余|另外|还有")
 _CONTRIBUTION = re.compile(r"拉动|贡献")
 _DECLINE = re.compile(r"降幅|跌幅|下降|减少")
@@ -598,6 +600,7 @@ class _Document:
         self._definitions(raws)
         self._respectively(raws, from_bounds=True)
         self._brackets(raws)
+        self._named_brackets(raws)
         self._respectively(raws, from_bounds=False)
         self._articles(raws)
         kept = [r for r in raws if not r.dropped]
@@ -678,6 +681,26 @@ class _Document:
                 r.band_low, r.band_high, r.band_unit = names[m.group(1)]
                 r.noun = m.group(1)
 
+    def _named_brackets(self, raws: list[_Raw]) -> None:
+        """3万元以下的“空壳村”46个 …, 2023年又有38个“空壳村”实现摘帽: a bracket of units with a name
+        of their own gives its bounds to later counts of units of that name."""
+        named, named_end = {}, 0
+        for r in raws:
+            if r.dropped:
+                continue
+            if "\n" in self.view[named_end : r.start]:
+                named = {}  # within one paragraph
+            if r.banded and r.noun and r.unit != "%":
+                noun = r.noun.strip("“”\"的 ")
+                if len(noun) >= 2 and noun not in _VILLAGE_NOUNS:
+                    named[noun] = (r.band_low, r.band_high, r.band_unit, r.noun)
+                    named_end = r.end
+            elif named and not r.banded and r.unit == "个" and r.qualifier != "range":
+                after = self.view[r.end : r.end + 8].lstrip("“\" ")
+                name = next((n for n in named if after.startswith(n)), None)
+                if name:
+                    r.band_low, r.band_high, r.band_unit, r.noun = named[name]
+
     def _respectively(self, raws: list[_Raw], *, from_bounds: bool) -> None:
         """0-15岁、16-59岁、60岁以上人口分别为19212人、55301人、23914人: a list after 分别 takes,
         item by item, the brackets listed before it (or those of the counts listed before it)."""
@@ -732,6 +755,7 @@ class _Document:
                 (b.unit == "%" and _SHARE_GAP.fullmatch(gap))
                 or (a.unit == "%" != b.unit and _TOTAL_GAP.fullmatch(gap))
                 or (b.unit != "%" and b.direction is None and _CHANGE_GAP.fullmatch(gap))
+                or (b.unit == a.unit and _BECOMES_GAP.fullmatch(gap))
             ):
                 b.band_low, b.band_high, b.band_unit, b.noun = a.band_low, a.band_high, a.band_unit, a.noun
 
