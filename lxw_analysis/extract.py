@@ -688,7 +688,7 @@ class _Document:
         for r in raws:
             if r.dropped:
                 continue
-            if "\n" in self.view[named_end : r.start]:
+            if named and "\n" in self.view[named_end : r.start]:
                 named = {}  # within one paragraph
             if r.banded and r.noun and r.unit != "%":
                 noun = r.noun.strip("“”\"的 ")
