@@ -12,7 +12,8 @@ extracted. The same two figures are printed per genre and per field, then the mi
 The indicator scores compare the facts' ids with the annotators' own concept keys: coverage
 (share of gold statistics whose fact has an id), pair recall (pairs of statistics in different
 passages sharing a concept that get one id) and pair precision (pairs given one id that share
-a concept).
+a concept); and the coverage of the statistics whose concept at least two passages measure,
+the ones that can pair at all.
 """
 
 from __future__ import annotations
@@ -347,8 +348,11 @@ def indicator_scores(pairs: list[tuple[str, dict, dict]], n_gold: int) -> dict[s
             groups[c].append((p, c))
         id_pairs_one_concept += sum(cross_pairs(g) for g in groups.values())
     ratio = Score._ratio
+    shared = {c for c, items in by_concept.items() if len({p for p, _ in items}) > 1}
+    shared_pairs = [(p, g, f) for p, g, f in pairs if g["concept"] in shared]
     return {
         "coverage": ratio(len(with_id), n_gold),
+        "shared_coverage": ratio(sum(not _missing(f.get("indicator")) for _, _, f in shared_pairs), len(shared_pairs)),
         "pair_recall": ratio(concept_pairs_one_id, concept_pairs),
         "pair_precision": ratio(id_pairs_one_concept, id_pairs),
         "concept_pairs": concept_pairs,
@@ -401,6 +405,10 @@ def report(results: dict, misses: int = 40, out=sys.stdout) -> None:
         print(
             f"indicators: coverage {ind['coverage']:.3f}  pair recall {ind['pair_recall']:.3f} "
             f"(of {ind['concept_pairs']})  pair precision {ind['pair_precision']:.3f} (of {ind['id_pairs']})",
+            file=out,
+        )
+        print(
+            f"  coverage of the statistics whose concept two passages or more measure: {ind['shared_coverage']:.3f}",
             file=out,
         )
         shown = r["misses"][:misses]

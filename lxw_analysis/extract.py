@@ -166,7 +166,9 @@ def grammar() -> Grammar:
     )
 
     change_rows = reference.load_table("change_words.csv")
-    scope = rf"^(?:\d{{4}}年度?|{_alternation(words['scope'])})+"
+    # Years, months, bracketed headings (【集体经济】), places (清溪县…) and scope words before a subject.
+    place = r"[\u4e00-\u9fff]{2,4}?(?:县|镇|乡|区|市|街道)(?=[\u4e00-\u9fff]{2})"
+    scope = rf"^(?:\d{{4}}年度?|\d{{1,2}}(?:-\d{{1,2}})?月份?|【[^】]{{1,10}}】|{_alternation(words['scope'])}|{place})+"
     link = _alternation(words["band_link"])
     band_gap = re.compile(
         rf"""[ ]?(?:之间)?(?P<de>的)?(?P<noun>[\u4e00-\u9fff()“”"]{{0,10}}?)
@@ -232,6 +234,7 @@ _SESSION = re.compile(r"[一二三四五六七八九十]届")
 _DURATIONS = frozenset({"个月", "天", "年", "日", "小时", "分钟", "周"})
 MULTIPLIERS_LAST = frozenset(w[-1] for w in MULTIPLIERS)
 _TRAILING_MULTIPLIER = re.compile(f"(?:{'|'.join(sorted(MULTIPLIERS, key=len, reverse=True))})$")
+_SECTORS = re.compile(r"三次产业|三大产业|一二三产")
 #: The clause words that make a:b:c a ratio of parts (三次产业结构, 城乡收入比).
 _RATIO_CONTEXT = re.compile(r"比|结构|比例|比重|占比")
 #: A list connector between two statistics: the second shares the first's direction.
@@ -295,6 +298,7 @@ class _Raw:
     direction: str | None = None
     article: bool = False  # 一 with a measure word: a count only where it stands as one
     dropped: bool = False
+    label: str | None = None  # a label the expression itself gives (the parts of 三次产业结构8.5:39.8:51.7)
     expr_start: int = -1  # where the expression itself starts (a bracketed count's text starts at its bracket)
 
     def __post_init__(self):
@@ -436,8 +440,10 @@ class _Document:
         if verbs:
             last = verbs[-1]
             rest = before[last.end():]
-            if not rest and len(verbs) > 1 and before[verbs[-2].end() : last.start()]:
-                before = before[verbs[-2].end() :]  # 完成固定资产投资5.6亿元: the verb ends a noun
+            noun_start = verbs[-2].end() if len(verbs) > 1 else 0
+            modifier = before[noun_start : last.start()]
+            if not rest and modifier and _MODIFIER.fullmatch(modifier):
+                before = before[noun_start:]  # 完成固定资产投资5.6亿元: the verb ends a noun
             elif not (len(rest) == 1 and rest in _NOUN_ENDINGS):  # 举办培训班5期: 培训班, not 班
                 verb, before = last.group(), rest
         if before:
@@ -564,9 +570,11 @@ class _Document:
                 if float(m["r2"]) != 1:
                     return []
                 return [_Raw(kind, start, end, start, m["r1"], float(m["r1"]), NAN, "倍", "exact")]
+            sectors = _SECTORS.search(self.view, clause[0], start)
             return [
-                _Raw(kind, m.start(n), m.end(n), m.start(n), m[n], float(m[n]), NAN, "%", "exact")
-                for n in ("r1", "r2", "r3")
+                _Raw(kind, m.start(n), m.end(n), m.start(n), m[n], float(m[n]), NAN, "%", "exact",
+                     label=f"{part}占比" if sectors else None)
+                for n, part in zip(("r1", "r2", "r3"), ("第一产业", "第二产业", "第三产业"))
             ]
         if kind == "bound":
             b1, b2 = m["b1"], m["b2"]
@@ -881,12 +889,18 @@ class _Document:
             start, end = raw.start, raw.end
             part, sentence, clause = layout.part_at(start), layout.sentence_at(start), layout.clause_at(start)
             banded = raw.band_low is not None or raw.band_high is not None
-            if banded:
+            if banded and raw.band_unit not in ("", "元") and not raw.noun:
+                # 发展党员14名,其中35岁以下9名: the count's own subject, in a bracket of another measure
+                label, used_end = self.label(max(part[0], prev_end), start, end)
+                label = f"{label or (rows[-1][1][5] if rows else '')}(按{raw.band_unit}分档)"
+            elif banded:
                 band_noun = ("村" if raw.noun in _VILLAGE_NOUNS else raw.noun) or band_noun or "村"
                 label = band_noun if raw.unit != "%" else band_noun + "占比"
                 if raw.band_unit and raw.band_unit != "元":
                     label += f"(按{raw.band_unit}分档)"  # 超过1000户的村: a bracket of households, not of income
                 used_end = end
+            elif raw.label:
+                label, used_end = raw.label, end
             else:
                 label, used_end = self.label(max(part[0], prev_end), start, end)
                 if not label and rows and rows[-1][1][5] and layout.clause_at(rows[-1][0]) == clause:
@@ -941,6 +955,9 @@ class _Document:
 _VILLAGE_NOUNS = frozenset({"村", "行政村", "村(社区)", "村社区", "村集体", "村级", "村数"})
 #: List connectors and punctuation left at a label's edges (8%和9%: the 和).
 _EDGES = re.compile(r"^[和及与、,:;()\s]+|[和及与、,:;(\s]+$")
+#: Words before a lead verb that make it part of a noun (全社会固定资产投资), not a place or a
+#: preposition's object (在曲卜藏村投资).
+_MODIFIER = re.compile(r"(?:(?![在为对向给从由于把将])[\u4e00-\u9fff]){1,8}(?<![村镇乡县区市街])")
 #: One character that makes a lead verb a noun (培训班, 调解会, 服务站).
 _NOUN_ENDINGS = frozenset("班会站点所室队员费")
 #: What a label says of a relation to an earlier figure (its change, its share), not of a subject.
