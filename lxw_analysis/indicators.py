@@ -176,8 +176,8 @@ def indicator_table() -> pd.DataFrame:
     notebooks and reports; ``lxw.indicators()``.
 
     >>> import lxw_analysis as lxw
-    >>> lxw.indicators().set_index("id").loc["disputes_found", ["topic", "unit"]].tolist()
-    ['governance', '起']
+    >>> lxw.indicators().set_index("id").loc["disputes_found", ["topic", "label_en"]].tolist()
+    ['governance', 'Disputes identified']
     """
     return pd.DataFrame(
         [(i.id, i.topic, i.label_zh, i.label_en, i.unit, "|".join(i.phrasings), i.adds_up) for i in catalogue()],

@@ -17,7 +17,8 @@ from . import reference
 from .cache import Cache, key
 from .documents import DOCUMENT_SUFFIXES, Document, page_of, read_document
 from .errors import LxwError
-from .extract import infer_township, infer_year, iter_facts
+from .extract import iter_facts
+from .identity import infer_township, infer_year
 from .facts import FACT_COLUMNS, as_facts
 from .text import MAX_REPORT_BYTES, read_bytes
 

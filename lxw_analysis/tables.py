@@ -55,7 +55,7 @@ import pandas as pd
 
 from . import reference
 from .errors import LxwError
-from .extract import infer_township, infer_year
+from .identity import infer_township, infer_year
 from .facts import as_facts, fact_row
 from .indicators import catalogue, match_indicator
 from .numbers import MULTIPLIERS, parse_number, to_halfwidth

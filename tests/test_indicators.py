@@ -1,17 +1,20 @@
 """The indicator catalogue: every phrasing lands on its id, in reports of any wording."""
 
+import math
+
 import pandas as pd
 import pytest
 
 from lxw_analysis import extract_facts, reference
 from lxw_analysis.facts import as_facts, fact_row
-from lxw_analysis.indicators import assign_indicators, catalogue, indicator_table, match_indicator
+from lxw_analysis.indicators import FUZZY_THRESHOLD, assign_indicators, catalogue, indicator_table, match_indicator
 
 CONTEXTS = {
     "cadres_sent_to_training": "选派7名村干部参加培训班",
     "cadres_in_degree_programme": "1名村干部参加学历提升工程",
     "cadres_planned_for_degree_programme": "4名村干部纳入2025年村干部学历提升学习计划",
     "collective_income_per_village": "全镇10个村村集体经济收益全部达10万元以上",
+    "safety_hazards_rectified": "整改到位安全隐患12处",
 }
 PHRASINGS = [
     (ind.id, phrasing.rstrip("*") + ("建设广场" if phrasing.endswith("*") else ""))
@@ -23,20 +26,133 @@ PHRASINGS = [
 @pytest.mark.parametrize("indicator,label", PHRASINGS, ids=[f"{i}:{p}" for i, p in PHRASINGS])
 def test_each_phrasing_maps_to_its_indicator(indicator, label):
     ind = next(i for i in catalogue() if i.id == indicator)
-    assert match_indicator(label, ind.unit, CONTEXTS.get(indicator, ""), band=ind.band) == indicator
+    context = CONTEXTS.get(indicator) or (ind.context.pattern if ind.context else "")
+    for unit in sorted(ind.units):
+        assert match_indicator(label, unit, context, band=ind.band) == indicator, unit
 
 
 def test_ids_are_unique_and_units_are_units_the_extractor_gives():
     ids = [i.id for i in catalogue()]
     assert len(ids) == len(set(ids))
     units = set(reference.measure_words().values())
-    assert {i.unit for i in catalogue()} <= units
+    per = {f"{a}/{b}" for a in units for b in units}  # densities and averages: 人/户, 人/平方公里
+    assert set().union(*(i.units for i in catalogue())) <= units | per
 
 
-def test_every_indicator_has_both_labels_and_a_topic():
+TOPICS = {
+    "study", "organisation", "training", "economy", "collective_economy", "investment", "agriculture",
+    "industry", "fiscal", "growth", "infrastructure", "livelihood", "employment", "social_security",
+    "housing", "health", "education", "governance", "petitions", "hotline", "safety", "environment", "culture",
+}
+
+
+def test_every_indicator_has_both_labels_a_documented_topic_and_where_it_was_seen():
     table = indicator_table()
     assert table[["id", "topic", "label_zh", "label_en", "unit"]].ne("").all().all()
-    assert set(table["topic"]) == {"study", "organisation", "training", "economy", "governance", "livelihood"}
+    assert set(table["topic"]) <= TOPICS
+    header = (reference.resources.files("lxw_analysis") / "data" / "indicators.csv").read_text(encoding="utf-8")
+    assert all(topic in header.split("\nid,")[0] for topic in TOPICS), "every topic is documented in the header"
+    unseen = [i.id for i in catalogue() if not i.seen and i.id not in ORIGINAL_IDS]
+    assert unseen == [], "ids grown from real reports say where their phrasings were seen"
+
+
+#: The ids of the shipped report's catalogue, written from it before the catalogue grew.
+ORIGINAL_IDS = {
+    "party_committee_study_sessions", "town_staff_study_sessions", "study_exchange_speakers",
+    "party_member_rotation_training_rounds", "party_member_rotation_training_rate", "party_member_meetings",
+    "branch_committee_meetings", "theme_party_day_activities", "advanced_villages", "intermediate_villages",
+    "village_count", "reserve_cadres_trained", "graduates_sent_as_village_assistants",
+    "village_secretary_graduate_share", "village_committee_graduate_share", "reserve_secretary_graduate_share",
+    "cadres_sent_to_training", "cadres_in_degree_programme", "cadres_planned_for_degree_programme",
+    "village_collective_funds_pooled", "project_investment", "collective_income_per_village",
+    "collective_income_band_villages", "village_collective_income", "signboards_removed", "wechat_groups_removed",
+    "work_list_items_completed", "disputes_found", "disputes_resolved", "public_toilets_built",
+    "solar_street_lights_installed",
+}
+
+
+def test_the_catalogue_holds_the_family_of_reports():
+    cat = catalogue()
+    assert len(cat) >= 200
+    assert ORIGINAL_IDS <= {i.id for i in cat}
+    by_id = {i.id: i for i in cat}
+    assert by_id["gdp"].units == {"元"} and by_id["gdp_growth_rate"].units == {"%"}
+
+
+@pytest.mark.parametrize(
+    "label,unit,indicator",
+    [
+        ("全年开展党委理论学习中心组学习", "次", "party_committee_study_sessions"),
+        ("累计完成固定资产投资", "元", "fixed_asset_investment"),
+        ("共排查矛盾纠纷", "起", "disputes_found"),
+        ("“主题党日+”活动", "次", "theme_party_day_activities"),
+    ],
+)
+def test_empty_verbs_scope_words_and_quotes_are_set_aside(label, unit, indicator):
+    found = match_indicator(label, unit, detail=True)
+    assert found[:2] == (indicator, "exact")
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["地区生产总值增长", "地区生产总值同比增长", "地区生产总值比上年下降", "地区生产总值增速", "GDP增长"],
+)
+def test_growth_however_worded_is_one_growth_rate(label):
+    assert match_indicator(label, "%") == "gdp_growth_rate"
+
+
+def test_the_unit_family_guards_the_match():
+    assert match_indicator("交流发言", "人") == "study_exchange_speakers"
+    assert match_indicator("交流发言", "人次") != "study_exchange_speakers"
+    assert match_indicator("党委理论学习", "元") is None
+
+
+def test_fuzzy_match_above_the_threshold_and_not_below():
+    found = match_indicator("全年开展党委理论学习中心组专题学习", "次", detail=True)
+    assert found[0] == "party_committee_study_sessions" and found[1] == "fuzzy" and found[2] >= FUZZY_THRESHOLD
+    far = match_indicator("党委理论学习中心组专题学习调研座谈", "次", detail=True)
+    assert far == (None, "none", far[2]) and math.isnan(far[2])
+
+
+def test_fuzzy_match_must_agree_on_per_capita_and_growth():
+    assert match_indicator("人均地区生产总值", "元") != "gdp"
+    assert match_indicator("地区生产总值增长", "%") != "gdp"
+
+
+def test_an_ambiguous_phrasing_resolves_by_its_clause():
+    assert match_indicator("村干部", "人", "1名村干部参加学历提升工程") == "cadres_in_degree_programme"
+    assert match_indicator("村干部", "人", "4名村干部纳入2025年村干部学历提升学习计划") == "cadres_planned_for_degree_programme"
+    assert match_indicator("村干部", "人", "4名村干部纳入计划", detail=True)[1] in ("context", "none")
+
+
+def test_a_project_adds_phrasings_and_ids_in_its_references_folder(tmp_path, monkeypatch):
+    refs = tmp_path / "references"
+    refs.mkdir()
+    (refs / "indicators.csv").write_text(
+        "# our own wordings\n"
+        "id,topic,label_zh,label_en,unit,phrasings\n"
+        "party_committee_study_sessions,,,,,党委读书班\n"
+        "four_deliberations_meetings,governance,四议两公开议事,Four-deliberations meetings,次,四议两公开议事|四议两公开\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("LXW_PROJECT_DIR", str(tmp_path))
+    assert match_indicator("党委读书班", "次") == "party_committee_study_sessions"
+    assert match_indicator("党委理论学习", "次") == "party_committee_study_sessions"  # the package's phrasing stays
+    assert match_indicator("四议两公开议事", "次") == "four_deliberations_meetings"
+    assert "four_deliberations_meetings" in set(indicator_table()["id"])
+    monkeypatch.delenv("LXW_PROJECT_DIR")
+    assert match_indicator("党委读书班", "次") is None
+
+
+def test_a_project_catalogue_row_without_labels_for_a_new_id_is_refused(tmp_path, monkeypatch):
+    from lxw_analysis import LxwError
+
+    refs = tmp_path / "references"
+    refs.mkdir()
+    (refs / "indicators.csv").write_text("id,topic,label_zh,label_en,unit,phrasings\nnew_id,,,,,新词\n", encoding="utf-8")
+    monkeypatch.setenv("LXW_PROJECT_DIR", str(tmp_path))
+    with pytest.raises(LxwError, match="new_id needs topic, label_zh, label_en, unit"):
+        match_indicator("新词", "次")
 
 
 def test_training_coverage_indicators_are_in_the_training_topic():

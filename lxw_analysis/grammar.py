@@ -1,0 +1,184 @@
+"""The extraction pattern: one regular expression built from named pieces and the reference tables.
+
+Numbers (Arabic, spaced, Chinese, mixed), qualifiers (约, 余, 以上 …), measure words, change
+words (增长, 下降 …) and the words of labels and brackets come from ``data/``; ``grammar()``
+compiles them once. The pattern's branches are the kinds of expression a report writes: a
+number with its measure word (``fact``), a percentage in words (``pct``), a fraction
+(``frac``), tenths (``cheng``), a doubling (``fan``), a half (``half``), a rough pair of
+Chinese numerals (``rough``), a ratio (``ratio``), a bracket bound without its unit
+(``bound``) and money without 元 (``money``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import reference
+from .numbers import ARABIC, CHINESE, CN_NUMERAL_CHARS, MIXED, MULTIPLIER
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+def _first_chars(words, also: str = "") -> str:
+    """A lookahead for the first characters of ``words`` (and the character class items ``also``).
+
+    Put before an alternation, it is one quick test where none of the words can start; without
+    it the regex engine tries every word in turn (there are some hundred measure words). A
+    pattern that is a bare alternation of words does not need it: the engine makes that test itself.
+    """
+    return f"(?=[{also}{''.join(sorted({re.escape(w[0]) for w in words}))}])"
+
+def _guarded_alternation(rows, *, only_before: bool = True) -> str:
+    """Words, each guarded against the characters that make it part of another word (签约,
+    附近, 新增) and, where the table says, kept to numbers starting with certain characters (上万)."""
+    rows = sorted(rows, key=lambda r: len(r["word"]), reverse=True)
+    parts = []
+    for row in rows:
+        guard = f"(?<![{re.escape(row['not_after'])}])" if row.get("not_after") else ""
+        then = f"(?=[ \u00a0]?[{re.escape(row['only_before'])}])" if only_before and row.get("only_before") else ""
+        parts.append(guard + re.escape(row["word"]) + then)
+    return f"{_first_chars(row['word'] for row in rows)}(?:{'|'.join(parts)})"
+
+@dataclass(frozen=True)
+class Grammar:
+    """The compiled pattern and the lookup tables its groups are read with."""
+
+    pattern: re.Pattern
+    units: dict[str, str]
+    kinds: dict[str, str]  # measure word → its kind (count, people, money, duration …)
+    unit_middles: dict[str, str]  # a measure word with a middle qualifier inside it (个多月) → that word (多)
+    unit_afters: dict[str, str]  # a measure word ending in an after qualifier (日内) → that word (内)
+    before: dict[str, str]
+    middle: dict[str, str]
+    after: dict[str, str]
+    stop_phrases: re.Pattern
+    lead_verbs: re.Pattern
+    scope: re.Pattern
+    link: re.Pattern
+    stop: re.Pattern
+    tail: re.Pattern
+    money: re.Pattern
+    change: re.Pattern  # a change word right before a number (同比增长5%)
+    change_ends: frozenset[str]  # the characters a change word (with 了, 为 …) can end in
+    changes: dict[str, tuple[str, str, str]]  # change word → (direction, after a decline, word needed before)
+    band_gap: re.Pattern  # what may stand between a bracket and its count (的村有)
+    band_nouns: frozenset[str]
+    band_verbs: re.Pattern
+    band_noun_starts: frozenset[str]
+    shared: re.Pattern  # numbers listed before the one that carries their unit (分别为12、8万元)
+    bracket_words: frozenset[str]  # qualifier words that state a bracket's bound (以上, 超过)
+
+    def is_bracket(self, *words: str | None) -> bool:
+        return any(w in self.bracket_words for w in words if w)
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    """Build the extraction pattern once from the reference tables."""
+    units = reference.measure_words()
+    qualifiers = reference.load_table("qualifiers.csv")
+    before = reference.qualifier_words("before")
+    middle = reference.qualifier_words("middle")
+    after = reference.qualifier_words("after")
+    words: dict[str, list[str]] = {}
+    for row in reference.load_table("label_words.csv"):
+        words.setdefault(row["role"], []).append(row["word"])
+    number = rf"(?:(?<=[\u4e00-\u9fff])-)?(?:{ARABIC})(?:{MULTIPLIER})?|{CHINESE}|(?:{MIXED})"
+    sep = r"至|到|~|-|—|–|〜"
+    sp = r"[ \u00a0]?"  # text taken from PDFs puts spaces around numbers: 投资 120 万元
+    unit = f"{_first_chars(units)}(?:{_alternation(units)})"
+    pre = _guarded_alternation(r for r in qualifiers if r["position"] == "before")
+    mid, post = _alternation(middle), _alternation(after)
+    cn_digit = "[一二两三四五六七八九]"
+    band_nouns = frozenset(words["band_noun"])
+    pct = rf"(?P<ppre>{pre})? (?:为)? {sp} 百分之 (?P<pnum>{number}) (?P<pmid>{mid})? (?P<ppost>{post})?"
+    frac = rf"(?P<fpre>{pre})? (?:为)? {sp} (?P<fden>{CHINESE}|\d+) 分之 (?P<fnum>{CHINESE}|\d+) (?P<fpost>{post})?"
+    # 近三成, 八成以上: tenths; not 成立, 成为, 完成 … (a 成 that begins a word)
+    cheng = rf"""(?P<cpre>{pre})? {sp} (?P<cnum>{cn_digit}|十) (?P<cmid>{mid})? 成
+        (?![立为效果功员本交绩品熟长就型片套都色分批建年龙人材不]) (?P<cmid2>多|余)? (?P<cpost>{post})?"""
+    # 翻了一番 (doubled: +100%), 翻两番 (+300%); 一半 (50%)
+    fan = r"翻了? (?P<fann>[一两二三四]) 番 (?P<fmid>多)? (?:还多)?"
+    half = rf"(?P<hpre>{pre})? 一半 (?P<hpost>{post})?"
+    rough = rf"""
+        (?P<rpre>{pre})? {sp}
+        (?P<ra>[一二两三四五六七八九十百千]*?{cn_digit}) 、? (?P<rb>{cn_digit}) (?P<rsuf>[十百千万亿]*)
+        (?P<rmid>{mid})? {sp} (?P<runit>{unit}) (?P<rpost>{post})?
+    """
+    ratio = r"(?P<r1>\d+(?:\.\d+)?)[:∶](?P<r2>\d+(?:\.\d+)?)(?:[:∶](?P<r3>\d+(?:\.\d+)?))?(?![\d:∶])"
+    fact = rf"""
+        (?:(?P<pre>{pre})(?:了|有|为)?)? {sp}
+        (?P<n1>{number}) {sp}
+        (?: (?:{MULTIPLIER})? {sp} (?:{unit})? {sp} (?:{sep}) {sp} (?P<n2>{number}) {sp} )?
+        (?P<mid>{mid})? (?P<mult>{MULTIPLIER})? {sp}
+        (?P<unit>{unit})
+        (?P<post>{post})?
+    """
+    # A bracket bound written without its unit (10万至20万的村, 5千万以上的): a bound of money.
+    nouns = _alternation(band_nouns)
+    bound = rf"""
+        (?:(?P<bpre>{pre})了?)? {sp}
+        (?P<b1>{number}) (?: {sp} (?:{sep}) {sp} (?P<b2>{number}) )? (?P<bpost>{post})? (?=的|{nouns})
+    """
+    # Money written without 元 (争取资金120万,): kept only where a money word comes before it.
+    money = rf"""
+        (?P<mpre>{pre})? {sp}
+        (?P<mn>{ARABIC}|{CHINESE}) (?P<mmid>{mid})? (?P<mmult>万|亿) (?P<mpost>{post})?
+        (?![\u4e00-\u9fff\d])
+    """
+    # Every expression starts with a digit, a numeral, 翻, or a qualifier followed by a number:
+    # test that first, it is cheap (qualifier words such as 不, 高, 过 are common characters).
+    numeral = rf"[\d{re.escape(CN_NUMERAL_CHARS)}]"
+    first = rf"(?=[\d\-{re.escape(CN_NUMERAL_CHARS)}翻]|{pre}(?:了|有|为)?[ \u00a0]?{numeral})"
+    pattern = re.compile(
+        # fact first: most expressions are one, and the others fail it at once (三成, 三分之一: no
+        # measure word after 三); a rough pair without 、 (三四千人) is a fact read as a range.
+        rf"{first}(?:(?P<fact>{fact})|(?P<pct>{pct})|(?P<frac>{frac})|(?P<cheng>{cheng})|(?P<fan>{fan})|(?P<half>{half})"
+        rf"|(?P<rough>{rough})|(?P<ratio>{ratio})|(?P<bound>{bound})|(?P<money>{money}))",
+        re.X,
+    )
+
+    change_rows = reference.load_table("change_words.csv")
+    # Years, months, bracketed headings (【集体经济】), places (清溪县…) and scope words before a subject.
+    place = r"[\u4e00-\u9fff]{2,4}?(?:县|镇|乡|区|市|街道)(?=[\u4e00-\u9fff]{2})"
+    scope = rf"^(?:\d{{4}}年度?|\d{{1,2}}(?:-\d{{1,2}})?月份?|【[^】]{{1,10}}】|{_alternation(words['scope'])}|{place})+"
+    link = _alternation(words["band_link"])
+    band_gap = re.compile(
+        rf"""[ ]?(?:之间)?(?P<de>的)?(?P<noun>[\u4e00-\u9fff()“”"]{{0,10}}?)
+        (?:[、\u4e00-\u9fff]{{0,24}}?等)?(?:{link})?[ ]?:?[ ]?""",
+        re.X,
+    )
+    shared_number = rf"-?\d+(?:\.\d+)?|[{CN_NUMERAL_CHARS}]+"
+    return Grammar(
+        pattern=pattern,
+        units=units,
+        kinds={r["word"]: r["kind"] for r in reference.load_table("measure_words.csv")},
+        unit_middles={
+            word: inner for word, unit in units.items() for inner in middle if inner in word and inner not in unit
+        },
+        unit_afters={
+            word: inner for word, unit in units.items() for inner in after if word.endswith(inner) and inner not in unit
+        },
+        before=before,
+        middle=middle,
+        after=after,
+        stop_phrases=re.compile(_alternation(reference.stop_phrases())),
+        lead_verbs=re.compile(_alternation(words["lead_verb"])),
+        scope=re.compile(scope),
+        link=re.compile(rf"(?:{_alternation(words['link'])})+$"),
+        stop=re.compile(_alternation(words["stop"])),
+        tail=re.compile(rf"(?<=.)(?:{_alternation(words['tail'])})$"),
+        money=re.compile(_alternation(words["money"])),
+        change=re.compile(rf"(?P<word>{_guarded_alternation(change_rows, only_before=False)})(?:了|为|达到|达)?[ ]?$"),
+        change_ends=frozenset("了为达到 " + "".join(r["word"][-1] for r in change_rows)),
+        changes={r["word"]: (r["direction"], r["after_decline"] or r["direction"], r["needs"]) for r in change_rows},
+        band_gap=band_gap,
+        band_nouns=band_nouns,
+        band_verbs=re.compile(_alternation(words["band_verb"])),
+        band_noun_starts=frozenset(w[0] for w in band_nouns),
+        bracket_words=frozenset(r["word"] for r in qualifiers if r["bracket"] == "yes"),
+        shared=re.compile(
+            rf"(?:分别|依次|各)[\u4e00-\u9fff]{{0,4}}?[ ]?(?P<items>(?:(?:{shared_number})[ ]?[、和及与][ ]?)+)$"
+        ),
+    )
