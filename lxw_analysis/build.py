@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,10 +11,11 @@ from pathlib import Path
 import jinja2
 import pandas as pd
 
-from . import config, reference
+from . import config
 from .cache import Cache, key
 from .errors import LxwError
 from .facts import as_facts, write_csv, write_facts, write_text
+from .identity import township_slug
 from .outputs import check_outputs, staged
 from .sources import REPORT_SUFFIXES, files_below, read_reports
 from .tables import TABLE_SUFFIXES, read_tables
@@ -56,18 +56,6 @@ def raw_files(raw: Path) -> list[Path]:
     if not raw.is_dir():
         raise LxwError(f"{raw}: no such folder. Put reports in data/raw/<township>/<year>.txt.")
     return files_below(raw, INPUT_SUFFIXES)
-
-
-def township_slug(name: str) -> str:
-    """The folder name for a township's reports: its slug when known, else its name.
-
-    >>> township_slug("拉西瓦镇"), township_slug("新寨乡")
-    ('laxiwa', '新寨乡')
-    """
-    for row in reference.townships():
-        if row["name"] == name:
-            return row["slug"]
-    return re.sub(r"[\\/:*?\"<>|\s]+", "_", name)
 
 
 def build(

@@ -1,11 +1,24 @@
-"""Which township and year a report is about, from its own text."""
+"""Which township and year a file is about, decided here and nowhere else.
+
+The flags a user gives win; then the path (``data/raw/<township>/<year>.txt``: a folder named
+for a township, a year in the file's name); then the text (a title such as 新寨乡2023年工作总结,
+the first year near the start). Townships are known by their Chinese name or by a slug listed
+in ``data/townships.csv`` (the folder name ``laxiwa`` is 拉西瓦镇).
+"""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from . import reference
+from .numbers import to_halfwidth
 from .text import matching_view
+
+__all__ = [
+    "infer_township", "infer_year", "township_from_folder", "title_township", "year_in_name",
+    "township_of", "year_of", "township_slug",
+]
 
 
 _TOWNSHIP = re.compile(
@@ -45,3 +58,76 @@ def infer_year(text: str) -> int | None:
     if m.group(1):
         return int(m.group(1))
     return int("".join(str("〇一二三四五六七八九".find(c)) if c != "零" else "0" for c in m.group(2)))
+
+
+def township_from_folder(name: str) -> str | None:
+    """The township a ``data/raw/`` folder stands for: a known slug, or a Chinese name.
+
+    >>> township_from_folder("laxiwa"), township_from_folder("新寨乡"), township_from_folder("misc")
+    ('拉西瓦镇', '新寨乡', None)
+    """
+    for row in reference.townships():
+        if name.lower() == row["slug"]:
+            return row["name"]
+    return name if re.fullmatch(r"[\u4e00-\u9fff]{2,8}[镇乡]", name) else None
+
+
+def township_slug(name: str) -> str:
+    """The folder name for a township's files: its slug when known, else its name.
+
+    >>> township_slug("拉西瓦镇"), township_slug("新寨乡")
+    ('laxiwa', '新寨乡')
+    """
+    for row in reference.townships():
+        if row["name"] == name:
+            return row["slug"]
+    return re.sub(r"[\\/:*?\"<>|\s]+", "_", name)
+
+
+#: A township named at the start of a table's title (新寨乡各村…, 青石乡2023年…).
+_TITLE_TOWNSHIP = re.compile(r"^\s*([\u4e00-\u9fff]{2,4}?[镇乡])(?=各|全|所辖|村|\d|[(（])")
+
+
+def title_township(titles: list[str]) -> str | None:
+    """The township a table's title rows name.
+
+    >>> title_township(["拉西瓦镇各村集体经济收入统计表"]), title_township(["新寨乡各村收入统计表"])
+    ('拉西瓦镇', '新寨乡')
+    """
+    found = infer_township(" ".join(titles))
+    if found:
+        return found
+    for title in titles:
+        m = _TITLE_TOWNSHIP.match(to_halfwidth(title))
+        if m:
+            return m[1]
+    return None
+
+
+def year_in_name(text: str) -> int | None:
+    """A year a file or sheet name gives (2024.txt, 2024_villages, a sheet named 2024).
+
+    >>> year_in_name("2024_villages"), year_in_name("madeup_2023"), year_in_name("收入表")
+    (2024, 2023, None)
+    """
+    m = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", to_halfwidth(text))
+    return int(m[1]) if m else None
+
+
+def township_of(path: Path, text: str = "", *, given: str | None = None, titles: list[str] | None = None) -> str | None:
+    """The township of a file: ``given``, else its folder, else its title rows or text."""
+    return (
+        given
+        or township_from_folder(Path(path).parent.name)
+        or (title_township(titles) if titles else None)
+        or (infer_township(text) if text else None)
+    )
+
+
+def year_of(path: Path, text: str = "", *, given: int | None = None, names=()) -> int | None:
+    """The year of a file: ``given``, else a year in ``names`` (a sheet's) or the file's name, else its text."""
+    for name in (*names, Path(path).stem):
+        found = year_in_name(name)
+        if found:
+            return given or found
+    return given or (infer_year(text) if text else None)

@@ -6,19 +6,17 @@ The flags a user gives win; then the path (``data/raw/<township>/<year>.txt``); 
 from __future__ import annotations
 
 import os
-import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from . import reference
 from .cache import Cache, key
 from .documents import DOCUMENT_SUFFIXES, Document, page_of, read_document
 from .errors import LxwError
 from .extract import iter_facts
-from .identity import infer_township, infer_year
+from .identity import township_of, year_of
 from .facts import FACT_COLUMNS, as_facts
 from .text import MAX_REPORT_BYTES, read_bytes
 
@@ -44,18 +42,6 @@ def files_below(folder: Path, suffixes) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
 
 
-def township_from_folder(name: str) -> str | None:
-    """The township a ``data/raw/`` folder stands for: a known slug, or a Chinese name.
-
-    >>> township_from_folder("laxiwa"), township_from_folder("新寨乡"), township_from_folder("misc")
-    ('拉西瓦镇', '新寨乡', None)
-    """
-    for row in reference.townships():
-        if name.lower() == row["slug"]:
-            return row["name"]
-    return name if re.fullmatch(r"[\u4e00-\u9fff]{2,8}[镇乡]", name) else None
-
-
 def source_label(path: Path, data_dir: Path | None) -> str:
     """``path`` relative to the data folder when it lies inside it, else as given."""
     if data_dir is not None:
@@ -76,9 +62,8 @@ def identify(
 ) -> Source:
     """Township and year of one file, from the flags, else its path, else its text."""
     path = Path(path)
-    stem_year = int(path.stem) if re.fullmatch(r"(?:19|20)\d{2}", path.stem) else None
-    year = year or stem_year or infer_year(text)
-    township = township or township_from_folder(path.parent.name) or infer_township(text)
+    year = year_of(path, text, given=year)
+    township = township_of(path, text, given=township)
     missing = [what for what, value in (("year", year), ("township", township)) if not value]
     if missing:
         raise LxwError(

@@ -55,11 +55,11 @@ import pandas as pd
 
 from . import reference
 from .errors import LxwError
-from .identity import infer_township, infer_year
+from .identity import township_of, year_in_name, year_of
 from .facts import as_facts, fact_row
 from .indicators import catalogue, match_indicator
 from .numbers import MULTIPLIERS, parse_number, to_halfwidth
-from .sources import source_label, township_from_folder
+from .sources import source_label
 from .text import decode_bytes, read_bytes
 from .villages import alias_map
 
@@ -88,7 +88,6 @@ _BRACKET = re.compile(r"[(\[【〔]\s*(?:单位\s*[:：]?\s*)?([^()\[\]【】〔
 _HEADER_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年度|年)?")
 _TITLE_UNIT = re.compile(r"单位\s*[:：]\s*([^\s,，;；)）]+)")
 #: A township at the start of a table's title: 新寨乡各村…, 新寨乡村级…, 新寨乡2024年….
-_TITLE_TOWNSHIP = re.compile(r"^\s*([\u4e00-\u9fff]{2,4}?[镇乡])(?=各|全|所辖|村|\d|[(（])")
 _SPACES = re.compile(r"\s+")
 _DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 _MINUS = re.compile(r"^[-−](?=\s*[\d.])")
@@ -250,28 +249,6 @@ def canonical_village(name: str, township: str | None) -> str:
         if candidate in names:
             return names[candidate]
     return name.strip()
-
-
-def title_township(titles: list[str]) -> str | None:
-    """The township a table's title names.
-
-    >>> title_township(["拉西瓦镇各村集体经济收入统计表"]), title_township(["新寨乡各村收入统计表"])
-    ('拉西瓦镇', '新寨乡')
-    """
-    found = infer_township(" ".join(titles))
-    if found:
-        return found
-    for title in titles:
-        m = _TITLE_TOWNSHIP.match(to_halfwidth(title))
-        if m:
-            return m[1]
-    return None
-
-
-def _year_of(text: str) -> int | None:
-    """A year a name or title gives (2024_villages, 2023年…, a sheet named 2024)."""
-    m = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", to_halfwidth(text))
-    return int(m[1]) if m else None
 
 
 # --- reading cells --------------------------------------------------------------------------
@@ -507,7 +484,7 @@ def _layout(where: _Where, sheet: _Sheet, number: int, header: list[str], titles
     village = next(i for i, h in enumerate(flat) if h in VILLAGE_HEADERS)
     year_column = next((i for i, h in enumerate(flat) if h in YEAR_HEADERS and i != village), None)
     title = " ".join(titles)
-    township = where.township or township_from_folder(where.path.parent.name) or title_township(titles)
+    township = township_of(where.path, given=where.township, titles=titles)
     if not township:
         raise LxwError(
             f"{where.path}{_in_sheet(sheet)}: cannot tell the township of this table: neither the path "
@@ -515,7 +492,7 @@ def _layout(where: _Where, sheet: _Sheet, number: int, header: list[str], titles
             "or add a title such as 新寨乡各村集体经济收入统计表."
         )
     title_unit = _TITLE_UNIT.search(to_halfwidth(title))
-    fallback_year = _year_of(sheet.name) or _year_of(where.path.stem) or infer_year(title) or where.default_year
+    fallback_year = year_of(where.path, title, names=(sheet.name,)) or where.default_year
     columns = []
     for index, text in enumerate(header):
         if index in (village, year_column) or not flat[index]:
@@ -562,7 +539,7 @@ def _row_year(where: _Where, sheet: _Sheet, layout: _Layout, number: int, cells:
     text = cells[layout.year][0] if layout.year < len(cells) else ""
     if is_missing(text):
         return None
-    year = _year_of(text)
+    year = year_in_name(text)
     if year is None:
         raise LxwError(
             f"{_cell_name(where, sheet, number, layout.year + 1)} is in the year column but holds "

@@ -312,7 +312,7 @@ def test_unknown_village_is_kept_as_written(tmp_path):
         (TITLE, "集体经济收入(元)", "village_collective_income"),
         ("新寨乡2024年各村集体经济收入统计表", "金额（万元）", "village_collective_income"),
         ("新寨乡2024年各村集体经济收入统计表", "2024年（元）", "village_collective_income"),
-        ("新寨乡2024年各村统计表", "户数（户）", None),
+        ("新寨乡2024年各村统计表", "谷仓数（座）", None),
     ],
 )
 def test_indicator_comes_from_the_header_words_or_the_title(tmp_path, title, header, indicator):
