@@ -10,15 +10,18 @@ from .errors import LxwError
 from .extract import extract_facts, infer_township, infer_year
 from .facts import FACT_COLUMNS, empty_facts, fact_row, load_facts, load_findings
 from .indicators import indicator_table as indicators
-from .validate import validate
 from .numbers import parse_number
+from .sources import extract_file
+from .tables import read_table, read_tables
 from .text import read_text
+from .validate import validate
 
 __all__ = [
     "FACT_COLUMNS",
     "LxwError",
     "empty_facts",
     "extract_facts",
+    "extract_file",
     "fact_row",
     "income_bands",
     "indicators",
@@ -27,6 +30,8 @@ __all__ = [
     "load_facts",
     "load_findings",
     "parse_number",
+    "read_table",
+    "read_tables",
     "read_text",
     "validate",
 ]

@@ -1,6 +1,7 @@
 """The project's set-up files agree with each other and with the standing rules."""
 
 import hashlib
+import inspect
 import re
 import tomllib
 
@@ -8,6 +9,7 @@ import nbformat
 import pytest
 import yaml
 
+import lxw_analysis as lxw
 from conftest import ROOT
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -54,6 +56,20 @@ def test_notebook_is_committed_without_outputs_and_takes_parameters(notebook):
     tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1 and "township" in tagged[0].source and "data_dir" in tagged[0].source
     assert "../" not in "".join(c.source for c in nb.cells) and "sys.path" not in "".join(c.source for c in nb.cells)
+
+
+def test_every_public_name_is_in_all_and_every_name_in_all_exists():
+    public = {name for name, value in vars(lxw).items() if not name.startswith("_") and not inspect.ismodule(value)}
+    assert set(lxw.__all__) == public and len(lxw.__all__) == len(set(lxw.__all__))
+    assert {"read_table", "read_tables", "extract_file", "load_facts", "extract_facts"} <= public
+
+
+def test_every_lxw_name_the_readme_uses_is_in_all():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = re.findall(r"^```\w*\n(.*?)^```", readme, flags=re.M | re.S) + re.findall(r"`([^`\n]+)`", readme)
+    used = {name for block in code for name in re.findall(r"\blxw\.([A-Za-z_]\w*)", block)}
+    assert {"load_facts", "extract_facts"} <= used
+    assert used - set(lxw.__all__) == set()
 
 
 def test_readme_quick_start_is_the_two_make_commands():
