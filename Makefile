@@ -8,17 +8,20 @@ BIN := $(VENV)/bin
 INSTALL ?= $(VENV)/.installed
 LXW ?= $(BIN)/lxw
 PYTEST ?= $(BIN)/python -m pytest
+# Debian packages the tests need besides Python's: Chromium and a CJK font for tests/test_browser.py.
+SYSTEM_PACKAGES ?= chromium fonts-noto-cjk
 BUILD_ARGS ?=
 BENCH_ARGS ?=
 EVAL_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install report example test lab bench eval clean
+.PHONY: help install system-packages report example test lab bench eval clean
 
 help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(VENV)/.installed: pyproject.toml
+	$(PYTHON) -c 'import ensurepip' 2>/dev/null || scripts/system_packages.sh python3-venv
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
 	$(BIN)/python -m pip install -e '.[dev]'
@@ -32,7 +35,10 @@ report: $(INSTALL) ## Build data/processed/ and reports/ from data/raw/ (the mai
 example: $(INSTALL) ## Build the made-up multi-year example into build/example/ (every trend chart)
 	$(LXW) build --example $(BUILD_ARGS)
 
-test: $(INSTALL) ## Run the whole test suite
+system-packages: ## Install the Debian packages the tests need (Chromium, a CJK font) when missing
+	scripts/system_packages.sh $(SYSTEM_PACKAGES)
+
+test: $(INSTALL) system-packages ## Install what the tests need, run the whole test suite
 	$(PYTEST)
 
 bench: $(INSTALL) ## Benchmark extraction on a generated corpus against two baselines (BENCH_ARGS=--quick: tiny run)

@@ -6,7 +6,7 @@ self-contained), the township's name is visible and drawn with a CJK font, its l
 somewhere, and a full-page screenshot is saved into the pytest tmp dir. A made-up report full
 of HTML, Markdown and LaTeX shows its text literally and runs nothing.
 
-Needs Debian's Chromium (`apt-get install chromium fonts-noto-cjk`, as .ci/run does) and
+Needs Debian's Chromium and a CJK font (`chromium fonts-noto-cjk`, which `make test` installs) and
 Playwright (a dev dependency); Playwright drives the system browser and never downloads one.
 """
 
@@ -55,8 +55,8 @@ def require_browser() -> None:
     """Fail, with the command that fixes it, when the browser or its driver is missing."""
     if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
         pytest.fail(
-            f"Chromium is not installed ({CHROMIUM} not found): run `apt-get install chromium` "
-            "(and `apt-get install fonts-noto-cjk` for the Chinese text), as .ci/run does.",
+            f"Chromium is not installed ({CHROMIUM} not found): run `make system-packages` "
+            "(or `apt-get install chromium fonts-noto-cjk`), as `make test` does.",
             pytrace=False,
         )
     if sync_playwright is None:

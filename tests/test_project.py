@@ -80,9 +80,11 @@ def test_readme_quick_start_is_the_two_make_commands():
     assert "conda env create -f environment.yml" in readme
 
 
-def test_ci_runs_the_readme_test_command():
+def test_ci_runs_the_readme_test_command_and_installs_nothing_itself():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert re.search(r"^make test$", ci, flags=re.M) and "set -euo pipefail" in ci
+    commands = [line.strip() for line in ci.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    assert commands == ["set -euo pipefail", 'cd "$(dirname "$0")/.."', "make test"]
 
 
 def test_raw_report_is_the_one_sources_md_records():

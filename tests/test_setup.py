@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -14,6 +16,113 @@ import pytest
 from conftest import ROOT
 
 BIN = Path(sys.executable).parent
+SCRIPT = ROOT / "scripts" / "system_packages.sh"
+ABSENT = "lxw-madeup-absent-package"  # a Debian package name that exists nowhere
+
+
+def make(*args, **kwargs) -> subprocess.CompletedProcess:
+    """``make`` in the project with this environment's tools and no install step."""
+    return subprocess.run(["make", *args, "INSTALL=", f"BIN={BIN}"], capture_output=True, text=True, **kwargs)
+
+
+# --- the Debian packages the tests need ------------------------------------------------------
+
+
+@pytest.fixture
+def sandbox():
+    """A folder every user can read, holding a copy of the script and a log the stubs write to.
+
+    pytest's own tmp folders are private to their owner, and the script is run as nobody too.
+    """
+    with tempfile.TemporaryDirectory(prefix="lxw-system-packages-") as folder:
+        root = Path(folder)
+        root.chmod(0o755)
+        (root / "bin").mkdir(mode=0o755)
+        shutil.copy(SCRIPT, root / "system_packages.sh")
+        log = root / "log"
+        log.touch()
+        log.chmod(0o666)
+        yield root
+
+
+def stub(sandbox: Path, name: str) -> None:
+    """A command that records how it was called instead of doing anything."""
+    path = sandbox / "bin" / name
+    path.write_text(f'#!/bin/sh\necho "{name} $*" >> {sandbox / "log"}\n', encoding="utf-8")
+    path.chmod(0o755)
+
+
+def tools(sandbox: Path, *names: str) -> None:
+    """Links to the real commands named, so a PATH of sandbox/bin alone has them and nothing else."""
+    for name in names:
+        (sandbox / "bin" / name).symlink_to(shutil.which(name))
+
+
+def run_script(sandbox: Path, *packages: str, user: str, path: str) -> subprocess.CompletedProcess:
+    """The script as root or as nobody, with the PATH given."""
+    command = ["/bin/sh", str(sandbox / "system_packages.sh"), *packages]
+    if user == "root" and os.geteuid() != 0:
+        command = [shutil.which("unshare"), "--map-root-user", *command]
+    elif user == "nobody" and os.geteuid() == 0:
+        command = [shutil.which("setpriv"), "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+    return subprocess.run(command, capture_output=True, text=True, env={"PATH": path, "LANG": "C.UTF-8"}, timeout=60)
+
+
+def test_make_system_packages_installs_nothing_when_every_package_is_there(sandbox):
+    stub(sandbox, "apt-get")
+    stub(sandbox, "sudo")
+    env = {**os.environ, "PATH": f"{sandbox / 'bin'}:{os.environ['PATH']}"}
+    result = make("-s", "system-packages", cwd=ROOT, env=env)
+    assert result.returncode == 0, result.stderr
+    assert (sandbox / "log").read_text() == "", "apt-get or sudo was run: a package the tests need is missing"
+    assert result.stdout == "" and result.stderr == ""
+
+
+def test_system_packages_as_root_installs_only_the_missing_ones_with_apt_get(sandbox):
+    stub(sandbox, "apt-get")
+    stub(sandbox, "sudo")
+    result = run_script(sandbox, "dpkg", ABSENT, user="root", path=f"{sandbox / 'bin'}:{os.environ['PATH']}")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"Installing Debian packages: {ABSENT}\n"
+    assert (sandbox / "log").read_text().splitlines() == [
+        "apt-get update -qq",
+        f"apt-get install -y -qq --no-install-recommends {ABSENT}",
+    ]
+
+
+def test_system_packages_not_as_root_goes_through_sudo(sandbox):
+    stub(sandbox, "apt-get")
+    stub(sandbox, "sudo")
+    tools(sandbox, "dpkg-query", "id")
+    result = run_script(sandbox, ABSENT, user="nobody", path=str(sandbox / "bin"))
+    assert result.returncode == 0, result.stderr
+    assert (sandbox / "log").read_text().splitlines() == [
+        "sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq",
+        f"sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends {ABSENT}",
+    ]
+
+
+def test_system_packages_without_root_or_sudo_says_what_to_install_and_fails(sandbox):
+    stub(sandbox, "apt-get")
+    tools(sandbox, "dpkg-query", "id")
+    result = run_script(sandbox, "dpkg", ABSENT, user="nobody", path=str(sandbox / "bin"))
+    assert result.returncode == 1 and result.stdout == ""
+    message = result.stderr
+    assert message.count("\n") == 1, message  # one paragraph
+    assert f"not installed: {ABSENT}." in message and f"'apt-get install {ABSENT}'" in message
+    assert "not root and has no sudo" in message
+    assert (sandbox / "log").read_text() == ""
+
+
+def test_system_packages_without_dpkg_says_so(sandbox):
+    tools(sandbox, "id")
+    result = run_script(sandbox, "chromium", user="root", path=str(sandbox / "bin"))
+    assert result.returncode == 1 and "has no dpkg" in result.stderr and "'chromium'" in result.stderr
+
+
+def test_system_packages_without_arguments_shows_its_usage():
+    result = subprocess.run(["/bin/sh", str(SCRIPT)], capture_output=True, text=True)
+    assert result.returncode == 2 and "usage:" in result.stderr
 
 
 # --- the package as pip builds it --------------------------------------------------------------
