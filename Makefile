@@ -8,6 +8,7 @@ BIN := $(VENV)/bin
 INSTALL ?= $(VENV)/.installed
 LXW ?= $(BIN)/lxw
 PYTEST ?= $(BIN)/python -m pytest
+RUFF ?= $(BIN)/ruff
 # Debian packages the tests need besides Python's: Chromium and a CJK font for tests/test_browser.py.
 SYSTEM_PACKAGES ?= chromium fonts-noto-cjk
 BUILD_ARGS ?=
@@ -15,7 +16,7 @@ BENCH_ARGS ?=
 EVAL_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-packages report example test lab bench eval clean
+.PHONY: help install system-packages report example lint test lab bench eval clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -38,7 +39,10 @@ example: $(INSTALL) ## Build the made-up multi-year example into build/example/ 
 system-packages: ## Install the Debian packages the tests need (Chromium, a CJK font) when missing
 	scripts/system_packages.sh $(SYSTEM_PACKAGES)
 
-test: $(INSTALL) system-packages ## Install what the tests need, run the whole test suite
+lint: $(INSTALL) ## Check the code with ruff (rules in pyproject.toml)
+	$(RUFF) check .
+
+test: $(INSTALL) system-packages lint ## Install what the tests need, lint, run the whole test suite
 	$(PYTEST)
 
 bench: $(INSTALL) ## Benchmark extraction on a generated corpus against two baselines (BENCH_ARGS=--quick: tiny run)

@@ -43,11 +43,10 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from corpus import MADEUP_PER_REPORT, ROOT, generate
-
 import pandas as pd
 
 import lxw_analysis
+from corpus import MADEUP_PER_REPORT, ROOT, generate
 from lxw_analysis.extract import iter_facts
 from lxw_analysis.facts import as_facts
 

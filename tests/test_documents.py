@@ -225,7 +225,7 @@ def save_pdf(path, pages, header=HEADER, footer="- {n} -"):
         for n, lines in enumerate(pages, 1):
             fig = Figure(figsize=(PAGE_W / 72, PAGE_H / 72))
 
-            def put(text, y, x=MARGIN, size=None):
+            def put(text, y, x=MARGIN, size=None, fig=fig):
                 font = FONT.copy()
                 if size:
                     font.set_size(size)

@@ -125,6 +125,38 @@ def test_system_packages_without_arguments_shows_its_usage():
     assert result.returncode == 2 and "usage:" in result.stderr
 
 
+def test_make_test_installs_the_system_packages_and_lints_before_the_tests():
+    result = subprocess.run(["make", "-n", "test", "INSTALL="], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if not line.startswith("make")]
+    system, lint, tests = (next(i for i, line in enumerate(lines) if word in line) for word in
+                           ("system_packages.sh chromium fonts-noto-cjk", "ruff check", "pytest"))
+    assert system < tests and lint < tests
+
+
+# --- lint ------------------------------------------------------------------------------------
+
+
+def test_make_lint_passes():
+    result = make("lint", f"RUFF={BIN / 'ruff'}", cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_lint_rules_find_unused_imports_unsorted_imports_and_likely_bugs(tmp_path):
+    bad = tmp_path / "madeup_module.py"
+    bad.write_text(
+        "import sys\nimport os\n\n\ndef f(items=[]):\n    return os.sep == 1 is 2\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [BIN / "ruff", "check", "--config", ROOT / "pyproject.toml", "--output-format", "concise", bad],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    found = set(re.findall(r": ([A-Z]+\d+) ", result.stdout))
+    assert {"F401", "I001", "B006", "F632"} <= found, result.stdout
+
+
 # --- the package as pip builds it --------------------------------------------------------------
 
 
