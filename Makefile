@@ -16,7 +16,7 @@ BENCH_ARGS ?=
 EVAL_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-packages report example lint test lab bench eval clean
+.PHONY: help install git-filter system-packages report example lint test lab bench eval clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -26,7 +26,13 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
 	$(BIN)/python -m pip install -e '.[dev]'
+	$(MAKE) --no-print-directory git-filter
 	touch $@
+
+# Notebooks saved with their outputs are committed without them: nbstripout as a git filter
+# (.gitattributes names it for *.ipynb). Outside a git clone there is nothing to set up.
+git-filter:
+	if [ -e .git ]; then $(BIN)/nbstripout --install --attributes .gitattributes; fi
 
 install: $(INSTALL) ## Create the virtual environment in .venv and install the package
 

@@ -3,6 +3,7 @@
 import hashlib
 import inspect
 import re
+import subprocess
 import tomllib
 
 import nbformat
@@ -47,12 +48,47 @@ def test_python_version_agrees():
     assert "python>=3.11" in ENVIRONMENT["dependencies"]
 
 
-@pytest.mark.parametrize("notebook", sorted((ROOT / "notebooks").glob("*.ipynb")), ids=lambda p: p.name)
-def test_notebook_is_committed_without_outputs_and_takes_parameters(notebook):
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+def git_blob(revision: str, path) -> str | None:
+    """The text git stores for a file: in a commit (``HEAD``) or, for ``""``, in the index."""
+    result = subprocess.run(
+        ["git", "-C", str(ROOT), "show", f"{revision}:{path.relative_to(ROOT).as_posix()}"],
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout if result.returncode == 0 else None
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_stored_in_git_without_outputs(notebook):
+    """What git holds, not the working copy, which JupyterLab may have saved with its outputs."""
+    assert (ROOT / ".git").exists(), "the project is not a git clone: the stored notebooks cannot be checked"
+    staged = git_blob("", notebook)
+    assert staged is not None, f"{notebook.relative_to(ROOT)} is not in git: `git add` it"
+    stored = {"the index": staged}
+    if (committed := git_blob("HEAD", notebook)) is not None:
+        stored["HEAD"] = committed
+    for where, text in stored.items():
+        for cell in nbformat.reads(text, as_version=4).cells:
+            if cell.cell_type == "code":
+                assert cell.outputs == [] and cell.execution_count is None, f"{where} holds outputs"
+
+
+def test_git_filters_notebooks_through_nbstripout():
+    attributes = subprocess.run(
+        ["git", "-C", str(ROOT), "check-attr", "filter", "--", *(str(n.relative_to(ROOT)) for n in NOTEBOOKS)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    assert attributes and all(line.endswith(": filter: nbstripout") for line in attributes)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_takes_parameters(notebook):
     nb = nbformat.read(notebook, as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            assert cell.outputs == [] and cell.execution_count is None
     tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1 and "township" in tagged[0].source and "data_dir" in tagged[0].source
     assert "../" not in "".join(c.source for c in nb.cells) and "sys.path" not in "".join(c.source for c in nb.cells)

@@ -11,6 +11,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from conftest import ROOT
@@ -155,6 +156,42 @@ def test_lint_rules_find_unused_imports_unsorted_imports_and_likely_bugs(tmp_pat
     assert result.returncode == 1
     found = set(re.findall(r": ([A-Z]+\d+) ", result.stdout))
     assert {"F401", "I001", "B006", "F632"} <= found, result.stdout
+
+
+# --- notebooks: outputs stay out of git ------------------------------------------------------
+
+
+def test_make_git_filter_stores_notebooks_without_their_outputs(tmp_path):
+    repo = tmp_path / "madeup_repo"
+    repo.mkdir()
+    git = ["git", "-C", str(repo)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    shutil.copy(ROOT / ".gitattributes", repo / ".gitattributes")
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                "print(35)",
+                execution_count=1,
+                outputs=[nbformat.v4.new_output("stream", name="stdout", text="35\n")],
+            )
+        ]
+    )
+    nbformat.write(notebook, repo / "madeup.ipynb")
+    result = subprocess.run(["make", "-f", str(ROOT / "Makefile"), "git-filter", f"BIN={BIN}"],
+                            capture_output=True, text=True, cwd=repo)
+    assert result.returncode == 0, result.stderr
+    subprocess.run([*git, "add", "madeup.ipynb"], check=True)
+    stored = nbformat.reads(subprocess.run([*git, "show", ":madeup.ipynb"], capture_output=True, text=True,
+                                           check=True).stdout, as_version=4)
+    assert stored.cells[0].source == "print(35)"
+    assert stored.cells[0].outputs == [] and stored.cells[0].execution_count is None
+    assert nbformat.read(repo / "madeup.ipynb", as_version=4).cells[0].outputs  # the working copy keeps them
+
+
+def test_make_git_filter_outside_a_git_clone_does_nothing(tmp_path):
+    result = subprocess.run(["make", "-s", "-f", str(ROOT / "Makefile"), "git-filter", f"BIN={BIN}"],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout == "" and list(tmp_path.iterdir()) == []
 
 
 # --- the package as pip builds it --------------------------------------------------------------
