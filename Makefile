@@ -11,6 +11,7 @@ PYTEST ?= $(BIN)/python -m pytest
 RUFF ?= $(BIN)/ruff
 # Debian packages the tests need besides Python's: Chromium and a CJK font for tests/test_browser.py.
 SYSTEM_PACKAGES ?= chromium fonts-noto-cjk
+LAB_ARGS ?=
 BUILD_ARGS ?=
 BENCH_ARGS ?=
 EVAL_ARGS ?=
@@ -58,8 +59,11 @@ bench: $(INSTALL) ## Benchmark extraction on a generated corpus against two base
 eval: $(INSTALL) ## Score extraction on the made-up evaluation corpus (tests/corpus/): recall, precision, misses
 	$(BIN)/python benchmarks/evaluate.py $(EVAL_ARGS)
 
-lab: $(INSTALL) ## Open JupyterLab in the project's environment
-	$(BIN)/jupyter lab notebooks
+# The project folder is JupyterLab's root, so data/ and reports/ can be opened; the file browser
+# starts in notebooks/. JupyterLab refuses to run as root unless told.
+lab: $(INSTALL) ## Open JupyterLab in the project's environment, at the notebooks
+	$(BIN)/jupyter lab --notebook-dir=. --ContentsManager.preferred_dir=notebooks \
+		$(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 clean: ## Remove generated outputs (data/processed/, reports/, the build cache, build/), keeping their READMEs
 	find data/processed reports -type f ! -name README.md -delete

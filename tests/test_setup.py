@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import secrets
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import time
+import urllib.request
 import zipfile
 from pathlib import Path
 
@@ -192,6 +198,54 @@ def test_make_git_filter_outside_a_git_clone_does_nothing(tmp_path):
     result = subprocess.run(["make", "-s", "-f", str(ROOT / "Makefile"), "git-filter", f"BIN={BIN}"],
                             capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0 and result.stdout == "" and list(tmp_path.iterdir()) == []
+
+
+# --- JupyterLab --------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_make_lab_opens_jupyterlab_at_the_project_root_with_the_notebooks_first(tmp_path):
+    port, token = _free_port(), secrets.token_hex(16)
+    env = {
+        **os.environ,
+        "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"),
+    }
+    args = f"--no-browser --ip=127.0.0.1 --port={port} --ServerApp.port_retries=0 --IdentityProvider.token={token}"
+    lab = subprocess.Popen(
+        ["make", "lab", "INSTALL=", f"BIN={BIN}", f"LAB_ARGS={args}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=(tmp_path / "lab.log").open("w"),
+        start_new_session=True,
+    )
+    try:
+        page = None
+        for _ in range(120):
+            if lab.poll() is not None:
+                pytest.fail(f"make lab stopped: {(tmp_path / 'lab.log').read_text()}")
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab?token={token}", timeout=5) as response:
+                    page = response.read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert page, "JupyterLab did not answer within a minute"
+        config = json.loads(re.search(r'<script id="jupyter-config-data" type="application/json">(.*?)</script>',
+                                      page, re.S).group(1))
+        assert Path(config["serverRoot"]).resolve() == ROOT and config["preferredPath"] == "notebooks"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/contents?token={token}", timeout=10) as response:
+            top = {item["name"] for item in json.load(response)["content"]}
+        assert {"data", "reports", "notebooks"} <= top
+    finally:
+        os.killpg(lab.pid, signal.SIGTERM)
+        lab.wait(timeout=30)
 
 
 # --- the package as pip builds it --------------------------------------------------------------
