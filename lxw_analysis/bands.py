@@ -12,6 +12,7 @@ import math
 import pandas as pd
 
 from .facts import as_facts, fact_row
+from .files import file_of
 
 BAND_INDICATOR = "collective_income_band_villages"
 INCOME_INDICATOR = "village_collective_income"
@@ -107,7 +108,7 @@ def income_bands(village_income: pd.DataFrame, edges, *, keep_empty: bool = True
     incomes = village_income[village_income["indicator"].isin([INCOME_INDICATOR]) & village_income["village"].notna()]
     rows = []
     for (township, year), group in incomes.groupby(["township", "year"], sort=True):
-        sources = ", ".join(sorted({s.split("#")[0] for s in group["source"].dropna()}))
+        sources = ", ".join(sorted({file_of(s) for s in group["source"].dropna()}))
         for low, high in brackets(edges):
             count = float(_count_between(group["value"], low, high))
             if count or keep_empty:

@@ -14,7 +14,8 @@ import pandas as pd
 from . import config
 from .cache import Cache, key
 from .errors import LxwError
-from .facts import as_facts, write_csv, write_facts, write_text
+from .facts import as_facts, write_csv, write_facts
+from .files import write_text
 from .identity import township_slug
 from .outputs import check_outputs, staged
 from .sources import REPORT_SUFFIXES, files_below, read_reports

@@ -16,11 +16,11 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 from .config import PACKAGE_DIR
+from .files import write_text
 
 #: The entry format; entries of any other version are ignored.
 VERSION = 2
@@ -111,14 +111,7 @@ class Cache:
         kind = name.split("-", 1)[0]
         payload = json.dumps(value, ensure_ascii=False)
         envelope = {"version": VERSION, "kind": kind, "sha256": _checksum(kind, payload), "data": payload}
-        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(envelope, f, ensure_ascii=False)
-            os.replace(tmp, self.folder / name)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        write_text(self.folder / name, json.dumps(envelope, ensure_ascii=False))
         self.used.add(name)
 
     def prune(self) -> None:
@@ -126,6 +119,6 @@ class Cache:
         if self.folder is None or not self.folder.is_dir():
             return
         for path in self.folder.iterdir():
-            ours = _ENTRY_NAME.match(path.name) or path.name.startswith(".tmp-")
+            ours = _ENTRY_NAME.match(path.name) or (path.name.startswith(".") and path.name.endswith(".tmp"))
             if ours and path.name not in self.used and path.is_file():
                 path.unlink(missing_ok=True)

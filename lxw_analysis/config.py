@@ -12,6 +12,12 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
+#: Reports larger than this are refused: a township's yearly report is well under 1 MB, so a
+#: file this size is several documents joined, or not a report, and would take long to read.
+MAX_REPORT_BYTES = 20 * 2**20
+#: Tables (CSV, XLSX) larger than this are refused, for the same reason.
+MAX_TABLE_BYTES = 50 * 2**20
+
 
 def project_dir() -> Path:
     """The project folder (holds ``data/``, ``notebooks/``, ``reports/``)."""

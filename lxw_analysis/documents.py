@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import LxwError
+from .files import unsupported
 from .text import read_text
 
 #: File types ``read_document`` reads.
@@ -86,12 +87,8 @@ def read_document(path: str | Path) -> Document:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in DOCUMENT_SUFFIXES:
-        hint = " Open it in Word or WPS and save it as .docx first." if suffix in {".doc", ".wps", ".rtf"} else ""
-        raise LxwError(
-            f"{path}: unsupported file type {path.suffix or '(none)'}; reports are read from "
-            + ", ".join(sorted(DOCUMENT_SUFFIXES))
-            + f" files.{hint}"
-        )
+        hint = "Open it in Word or WPS and save it as .docx first." if suffix in {".doc", ".wps", ".rtf"} else ""
+        raise unsupported(path, DOCUMENT_SUFFIXES, "reports", hint)
     if suffix == ".txt":
         return Document(read_text(path), "txt", path)
     try:

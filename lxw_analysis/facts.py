@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from itertools import islice
 from pathlib import Path
 
@@ -11,7 +9,7 @@ import pandas as pd
 
 from . import config
 from .errors import LxwError
-from .outputs import new_file_mode
+from .files import atomic_write
 
 #: Column names and dtypes of the facts table, in order (see the design brief, section 4).
 FACT_DTYPES = {
@@ -112,20 +110,6 @@ def empty_facts() -> pd.DataFrame:
     return as_facts([])
 
 
-def atomic_write(path: Path, write) -> None:
-    """Write through a temporary file beside ``path``, then rename: never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.chmod(tmp, new_file_mode())
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
 def write_facts(df: pd.DataFrame, folder: str | Path) -> list[Path]:
     """Write ``facts.csv`` (UTF-8 with BOM, for Excel) and ``facts.parquet`` into ``folder``."""
     folder = Path(folder)
@@ -136,13 +120,6 @@ def write_parquet(df: pd.DataFrame, path: str | Path) -> Path:
     """Write one table as Parquet, atomically."""
     path = Path(path)
     atomic_write(path, lambda tmp: df.to_parquet(tmp, index=False))
-    return path
-
-
-def write_text(path: str | Path, text: str) -> Path:
-    """Write a text file (UTF-8), atomically."""
-    path = Path(path)
-    atomic_write(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
     return path
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import config
 from .errors import LxwError
+from .files import _umask
 
 MARKER = ".lxw-build.json"
 #: Files an output folder may hold before any build (the folder's own README in git).
@@ -114,17 +115,6 @@ def check_outputs(outputs: dict[str, Path], inputs: dict[str, Path], *, replace:
             )
         if _has_git(out):
             raise LxwError(f"{out} ({what}) holds a git repository; the build never replaces such a folder.")
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def new_file_mode() -> int:
-    """The mode a new file gets here (0o666 less the umask)."""
-    return 0o666 & ~_umask()
 
 
 @contextmanager

@@ -12,13 +12,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import config
 from .cache import Cache, key
 from .documents import DOCUMENT_SUFFIXES, Document, page_of, read_document
 from .errors import LxwError
 from .extract import iter_facts
 from .identity import township_of, year_of
 from .facts import FACT_COLUMNS, as_facts
-from .text import MAX_REPORT_BYTES, read_bytes
+from .files import read_bytes, source_label, unsupported
 
 #: File types read as reports: plain text, Word, PDF with a text layer.
 REPORT_SUFFIXES = set(DOCUMENT_SUFFIXES)
@@ -40,16 +41,6 @@ class Source:
 def files_below(folder: Path, suffixes) -> list[Path]:
     """Files below ``folder`` (at any depth) whose suffix is one of ``suffixes``, in name order."""
     return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
-
-
-def source_label(path: Path, data_dir: Path | None) -> str:
-    """``path`` relative to the data folder when it lies inside it, else as given."""
-    if data_dir is not None:
-        try:
-            return path.resolve().relative_to(data_dir.resolve()).as_posix()
-        except ValueError:
-            pass
-    return path.as_posix()
 
 
 def identify(
@@ -85,11 +76,7 @@ def read_source(
     """A report file (text, Word or PDF) as the document it was read as, and what it is about."""
     path = Path(path)
     if path.suffix.lower() not in REPORT_SUFFIXES:
-        raise LxwError(
-            f"{path}: unsupported file type {path.suffix or '(none)'}; reports are read from "
-            + ", ".join(sorted(REPORT_SUFFIXES))
-            + " files."
-        )
+        raise unsupported(path, REPORT_SUFFIXES, "reports")
     document = read_document(path)
     return identify(path, document.text, year=year, township=township, data_dir=data_dir), document
 
@@ -166,7 +153,7 @@ def iter_reports(paths, *, jobs: int | None = 1, cache: Cache | None = None, pro
     paths = [Path(p) for p in paths]
     cache = cache or Cache(None)
     names = [
-        f"report-{key(read_bytes(p, limit=MAX_REPORT_BYTES, what='report'), str(p), options)}"
+        f"report-{key(read_bytes(p, limit=config.MAX_REPORT_BYTES, what='report'), str(p), options)}"
         if cache.folder is not None
         else None
         for p in paths

@@ -53,14 +53,14 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 import pandas as pd
 
-from . import reference
+from . import config, reference
 from .errors import LxwError
 from .identity import township_of, year_in_name, year_of
 from .facts import as_facts, fact_row
 from .indicators import catalogue, match_indicator
 from .numbers import MULTIPLIERS, parse_number, to_halfwidth
-from .sources import source_label
-from .text import decode_bytes, read_bytes
+from .files import read_bytes, source_label, unsupported
+from .text import decode_bytes
 from .villages import alias_map
 
 if TYPE_CHECKING:
@@ -310,7 +310,7 @@ class _Sheet:
 
 
 #: Tables larger than this are refused (a 100,000-row village table is a few MB).
-MAX_TABLE_BYTES = 50 * 2**20
+MAX_TABLE_BYTES = config.MAX_TABLE_BYTES
 
 
 def _read_bytes(path: Path, size: int = -1) -> bytes:
@@ -632,11 +632,7 @@ def iter_table_facts(
     path = Path(path)
     kind = TABLE_SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        raise LxwError(
-            f"{path}: unsupported file type {path.suffix or '(none)'}; tables are read from "
-            + ", ".join(sorted(TABLE_SUFFIXES))
-            + " files (save an old .xls as .xlsx)."
-        )
+        raise unsupported(path, TABLE_SUFFIXES, "tables", "Save an old .xls as .xlsx.")
     where = _Where(path, source_label(path, Path(data_dir) if data_dir else None), township, year)
     any_header = False
     for sheet in _csv_sheets(path) if kind == "csv" else _xlsx_sheets(path):

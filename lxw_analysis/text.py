@@ -12,7 +12,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from . import config
 from .errors import LxwError
+from .files import read_bytes
 from .numbers import to_halfwidth
 
 _BOMS = [
@@ -54,31 +56,10 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
     return str(best)
 
 
-#: Reports larger than this are refused: a township's yearly report is well under 1 MB, so a
-#: file this size is several documents joined, or not a report, and would take long to read.
-MAX_REPORT_BYTES = 20 * 2**20
-
-
-def read_bytes(path: Path, *, limit: int | None = None, what: str = "file", size: int = -1) -> bytes:
-    """A file's bytes (the first ``size`` of them), or a clear message when it cannot be read or
-    is larger than ``limit``."""
-    try:
-        if limit is not None and path.stat().st_size > limit:
-            raise LxwError(
-                f"{path}: {path.stat().st_size / 2**20:.0f} MB is more than a {what} is expected to be "
-                f"({limit / 2**20:.0f} MB at most), so it is not read. Split it into one file per "
-                "report or table, or check it is the file you meant."
-            )
-        with path.open("rb") as f:
-            return f.read(size)
-    except OSError as err:
-        raise LxwError(f"{path}: cannot be read ({err.strerror or err}).") from err
-
-
 def read_text(path: str | Path) -> str:
     """The text of a report file, decoded whatever its encoding."""
     path = Path(path)
-    return decode_bytes(read_bytes(path, limit=MAX_REPORT_BYTES, what="report"), str(path))
+    return decode_bytes(read_bytes(path, limit=config.MAX_REPORT_BYTES, what="report"), str(path))
 
 
 def is_traditional(text: str) -> bool:

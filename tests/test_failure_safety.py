@@ -105,7 +105,7 @@ def test_bad_input_gets_a_clear_message_and_changes_nothing(previous_build, raw_
 
 def test_a_report_over_the_size_limit_is_refused_without_reading_it(tmp_path):
     from lxw_analysis import LxwError, read_text
-    from lxw_analysis.text import MAX_REPORT_BYTES
+    from lxw_analysis.config import MAX_REPORT_BYTES
 
     big = tmp_path / "madeup_huge.txt"
     with big.open("wb") as f:
