@@ -258,7 +258,7 @@ class Score:
     read: int = 0
     fields: Counter = field(default_factory=Counter)
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         self.gold += other.gold
         self.facts += other.facts
         self.found += other.found

@@ -22,7 +22,6 @@ from .sources import REPORT_SUFFIXES, files_below, read_reports
 from .tables import TABLE_SUFFIXES, read_tables
 from .validate import SEVERITIES, validate
 
-
 #: Shown on every page built from the made-up example.
 EXAMPLE_BANNER = "示例数据，纯属虚构 — made-up example data for demonstration, not real statistics"
 

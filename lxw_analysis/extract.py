@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .candidates import NAN, Candidates, _QUOTED, _Spans
+from .candidates import _QUOTED, NAN, Candidates, _Spans
 from .facts import as_facts
 from .grammar import grammar
 from .identity import infer_township, infer_year  # noqa: F401  (lxw_analysis.extract.infer_* of old)
 from .indicators import catalogue_key, match_in
-from .labels import Labelling, _VILLAGE_NOUNS, _without_relation
+from .labels import _VILLAGE_NOUNS, Labelling, _without_relation
 from .relations import ReadingTogether
 from .segment import Layout
 from .text import matching_view

@@ -101,7 +101,9 @@ def _indicator(row: dict, where: str) -> Indicator:
     try:
         context = re.compile(row["context"]) if row.get("context") else None
     except re.error as err:
-        raise LxwError(f"{where}: indicator {row['id']}: context {row['context']!r} is not a regular expression ({err}).")
+        raise LxwError(
+            f"{where}: indicator {row['id']}: context {row['context']!r} is not a regular expression ({err})."
+        ) from err
     phrasings = tuple(p for p in row["phrasings"].split("|") if p)
     return Indicator(
         id=row["id"],

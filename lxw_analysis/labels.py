@@ -15,7 +15,6 @@ from functools import lru_cache
 from .grammar import grammar
 from .villages import SCOPE_WORDS
 
-
 #: Quote marks, dropped from labels (a regex: str.translate is slow on Chinese text).
 _QUOTE_MARKS = re.compile("[“”\"「」『』《》‘’']")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 
 import pandas as pd
-
 from IPython.display import HTML
 
 

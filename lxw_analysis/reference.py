@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import csv
 import io
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rows(name: str) -> tuple[tuple[tuple[str, str], ...], ...]:
     text = resources.files("lxw_analysis").joinpath("data", name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]

@@ -13,10 +13,9 @@ import re
 
 from .candidates import NAN, _Raw
 from .grammar import Grammar, _alternation, grammar
+from .labels import _VILLAGE_NOUNS
 from .numbers import parse_number
 from .segment import PART_END
-from .labels import _VILLAGE_NOUNS
-
 
 #: A list connector between two statistics: the second shares the first's direction.
 _LIST_GAP = re.compile(r"[ ]?(?:和|、|及|与|以及)[ ]?")

@@ -53,7 +53,7 @@ class Layout:
     section_names: list[str]
 
     @classmethod
-    def of(cls, view: str, text: str | None = None) -> "Layout":
+    def of(cls, view: str, text: str | None = None) -> Layout:
         """The layout of ``view``; section names are read from ``text`` (as written) when given."""
         text = view if text is None else text
         starts, names = [0], [""]

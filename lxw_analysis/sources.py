@@ -17,9 +17,9 @@ from .cache import Cache, key
 from .documents import DOCUMENT_SUFFIXES, Document, page_of, read_document
 from .errors import LxwError
 from .extract import iter_facts
-from .identity import township_of, year_of
 from .facts import FACT_COLUMNS, as_facts
 from .files import read_bytes, source_label, unsupported
+from .identity import township_of, year_of
 
 #: File types read as reports: plain text, Word, PDF with a text layer.
 REPORT_SUFFIXES = set(DOCUMENT_SUFFIXES)

@@ -46,20 +46,21 @@ import csv
 import io
 import re
 import warnings
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from . import config, reference
 from .errors import LxwError
-from .identity import township_of, year_in_name, year_of
 from .facts import as_facts, fact_row
+from .files import read_bytes, source_label, unsupported
+from .identity import township_of, year_in_name, year_of
 from .indicators import catalogue, match_indicator
 from .numbers import MULTIPLIERS, parse_number, to_halfwidth
-from .files import read_bytes, source_label, unsupported
 from .text import decode_bytes
 from .villages import alias_map
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from .reference import villages as gazetteer
 
@@ -38,7 +38,7 @@ def alias_map(township: str | None = None, rows=None) -> dict[str, str]:
     return names
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(township: str | None) -> tuple[re.Pattern | None, dict[str, str]]:
     names = alias_map(township)
     if not names:

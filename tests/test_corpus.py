@@ -2,7 +2,6 @@
 and every passage reads as annotated, less the misses written down in known_misses.tsv."""
 
 import importlib.util
-import json
 import re
 import subprocess
 import sys
