@@ -79,8 +79,11 @@ class _Document(Candidates, ReadingTogether, Labelling):
                     subject = (own, sentence)
                 elif subject[1] == sentence and (raw.direction or raw.unit in ("%", "百分点", "倍")):
                     label = subject[0] + label  # 地区生产总值12.3亿元,增长8%: the growth of 地区生产总值
+            # A bracket of units with a name of their own (薄弱村) is matched as those units.
+            as_band = banded and (raw.noun is None or raw.noun in _VILLAGE_NOUNS or raw.unit == "%")
             indicator, how, score = match_in(
-                self.catalogue, label, raw.unit, self.view[clause[0] : clause[1]], banded
+                self.catalogue, label, raw.unit, self.view[clause[0] : clause[1]], as_band,
+                self.view[sentence[0] : sentence[1]],
             )
             s0, s1 = sentence
             rows.append((start, (

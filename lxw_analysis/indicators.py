@@ -257,15 +257,20 @@ def catalogue_key() -> str:
     return _project_file(os.environ.get("LXW_PROJECT_DIR"), os.getcwd())
 
 
-def match_in(key: str, label, unit, context: str, band: bool) -> tuple[str | None, str, float]:
-    """``match_indicator(label, unit, context, band=band, detail=True)`` in the catalogue ``key``."""
+def match_in(key: str, label, unit, context: str, band: bool, wider: str = "") -> tuple[str | None, str, float]:
+    """``match_indicator(label, unit, context, band=band, detail=True)`` in the catalogue ``key``.
+
+    An ambiguous phrasing is resolved by ``context`` (the clause), else by ``wider`` (its sentence).
+    """
     if not isinstance(label, str) or not label or not isinstance(unit, str):
         return None, "none", float("nan")
     candidates = _candidates(subject(label), unit, band, key)
-    context = context or ""
-    for ind, how, score in candidates:
-        if ind.context is not None and ind.context.search(context):
-            return ind.id, "context" if how == "exact" else how, score
+    for text in (context or "", wider):
+        for ind, how, score in candidates:
+            if ind.context is not None and ind.context.search(text):
+                return ind.id, "context" if how == "exact" else how, score
+        if not wider:
+            break
     for ind, how, score in candidates:
         if ind.context is None:
             return ind.id, how, score

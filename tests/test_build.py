@@ -128,7 +128,7 @@ def test_build_reads_tables_beside_reports(tmp_path, raw_copy):
 
 def test_build_refuses_to_write_inside_raw(tmp_path, raw_copy):
     result = run_build("--raw", raw_copy, "--processed", raw_copy / "processed")
-    assert result.returncode == 2 and "never written to" in result.stderr
+    assert result.returncode == 2 and "lies inside the raw data folder" in result.stderr
     assert not (raw_copy / "processed").exists()
 
 
