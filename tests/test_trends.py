@@ -146,3 +146,32 @@ def test_with_labels_adds_both_labels_in_catalogue_order():
     got = trends.with_labels(table)
     assert got["indicator"].tolist() == ["party_committee_study_sessions", "disputes_resolved"]
     assert got["label_en"].tolist() == ["Party committee theory study sessions", "Disputes resolved"]
+
+
+#: Made up, in another township's style: 集中轮训, 选派…参加学历提升工程, 储备后备干部, 调解成功率.
+MADEUP_OTHER_STYLE = (
+    "2023年，青石乡组织党员集中轮训3期，参训党员412人次，轮训覆盖率96.5%；选派5名村干部参加学历提升工程，"
+    "储备村级后备干部18人。全年排查化解矛盾纠纷36起，调解成功率97.2%。"
+)
+
+
+def test_training_and_governance_reports_pick_up_statistics_worded_another_way():
+    facts = extract_facts(MADEUP_OTHER_STYLE, township="青石乡")
+    training = set(trends.training_coverage(facts)["indicator"])
+    assert {
+        "party_member_rotation_training_rounds", "party_member_rotation_training_rate", "cadres_in_degree_programme",
+        "reserve_cadres_trained", "party_member_training_person_times",
+    } <= training
+    governance = set(trends.topic(facts, "governance")["indicator"])
+    assert {"disputes_found", "dispute_resolution_rate"} <= governance
+
+
+def test_an_uncatalogued_statistic_pairs_across_years_by_its_subject():
+    facts = pd.concat([
+        extract_facts("2023年,某某镇开展“四议两公开”议事12次。"),
+        extract_facts("2024年,某某镇开展“四议两公开”议事15次。"),
+    ])
+    table = trends.yoy(facts)
+    row = table[table["year"] == 2024].iloc[0]
+    assert row["indicator"] == "unlisted:四议两公开议事/次" and row["change"] == 3
+    assert trends.yoy(facts, unlisted=False).empty
