@@ -42,10 +42,7 @@ column wins over it.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -54,21 +51,21 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from . import config, reference
+from . import reference
 from .errors import LxwError
 from .facts import as_facts, fact_row
-from .files import read_bytes, source_label, unsupported
+from .files import source_label, unsupported
 from .identity import township_of, year_in_name, year_of
 from .indicators import catalogue, match_indicator
 from .numbers import MULTIPLIERS, parse_number, to_halfwidth
-from .text import decode_bytes
+from .spreadsheets import EMPTY_CELL, TABLE_SUFFIXES, Cell, Sheet, document_sheets, sheets_of
 from .villages import alias_map
 
 if TYPE_CHECKING:
     from .documents import Document
 
 #: File types read as tables, and how.
-TABLE_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
+
 
 #: Headers of the column that names the village (compared without spaces, half-width).
 VILLAGE_HEADERS = ("村名", "村", "村庄", "行政村", "村名称", "单位", "名称", "村别", "村庄名称", "行政村名称", "单位名称")
@@ -93,11 +90,7 @@ _SPACES = re.compile(r"\s+")
 _DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 _MINUS = re.compile(r"^[-−](?=\s*[\d.])")
 _PUNCTUATION = " :：-_/、,，.。"
-_ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
-#: A cell: its text as written, and its number when the file stored one (XLSX numeric cells).
-Cell = tuple[str, float | None]
-_EMPTY: Cell = ("", None)
 
 
 # --- headers --------------------------------------------------------------------------------
@@ -275,156 +268,6 @@ def cell_number(text: str, unit_as_written: str | None = None, unit: str | None 
     return sign * parse_number(_MINUS.sub("", text))
 
 
-def _number_text(value: float) -> str:
-    """A stored number as a spreadsheet shows it (15 significant digits)."""
-    return str(value) if isinstance(value, int) else f"{value:.15g}"
-
-
-def _xlsx_cell(cell) -> Cell:
-    value = cell.value
-    if value is None:
-        return _EMPTY
-    if isinstance(value, str):
-        return value, None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return str(value), None  # a date or a truth value: not a figure
-    if "%" in cell.number_format:
-        percent = round(value * 100, 9)
-        return _number_text(percent) + "%", percent
-    return _number_text(value), float(value)
-
-
-# --- files to rows --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Sheet:
-    """Rows of one table: the sheet's name ('' for a CSV) and its rows (number, cells).
-
-    ``noun`` is what messages call it: a workbook's sheet, a Word report's table.
-    """
-
-    name: str
-    rows: Iterator[tuple[int, list[Cell]]]
-    is_csv: bool
-    noun: str = "sheet"
-
-
-#: Tables larger than this are refused (a 100,000-row village table is a few MB).
-MAX_TABLE_BYTES = config.MAX_TABLE_BYTES
-
-
-def _read_bytes(path: Path, size: int = -1) -> bytes:
-    return read_bytes(path, limit=MAX_TABLE_BYTES, what="table", size=size)
-
-
-def _csv_text(path: Path) -> str:
-    data = _read_bytes(path)
-    if not data.strip():
-        raise LxwError(
-            f"{path}: the file is empty. Expected a table with a header row (村名, …); "
-            "check it was saved or exported fully."
-        )
-    if data.startswith(_ZIP) or data.startswith(_OLE):
-        raise LxwError(
-            f"{path}: this is an Excel workbook, not CSV text. Rename it to .xlsx (or, for an old .xls "
-            "or a password-protected workbook, save it from Excel as .xlsx or CSV UTF-8) and try again."
-        )
-    return decode_bytes(data, str(path))
-
-
-def _delimiter(text: str) -> str:
-    """The field separator of a CSV: comma, tab or semicolon, whichever its first lines use most.
-
-    >>> _delimiter("村名\\t收入\\n上庄村\\t1,500\\n"), _delimiter("村名,收入\\n")
-    ('\\t', ',')
-    """
-    head = text[:20000].splitlines()[:20]
-    counts = {d: sum(line.count(d) for line in head) for d in (",", "\t", ";")}
-    return max(counts, key=lambda d: (counts[d], d == ","))
-
-
-def _csv_rows(path: Path, text: str) -> Iterator[tuple[int, list[Cell]]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    number = 0
-    while True:
-        try:
-            record = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as err:
-            raise LxwError(
-                f"{path}: line {reader.line_num} cannot be read as CSV ({err}). Check that quotes are "
-                "closed and the file is text, re-export it as CSV UTF-8, and try again."
-            ) from err
-        number += 1
-        yield number, [(field, None) for field in record]
-
-
-def _csv_sheets(path: Path) -> Iterator[_Sheet]:
-    yield _Sheet("", _csv_rows(path, _csv_text(path)), is_csv=True)
-
-
-def _not_a_workbook(path: Path, why: str) -> LxwError:
-    return LxwError(
-        f"{path}: cannot be read as an Excel workbook ({why}). The file may be damaged, or another "
-        "format renamed to .xlsx; open it in Excel and save it again as .xlsx (or export CSV UTF-8), then try again."
-    )
-
-
-def _open_workbook(path: Path):
-    from openpyxl import load_workbook
-
-    data = _read_bytes(path, 8)  # the signature; openpyxl streams the rest from the file
-    if not data:
-        raise LxwError(
-            f"{path}: the file is empty. Expected an Excel workbook (.xlsx); check it was saved or exported fully."
-        )
-    if data.startswith(_OLE):
-        raise LxwError(
-            f"{path}: this workbook is password-protected (encrypted) or in the old .xls format, which "
-            "cannot be read. Open it in Excel, remove the password (File › Info › Protect Workbook) and "
-            "save it as .xlsx, then try again."
-        )
-    if not data.startswith(_ZIP):
-        raise _not_a_workbook(path, "it is not a zip archive, as every .xlsx file is")
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return load_workbook(path, read_only=True, data_only=True)
-    except Exception as err:  # any failure of a damaged archive: zip, XML, missing parts
-        raise _not_a_workbook(path, f"{type(err).__name__}: {err}") from err
-
-
-def _guarded(rows: Iterator, path: Path, sheet: str) -> Iterator:
-    """The rows of a sheet, a damaged sheet stopping with a clear message instead of a traceback."""
-    while True:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                row = next(rows)
-        except StopIteration:
-            return
-        except Exception as err:  # damaged XML inside the archive
-            raise _not_a_workbook(path, f"sheet {sheet}: {type(err).__name__}: {err}") from err
-        yield row
-
-
-def _xlsx_rows(sheet) -> Iterator[tuple[int, list[Cell]]]:
-    sheet.reset_dimensions()  # some writers record a wrong size; read what is there
-    for number, row in enumerate(sheet.iter_rows(), 1):
-        yield number, [_xlsx_cell(cell) for cell in row]
-
-
-def _xlsx_sheets(path: Path) -> Iterator[_Sheet]:
-    book = _open_workbook(path)
-    try:
-        for sheet in book.worksheets:
-            yield _Sheet(sheet.title, _guarded(_xlsx_rows(sheet), path, sheet.title), is_csv=False)
-    finally:
-        book.close()
-
-
 # --- rows to facts --------------------------------------------------------------------------
 
 
@@ -479,7 +322,7 @@ class _Where:
     default_year: int | None = None
 
 
-def _layout(where: _Where, sheet: _Sheet, number: int, header: list[str], titles: list[str]) -> _Layout:
+def _layout(where: _Where, sheet: Sheet, number: int, header: list[str], titles: list[str]) -> _Layout:
     """Read a header row: which column is what, each value column's year, unit and indicator."""
     flat = [squeeze(h) for h in header]
     village = next(i for i, h in enumerate(flat) if h in VILLAGE_HEADERS)
@@ -516,25 +359,25 @@ def _layout(where: _Where, sheet: _Sheet, number: int, header: list[str], titles
     return _Layout(number, width, village, year_column, tuple(columns), township)
 
 
-def _in_sheet(sheet: _Sheet) -> str:
+def _in_sheet(sheet: Sheet) -> str:
     return f", {sheet.noun} {sheet.name}" if sheet.name else ""
 
 
-def _address(where: _Where, sheet: _Sheet, row: int, column: int) -> str:
+def _address(where: _Where, sheet: Sheet, row: int, column: int) -> str:
     """Where a cell is, as the ``source`` column names it."""
     if sheet.is_csv:
         return f"{where.label}#R{row}C{column}"
     return f"{where.label}#{sheet.name}!{column_letter(column)}{row}"
 
 
-def _cell_name(where: _Where, sheet: _Sheet, row: int, column: int) -> str:
+def _cell_name(where: _Where, sheet: Sheet, row: int, column: int) -> str:
     """A cell as a message names it to the user."""
     if sheet.is_csv:
         return f"{where.path}: row {row}, column {column} ({column_letter(column)}{row} in Excel)"
     return f"{where.path}, {sheet.noun} {sheet.name}: cell {column_letter(column)}{row}"
 
 
-def _row_year(where: _Where, sheet: _Sheet, layout: _Layout, number: int, cells: list[Cell]) -> int | None:
+def _row_year(where: _Where, sheet: Sheet, layout: _Layout, number: int, cells: list[Cell]) -> int | None:
     if where.year or layout.year is None:
         return None
     text = cells[layout.year][0] if layout.year < len(cells) else ""
@@ -561,7 +404,7 @@ def _row_name(layout: _Layout, cells: list[Cell]) -> tuple[str, bool]:
     return "", False
 
 
-def _check_width(where: _Where, sheet: _Sheet, layout: _Layout, number: int, cells: list[Cell]) -> None:
+def _check_width(where: _Where, sheet: Sheet, layout: _Layout, number: int, cells: list[Cell]) -> None:
     """A CSV row with a value beyond the header is misaligned (often an unquoted 1,500)."""
     if sheet.is_csv and any(text.strip() for text, _ in cells[layout.width :]):
         raise LxwError(
@@ -571,7 +414,7 @@ def _check_width(where: _Where, sheet: _Sheet, layout: _Layout, number: int, cel
         )
 
 
-def _value(where: _Where, sheet: _Sheet, column: _Column, number: int, cell: Cell) -> float:
+def _value(where: _Where, sheet: Sheet, column: _Column, number: int, cell: Cell) -> float:
     text, stored = cell
     if stored is not None:
         return stored * column.heading.factor
@@ -585,7 +428,7 @@ def _value(where: _Where, sheet: _Sheet, column: _Column, number: int, cell: Cel
         ) from None
 
 
-def _table_facts(where: _Where, sheet: _Sheet, layout: _Layout) -> Iterator[tuple]:
+def _table_facts(where: _Where, sheet: Sheet, layout: _Layout) -> Iterator[tuple]:
     """Facts-table rows of the data rows below the header."""
     section = sheet.name
     for number, cells in sheet.rows:
@@ -597,7 +440,7 @@ def _table_facts(where: _Where, sheet: _Sheet, layout: _Layout) -> Iterator[tupl
         row_year = _row_year(where, sheet, layout, number, cells)
         quote = None
         for column in layout.columns:
-            cell = cells[column.index] if column.index < len(cells) else _EMPTY
+            cell = cells[column.index] if column.index < len(cells) else EMPTY_CELL
             if cell[1] is None and is_missing(cell[0]):
                 continue
             value = _value(where, sheet, column, number, cell)
@@ -636,7 +479,7 @@ def iter_table_facts(
         raise unsupported(path, TABLE_SUFFIXES, "tables", "Save an old .xls as .xlsx.")
     where = _Where(path, source_label(path, Path(data_dir) if data_dir else None), township, year)
     any_header = False
-    for sheet in _csv_sheets(path) if kind == "csv" else _xlsx_sheets(path):
+    for sheet in sheets_of(path):
         found = _find_header(sheet.rows)
         if found is None:
             continue  # a sheet of notes, a chart's data …
@@ -683,13 +526,6 @@ def read_tables(paths: Iterable[str | Path], *, progress=None, **options) -> pd.
 # --- tables in Word reports ----------------------------------------------------------------
 
 
-def _document_sheets(document: Document) -> Iterator[_Sheet]:
-    """Each table of a Word report as a sheet named 表1, 表2 … (in document order), rows numbered from 1."""
-    for number, grid in enumerate(document.tables, 1):
-        rows = ((r, [(text, None) for text in cells]) for r, cells in enumerate(grid, 1))
-        yield _Sheet(f"表{number}", rows, is_csv=False, noun="table")
-
-
 def _holds_figures(column: _Column, rows: list[tuple[int, list[Cell]]]) -> bool:
     """Whether some cell of a value column reads as a number (a column of prose, 重点项目, does not)."""
     heading = column.heading
@@ -723,7 +559,7 @@ def iter_document_table_facts(
     figure column with a cell that is not a number stops with a message naming the cell.
     """
     where = _Where(document.path or Path(source), source, township, None, default_year=year)
-    for sheet in _document_sheets(document):
+    for sheet in document_sheets(document):
         found = _find_header(sheet.rows)
         if found is None:
             continue  # a layout table: a letterhead, a signature block …
@@ -731,50 +567,3 @@ def iter_document_table_facts(
         rows = list(sheet.rows)
         layout = replace(layout, columns=tuple(c for c in layout.columns if _holds_figures(c, rows)))
         yield from _table_facts(where, replace(sheet, rows=iter(rows)), layout)
-
-
-# --- totals ---------------------------------------------------------------------------------
-
-_CELL_PART = re.compile(r"(?:![A-Z]+\d+|#R\d+C\d+)$")
-
-#: Columns of ``table_totals``.
-TOTAL_COLUMNS = [
-    "table", "township", "year", "indicator", "label", "unit", "total", "village_sum", "villages", "difference", "matches"
-]  # fmt: skip
-
-
-def table_totals(facts: pd.DataFrame) -> pd.DataFrame:
-    """Each table column's total row next to the sum of its village rows, and whether they agree.
-
-    A table is a file (and sheet); a column is its header (``label`` without 合计). With
-    several total rows in one column (小计 rows and a 合计), the largest is the table's total.
-    Columns without a total row are not listed. They agree within 0.5%, or 1 元 for money
-    (``validate.within_tolerance``, the rule the validation step applies).
-    """
-    from .validate import within_tolerance
-
-    table = facts["source"].str.replace(_CELL_PART, "", regex=True)
-    total_row = facts["village"].isna() & facts["label"].str.startswith("合计 ").fillna(False).astype(bool)
-    f = facts.assign(
-        table=table,
-        column=facts["label"].where(~total_row, facts["label"].str.removeprefix("合计 ")),
-        _total=total_row,
-    )
-    keys = ["table", "township", "year", "indicator", "column", "unit"]
-    records = []
-    for key, group in f.groupby(keys, dropna=False, sort=True):
-        totals = group.loc[group["_total"], "value"]
-        if totals.empty:
-            continue
-        total = totals.loc[totals.abs().idxmax()]
-        villages = group.loc[group["village"].notna(), "value"]
-        summed = float(villages.sum())
-        records.append((*key, total, summed, len(villages), summed - total, within_tolerance(total, summed, key[-1] if isinstance(key[-1], str) else None)))
-    out = pd.DataFrame.from_records(records, columns=TOTAL_COLUMNS)
-    return out.astype({"year": "Int64", "villages": "int64", "matches": "bool"})
-
-
-def table_total_mismatches(facts: pd.DataFrame) -> pd.DataFrame:
-    """The rows of ``table_totals`` whose total row differs from the sum of its village rows."""
-    totals = table_totals(facts)
-    return totals[~totals["matches"]].reset_index(drop=True)

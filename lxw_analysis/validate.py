@@ -17,6 +17,7 @@ dtype is compared with ``facts.FACT_DTYPES`` by a small check of its own.
 
 from __future__ import annotations
 
+import re
 from functools import partial, wraps
 from typing import NamedTuple
 
@@ -435,29 +436,75 @@ def within_tolerance(total: float, summed: float, unit) -> bool:
     return abs(total - summed) <= tolerance + 1e-9
 
 
+#: The cell part of a table fact's ``source`` (…xlsx#Sheet1!C4, …csv#R4C3): what is left names the table.
+_CELL_PART = re.compile(r"(?:![A-Z]+\d+|#R\d+C\d+)$")
+
+#: Columns of ``table_totals``.
+TOTAL_COLUMNS = [
+    "table", "township", "year", "indicator", "label", "unit", "total", "village_sum", "villages", "difference", "matches"
+]  # fmt: skip
+
+
+def _total_checks(facts: pd.DataFrame):
+    """Each total row of a table column against the village rows it sums: (table, township, year,
+    indicator, column, unit, total row, its value, village rows), where a table is a file and
+    sheet, and a column its header (the label less 合计). A total row labelled only 合计 sums the
+    village rows of its indicator in that table. With several total rows (小计 rows and a 合计),
+    the largest is the column's total."""
+    f = facts[facts["indicator"].notna() & facts["source"].notna()]
+    is_total = f["village"].isna() & f["label"].str.match(TOTAL_LABEL).fillna(False).astype(bool)
+    f = f.assign(
+        _table=f["source"].str.replace(_CELL_PART, "", regex=True),
+        _column=f["label"].str.replace(rf"^(?:{TOTAL_LABEL})\s*", "", regex=True).fillna(""),
+        _total=is_total,
+    )
+    keys = ["_table", "township", "year", "indicator", "unit"]
+    for (table, township, year, indicator, unit), group in f.groupby(keys, dropna=False, sort=True):
+        totals = group[group["_total"]]
+        villages = group[group["village"].notna()]
+        for column, rows in totals.groupby("_column", sort=True):
+            same = villages[villages["_column"] == column] if column else villages
+            at = rows["value"].abs().idxmax()
+            yield table, township, year, indicator, column, unit, at, rows.loc[at, "value"], same
+
+
+def table_totals(facts: pd.DataFrame) -> pd.DataFrame:
+    """Each table column's total row next to the sum of its village rows, and whether they agree
+    (within 0.5%, or 1 元 for money: ``within_tolerance``). Columns without a total row are not listed."""
+    records = [
+        (table, township, year, indicator, column, unit, total, float(same["value"].sum()), len(same),
+         float(same["value"].sum()) - total, within_tolerance(total, same["value"].sum(), unit))
+        for table, township, year, indicator, column, unit, _, total, same in _total_checks(facts)
+    ]  # fmt: skip
+    out = pd.DataFrame.from_records(records, columns=TOTAL_COLUMNS)
+    return out.astype({"year": "Int64", "villages": "int64", "matches": "bool"})
+
+
+def table_total_mismatches(facts: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``table_totals`` whose total row differs from the sum of its village rows."""
+    totals = table_totals(facts)
+    return totals[~totals["matches"]].reset_index(drop=True)
+
+
 def total_row_mismatch(facts: pd.DataFrame) -> pd.DataFrame:
     """Total rows (合计/总计, no village) that differ from the sum of the village rows of the
-    same file, indicator and year."""
+    same table (file and sheet) and column, indicator and year (see ``_total_checks``)."""
     f = _positional(facts)
-    f = f[f["indicator"].notna()].assign(_file=f["source"].map(source_file, na_action="ignore"))
-    is_total = f["village"].isna() & f["label"].str.match(TOTAL_LABEL).fillna(False).astype(bool)
-    village_rows = f[f["village"].notna()]
+    sheets = f["source"].dropna().str.replace(_CELL_PART, "", regex=True)
+    several = sheets.groupby(sheets.map(source_file)).nunique()
     records = []
-    for row, total in f[is_total].iterrows():
-        same = village_rows[
-            _is(village_rows["_file"], total["_file"])
-            & _is(village_rows["indicator"], total["indicator"])
-            & _is(village_rows["year"], total["year"])
-        ]
-        if same.empty or within_tolerance(total["value"], same["value"].sum(), total["unit"]):
+    for table, township, year, indicator, _, unit, at, total, same in _total_checks(f):
+        summed = same["value"].sum()
+        if same.empty or within_tolerance(total, summed, unit):
             continue
-        unit = "" if pd.isna(total["unit"]) else f" {total['unit']}"
+        file = source_file(table)
+        where = file + (f" ({table.split('#', 1)[1]})" if several.get(file, 1) > 1 and "#" in table else "")
+        shown = "" if pd.isna(unit) else f" {unit}"
         message = (
-            f"{_place(total['township'], total['year'])}, {total['_file']}: the total row {total['label']} gives "
-            f"{_num(total['value'])}{unit} for {total['indicator']} but its {len(same)} village rows "
-            f"add up to {_num(same['value'].sum())}{unit}"
+            f"{_place(township, year)}, {where}: the total row {f.loc[at, 'label']} gives "
+            f"{_num(total)}{shown} for {indicator} but its {len(same)} village rows add up to {_num(summed)}{shown}"
         )
-        records.append(_finding("total_row_mismatch", total["township"], total["year"], message, [row, *same.index]))
+        records.append(_finding("total_row_mismatch", township, year, message, [at, *same.index]))
     return as_findings(records)
 
 

@@ -19,7 +19,8 @@ from openpyxl import Workbook
 from conftest import ROOT
 from lxw_analysis import FACT_COLUMNS, LxwError
 from lxw_analysis.facts import FACT_DTYPES
-from lxw_analysis.tables import read_table, read_tables, table_total_mismatches, table_totals
+from lxw_analysis.tables import read_table, read_tables
+from lxw_analysis.validate import table_total_mismatches, table_totals
 
 FIXTURES = ROOT / "tests" / "fixtures" / "madeup_tables"
 TITLE = "新寨乡2024年各村集体经济收入统计表"

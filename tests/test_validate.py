@@ -21,6 +21,7 @@ from lxw_analysis.validate import (
     rate_over_100,
     resolved_exceeds_found,
     schema,
+    table_totals,
     total_row_mismatch,
     validate,
     village_not_in_gazetteer,
@@ -426,8 +427,11 @@ def test_a_total_within_half_a_percent_or_one_yuan_is_fine(total):
 
 
 def test_a_small_count_total_off_by_one_is_reported():
-    rows = [fact(indicator="public_toilets_built", unit="处", value=v, village=name, source="t.xlsx#A") for v, name in [(2.0, "上庄村"), (3.0, "下庄村")]]
-    facts = table(*rows, fact(indicator="public_toilets_built", unit="处", value=6.0, label="总计", source="t.xlsx#B"))
+    rows = [
+        fact(indicator="public_toilets_built", unit="处", value=v, village=name, source=f"t.xlsx#Sheet1!B{r}")
+        for r, (v, name) in enumerate([(2.0, "上庄村"), (3.0, "下庄村")], 2)
+    ]
+    facts = table(*rows, fact(indicator="public_toilets_built", unit="处", value=6.0, label="总计", source="t.xlsx#Sheet1!B4"))
     assert only(total_row_mismatch(facts), "total_row_mismatch")["rows"] == "0,1,2"
 
 
@@ -440,6 +444,21 @@ def test_village_rows_of_another_file_indicator_or_year_are_not_added():
         income(300_000, label="合计"),
     )
     assert total_row_mismatch(facts).empty
+
+
+def test_a_workbook_with_a_sheet_per_half_year_gets_no_false_warning():
+    facts = table(
+        income(300_000, "上庄村", source="tables/新寨乡收入.xlsx#上半年!B3"),
+        income(200_000, "下庄村", source="tables/新寨乡收入.xlsx#上半年!B4"),
+        income(500_000, label="合计", source="tables/新寨乡收入.xlsx#上半年!B5"),
+        income(400_000, "上庄村", source="tables/新寨乡收入.xlsx#下半年!B3"),
+        income(100_000, "下庄村", source="tables/新寨乡收入.xlsx#下半年!B4"),
+        income(500_000, label="合计", source="tables/新寨乡收入.xlsx#下半年!B5"),
+    )
+    assert total_row_mismatch(facts).empty
+    assert table_totals(facts)["matches"].tolist() == [True, True]
+    broken = table(*[f for f in facts.itertuples(index=False)][:5], income(600_000, label="合计", source="tables/新寨乡收入.xlsx#下半年!B5"))
+    assert "(下半年)" in only(total_row_mismatch(broken), "total_row_mismatch")["message"]
 
 
 def test_a_total_without_village_rows_is_not_checked():

@@ -13,7 +13,8 @@ from openpyxl import Workbook
 from lxw_analysis import LxwError
 from lxw_analysis.documents import read_document
 from lxw_analysis.facts import as_facts
-from lxw_analysis.tables import iter_document_table_facts, read_table, table_totals
+from lxw_analysis.tables import iter_document_table_facts, read_table
+from lxw_analysis.validate import table_totals
 
 SOURCE = "raw/新寨乡/2024.docx"
 HEADER = ["序号", "村名", "2023年收入（万元）", "2024年收入（万元）"]
