@@ -274,13 +274,13 @@ def measure_jobs(paths: list[Path]) -> None:
         print("   skipped: `lxw build --help` shows no --jobs option")
         return
     try:
-        from lxw_analysis.sources import extract_files
+        from lxw_analysis.reports import extract_files
     except ImportError:
         print("   skipped: `lxw build` has --jobs, but the package exposes no extract_files(paths, jobs=...) to time")
         return
     parameters = inspect.signature(extract_files).parameters.values()
     if not any(p.name == "jobs" or p.kind is p.VAR_KEYWORD for p in parameters):
-        print("   skipped: lxw_analysis.sources.extract_files takes no jobs argument")
+        print("   skipped: lxw_analysis.reports.extract_files takes no jobs argument")
         return
     try:
         serial, one = timed(lambda: extract_files(paths, jobs=1))
@@ -288,10 +288,10 @@ def measure_jobs(paths: list[Path]) -> None:
         parallel, two = timed(lambda: extract_files(paths, jobs=2))
         workers_cpu = _children_cpu() - before
     except Exception as err:  # the function is being changed by others: report, do not stop
-        print(f"   could not run lxw_analysis.sources.extract_files: {type(err).__name__}: {err}")
+        print(f"   could not run lxw_analysis.reports.extract_files: {type(err).__name__}: {err}")
         return
     same = "yes" if one.equals(two) else "NO"
-    print("   through the library function lxw_analysis.sources.extract_files(paths, jobs=N), no cache")
+    print("   through the library function lxw_analysis.reports.extract_files(paths, jobs=N), no cache")
     print(f"   jobs=1 (serial): {serial:6.1f} s   {chars / serial:12,.0f} chars/s")
     print(f"   jobs=2:          {parallel:6.1f} s   {chars / parallel:12,.0f} chars/s")
     print(f"   speed-up with 2 jobs on {os.cpu_count()} cores: {serial / parallel:.2f}x; same table as serial: {same}")

@@ -11,7 +11,7 @@ from .extract import extract_facts, infer_township, infer_year
 from .facts import FACT_COLUMNS, empty_facts, fact_row, load_facts, load_findings
 from .indicators import indicator_table as indicators
 from .numbers import parse_number
-from .sources import extract_file
+from .reports import extract_file
 from .tables import read_table, read_tables
 from .text import read_text
 from .validate import validate

@@ -18,7 +18,7 @@ from .facts import as_facts, write_csv, write_facts
 from .files import write_text
 from .identity import township_slug
 from .outputs import check_outputs, staged
-from .sources import REPORT_SUFFIXES, files_below, read_reports
+from .reports import REPORT_SUFFIXES, files_below, read_reports
 from .tables import TABLE_SUFFIXES, read_tables
 from .validate import SEVERITIES, validate
 

@@ -51,7 +51,7 @@ def _every_second(write=lambda message: print(message, file=sys.stderr, flush=Tr
 
 def _files(paths: list[Path], suffixes) -> list[Path]:
     """The files given, a folder standing for the files of ``suffixes`` below it, in name order."""
-    from .sources import files_below
+    from .reports import files_below
 
     files = []
     for path in paths:
@@ -66,7 +66,7 @@ def _files(paths: list[Path], suffixes) -> list[Path]:
 
 
 def _extract(args) -> int:
-    from .sources import REPORT_SUFFIXES, extract_files
+    from .reports import REPORT_SUFFIXES, extract_files
 
     files = _files(args.files, REPORT_SUFFIXES)
     _check_output(args.output, files)

@@ -121,7 +121,7 @@ def test_report_in_another_encoding_reads_like_its_utf8_twin(tmp_path, encoding)
 
 def test_an_unexpected_fault_is_one_plain_message_without_traceback(tmp_path):
     code = (
-        "import sys, lxw_analysis.sources as s, lxw_analysis.cli as c\n"
+        "import sys, lxw_analysis.reports as s, lxw_analysis.cli as c\n"
         "def broken(*a, **k): raise RuntimeError('simulated fault')\n"
         "s.extract_files = broken\n"
         f"sys.exit(c.main(['extract', {str(LAXIWA_2024)!r}]))\n"

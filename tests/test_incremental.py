@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from conftest import LAXIWA_2024, ROOT
-from lxw_analysis.sources import extract_files
+from lxw_analysis.reports import extract_files
 
 FIXTURES = [p for p in sorted((ROOT / "tests" / "fixtures").glob("madeup_*.txt")) if "traditional" not in p.name]
 BUILD = [sys.executable, "-m", "lxw_analysis", "build"]
@@ -80,6 +80,6 @@ def test_force_redoes_everything(project):
 
 
 def test_one_file_extracts_like_a_list_of_one():
-    from lxw_analysis.sources import extract_file
+    from lxw_analysis.reports import extract_file
 
     pd.testing.assert_frame_equal(extract_file(LAXIWA_2024), extract_files([LAXIWA_2024]))

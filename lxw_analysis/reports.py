@@ -1,6 +1,8 @@
-"""Raw files: which township and year each is, and its facts.
+"""Report files (.txt, .docx, .pdf) and their facts: one file, or many in worker processes.
 
-The flags a user gives win; then the path (``data/raw/<township>/<year>.txt``); then the text.
+Which township and year a report is about is ``identity``'s decision (the flags a user gives,
+then the path ``data/raw/<township>/<year>.txt``, then the text); a rebuild takes unchanged
+files' facts from the ``cache``.
 """
 
 from __future__ import annotations
