@@ -13,9 +13,7 @@ import pandas as pd
 
 from .facts import as_facts, fact_row
 from .files import file_of
-
-BAND_INDICATOR = "collective_income_band_villages"
-INCOME_INDICATOR = "village_collective_income"
+from .indicators import BAND_VILLAGES, VILLAGE_COUNT, VILLAGE_INCOME
 
 
 def _wan(yuan: float) -> str:
@@ -43,7 +41,7 @@ def band_table(facts: pd.DataFrame) -> pd.DataFrame:
     >>> band_table(f)[["year", "band", "villages"]].values.tolist()
     [[2024, '10万–20万', 3.0], [2024, '50万以上', 5.0]]
     """
-    is_band = facts["indicator"].isin([BAND_INDICATOR])
+    is_band = facts["indicator"].isin([BAND_VILLAGES])
     bands = facts.loc[is_band, ["township", "year", "band_low", "band_high", "value", "quote", "source"]]
     bands = bands.rename(columns={"value": "villages"})
     bands.insert(2, "band", [band_label(lo, hi) for lo, hi in zip(bands["band_low"], bands["band_high"])])
@@ -99,13 +97,13 @@ def income_bands(village_income: pd.DataFrame, edges, *, keep_empty: bool = True
     ``collective_income_band_villages`` fact per township, year and bracket.
 
     >>> from lxw_analysis.facts import as_facts, fact_row
-    >>> rows = [fact_row(township="某镇", year=2024, village=v, indicator=INCOME_INDICATOR, label="收入", value=y,
+    >>> rows = [fact_row(township="某镇", year=2024, village=v, indicator=VILLAGE_INCOME, label="收入", value=y,
     ...                  unit="元", qualifier="exact", source="t.csv")
     ...         for v, y in [("甲村", 150000.0), ("乙村", 120000.0), ("丙村", 600000.0)]]
     >>> income_bands(as_facts(rows), [100000, 200000, 500000])[["band_low", "band_high", "value"]].values.tolist()
     [[nan, 100000.0, 0.0], [100000.0, 200000.0, 2.0], [200000.0, 500000.0, 0.0], [500000.0, nan, 1.0]]
     """
-    incomes = village_income[village_income["indicator"].isin([INCOME_INDICATOR]) & village_income["village"].notna()]
+    incomes = village_income[village_income["indicator"].isin([VILLAGE_INCOME]) & village_income["village"].notna()]
     rows = []
     for (township, year), group in incomes.groupby(["township", "year"], sort=True):
         sources = ", ".join(sorted({file_of(s) for s in group["source"].dropna()}))
@@ -114,7 +112,7 @@ def income_bands(village_income: pd.DataFrame, edges, *, keep_empty: bool = True
             if count or keep_empty:
                 label = band_label(low, high)
                 rows.append(fact_row(
-                    township=township, year=year, section="", indicator=BAND_INDICATOR, indicator_match="exact",
+                    township=township, year=year, section="", indicator=BAND_VILLAGES, indicator_match="exact",
                     indicator_score=100.0, label="村", value=count, unit="个", qualifier="exact", band_low=low,
                     band_high=high, text=f"{label}的村{count:g}个", quote=f"counted from {len(group)} villages' incomes",
                     source=f"derived: {sources}",
@@ -139,7 +137,7 @@ def _villages_at_or_above(brackets: pd.DataFrame, threshold: float) -> float:
 
 def common_thresholds(facts: pd.DataFrame) -> list[float]:
     """Bracket edges every year of a township's reports shares (the comparable thresholds)."""
-    stated = facts[facts["indicator"].isin([BAND_INDICATOR])]
+    stated = facts[facts["indicator"].isin([BAND_VILLAGES])]
     per_year = [
         {e for e in (*group["band_low"], *group["band_high"]) if not math.isnan(e)}
         for _, group in stated.groupby(["township", "year"])
@@ -160,8 +158,8 @@ def villages_at_or_above(facts: pd.DataFrame, thresholds=None) -> pd.DataFrame:
     >>> villages_at_or_above(f)[["threshold", "villages", "share"]].values.tolist()
     [[100000.0, 10.0, 100.0], [200000.0, 7.0, 70.0], [500000.0, 5.0, 50.0]]
     """
-    stated = facts[facts["indicator"].isin([BAND_INDICATOR])]
-    counts = facts[facts["indicator"].isin(["village_count"]) & facts["village"].isna()]
+    stated = facts[facts["indicator"].isin([BAND_VILLAGES])]
+    counts = facts[facts["indicator"].isin([VILLAGE_COUNT]) & facts["village"].isna()]
     if thresholds is None:
         thresholds = sorted(set(HEADLINE_THRESHOLDS) | set(common_thresholds(facts)))
     rows = []

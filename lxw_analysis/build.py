@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 import pandas as pd
 
-from . import config
+from . import config, overview
 from .cache import Cache, key
 from .errors import LxwError
 from .facts import as_facts, write_csv, write_facts
@@ -197,10 +197,9 @@ def write_index(reports: Path, facts, rendered: list[Rendered], processed: Path,
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("lxw_analysis", "templates"), autoescape=True
     )
-    by_source = facts.groupby(["source", "township", "year"], dropna=False).size().reset_index(name="n")
     sources = [
-        {"file": r.source, "township": r.township, "year": r.year, "statistics": r.n}
-        for r in by_source.itertuples()
+        {"file": r.source, "kind": r.kind, "township": r.township, "year": r.year, "statistics": r.statistics}
+        for r in overview.sources(facts).itertuples()
     ]
     townships = {}
     for r in rendered:

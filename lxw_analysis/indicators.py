@@ -31,6 +31,13 @@ from . import config
 from .errors import LxwError
 from .reference import load_table
 
+#: The ids the analyses and checks name, defined once.
+BAND_VILLAGES = "collective_income_band_villages"  # villages in a collective-income bracket
+VILLAGE_INCOME = "village_collective_income"  # one village's collective income
+VILLAGE_COUNT = "village_count"  # the township's administrative villages
+DISPUTES_FOUND = "disputes_found"
+DISPUTES_RESOLVED = "disputes_resolved"
+
 #: The least rapidfuzz similarity (0–100) of a label and a phrasing for a fuzzy match.
 FUZZY_THRESHOLD = 87
 

@@ -35,7 +35,7 @@ def _axes(title: str, figsize=(8, 4)):
 
 
 def facts_per_section(table: pd.DataFrame, title: str = "各部分统计数 (statistics per section)"):
-    """Horizontal bars: how many statistics each section holds (table from ``trends.facts_per_section``)."""
+    """Horizontal bars: how many statistics each section holds (table from ``overview.facts_per_section``)."""
     labels = [f"{s or '(引言)'} ({y})" for y, s in zip(table["year"], table["section"])]
     fig, ax = _axes(title, figsize=(8, 0.5 * len(table) + 1.5))
     ax.barh(labels[::-1], table["statistics"][::-1], color="#4c78a8")

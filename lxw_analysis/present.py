@@ -44,7 +44,40 @@ def tables_by(df: pd.DataFrame, column: str, level: int = 3) -> HTML:
     return HTML("".join(parts))
 
 
+_NOTICE = "background:#fff3cd;border:1px solid #e0c36a;padding:.6rem 1rem;border-radius:4px;font-weight:bold"
+
+
 def banner(text: str) -> HTML:
     """A highlighted notice at the top of a report (for example: made-up data)."""
-    style = "background:#fff3cd;border:1px solid #e0c36a;padding:.6rem 1rem;border-radius:4px;font-weight:bold"
-    return HTML(f'<p style="{style}">{html.escape(str(text))}</p>')
+    return HTML(f'<p style="{_NOTICE}">{html.escape(str(text))}</p>')
+
+
+def start(township: str | None = None, years=None, data_dir=None, banner: str | None = None):
+    """What every report notebook does first: load the processed facts of one township (and
+    ``years``), show the ``banner`` if any, and return the facts and the township's name.
+
+    With no ``township``, the first township in the data is used, and the page says so.
+    """
+    from IPython.display import display
+
+    from .facts import load_facts
+
+    facts = load_facts(data_dir, years=years)
+    townships = list(dict.fromkeys(facts["township"].dropna()))
+    chosen = township or (townships[0] if townships else None)
+    if banner:
+        display(HTML(f'<p style="{_NOTICE}">{html.escape(str(banner))}</p>'))
+    if township is None and len(townships) > 1:
+        others = "、".join(t for t in townships if t != chosen)
+        display(paragraph(f"This page shows {chosen}; the data also hold {others} (set the township parameter)."))
+    return facts[facts["township"] == chosen].reset_index(drop=True), chosen
+
+
+def chart(table: pd.DataFrame, draw, missing: str) -> None:
+    """Draw ``table`` with ``draw(table)``, or say in a sentence why there is no chart."""
+    from IPython.display import display
+
+    if table.empty:
+        display(paragraph(missing))
+    else:
+        draw(table)

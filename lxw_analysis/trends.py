@@ -5,22 +5,6 @@ from __future__ import annotations
 import pandas as pd
 
 
-def facts_per_section(facts: pd.DataFrame) -> pd.DataFrame:
-    """How many statistics each section of each report holds, in report order."""
-    order = facts.drop_duplicates(["year", "section"])[["year", "section"]]
-    counts = facts.groupby(["year", "section"], sort=False, dropna=False).size().rename("statistics")
-    return order.join(counts, on=["year", "section"]).reset_index(drop=True)
-
-
-def describe_overview(facts: pd.DataFrame) -> str:
-    """How many statistics, from how many reports, years and sections."""
-    years = ", ".join(str(y) for y in sorted(facts["year"].dropna().unique()))
-    return (
-        f"{len(facts)} statistics found in {facts['source'].nunique()} report(s) ({years}), "
-        f"across {facts['section'].nunique()} sections."
-    )
-
-
 def trend_note(facts: pd.DataFrame) -> str:
     """Whether trends can be shown: they need at least two years of data."""
     years = sorted(facts["year"].dropna().unique())
@@ -28,56 +12,6 @@ def trend_note(facts: pd.DataFrame) -> str:
         only = years[0] if years else "no year"
         return f"Only one year of data ({only}): trends need a second year's report."
     return f"{len(years)} years of data ({years[0]}–{years[-1]}): year-over-year comparisons below."
-
-
-def sources(facts: pd.DataFrame) -> pd.DataFrame:
-    """The source files behind the facts, with their township, year and number of statistics."""
-    return (
-        facts.groupby(["source", "township", "year"], dropna=False)
-        .size()
-        .rename("statistics")
-        .reset_index()
-    )
-
-
-def describe_findings(findings: pd.DataFrame) -> str:
-    """One sentence on the data-quality findings.
-
-    >>> import pandas as pd
-    >>> describe_findings(pd.DataFrame({"severity": ["warning", "warning", "info"]}))
-    '3 data-quality findings: 2 warning, 1 info.'
-    >>> describe_findings(pd.DataFrame({"severity": []}))
-    'No data-quality findings: every consistency check passed.'
-    """
-    if findings.empty:
-        return "No data-quality findings: every consistency check passed."
-    counts = findings["severity"].value_counts()
-    parts = ", ".join(f"{n} {severity}" for severity, n in counts.items())
-    return f"{len(findings)} data-quality findings: {parts}."
-
-
-def without_indicator(facts: pd.DataFrame) -> pd.DataFrame:
-    """The statistics the catalogue gave no id, grouped by subject and unit, most frequent first:
-    what to add to ``references/indicators.csv`` so they pair with other townships' figures.
-
-    >>> from lxw_analysis import extract_facts
-    >>> without_indicator(extract_facts("开展“四议两公开”议事12次,“四议两公开”议事9次。"))[["subject", "unit", "statistics"]].values.tolist()
-    [['四议两公开议事', '次', 2]]
-    """
-    from .indicators import subject
-
-    f = facts[facts["indicator"].isna()]
-    if f.empty:
-        return pd.DataFrame(columns=["subject", "unit", "statistics", "years", "example", "quote"])
-    f = f.assign(subject=[subject(s) if isinstance(s, str) else "" for s in f["label"]])
-    grouped = f.groupby(["subject", "unit"], sort=False, dropna=False)
-    table = grouped.agg(
-        statistics=("text", "size"),
-        years=("year", lambda y: ", ".join(str(v) for v in sorted(y.dropna().unique()))),
-        example=("text", "first"),
-        quote=("quote", "first"),
-    ).reset_index()
-    return table.sort_values("statistics", ascending=False, kind="stable").reset_index(drop=True)
 
 
 KEYS = ["township", "indicator", "village"]
@@ -228,3 +162,18 @@ def describe_ratio(table: pd.DataFrame, what: str) -> str:
     if table.empty:
         return f"Not stated: {what}."
     return " ".join(f"{year}: {rate:.1f}% ({what})." for year, rate in zip(table["year"], table["rate"]) if not pd.isna(rate))
+
+
+def dispute_resolution(facts: pd.DataFrame) -> pd.DataFrame:
+    """Disputes resolved of disputes found (%), per township and year (see ``ratio``)."""
+    from .indicators import DISPUTES_FOUND, DISPUTES_RESOLVED
+
+    return ratio(facts, DISPUTES_RESOLVED, DISPUTES_FOUND)
+
+
+def investments_by_village(facts: pd.DataFrame) -> pd.DataFrame:
+    """Project investment per village and year (yuan, and 万元 in ``wan``); ``place`` names the
+    village, or the whole township when the report names none."""
+    return indicator_by_year(facts, ["project_investment"]).assign(
+        place=lambda t: t["village"].fillna("全镇/未指明"), wan=lambda t: t["value"] / 1e4
+    )

@@ -27,7 +27,7 @@ import pandera.pandas as pa
 from . import reference
 from .bands import band_label
 from .facts import DIRECTIONS, FACT_COLUMNS, FACT_DTYPES, INDICATOR_MATCHES, QUALIFIERS
-from .indicators import additive_ids
+from .indicators import BAND_VILLAGES, DISPUTES_FOUND, DISPUTES_RESOLVED, VILLAGE_COUNT, additive_ids
 from .villages import alias_map
 
 
@@ -76,8 +76,6 @@ TOTAL_LABEL = r"合计|总计"
 #: Where villages are added to the gazetteer.
 GAZETTEER_FILE = "lxw_analysis/data/villages.csv"
 
-BAND_VILLAGES, VILLAGE_COUNT = "collective_income_band_villages", "village_count"
-DISPUTES_FOUND, DISPUTES_RESOLVED = "disputes_found", "disputes_resolved"
 
 
 # --- findings tables ---------------------------------------------------------------------

@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 
 from lxw_analysis import extract_facts, income_bands
-from lxw_analysis.bands import BAND_INDICATOR, INCOME_INDICATOR, band_label, band_table, brackets
+from lxw_analysis.bands import band_label, band_table, brackets
 from lxw_analysis.facts import as_facts, fact_row
+from lxw_analysis.indicators import BAND_VILLAGES, VILLAGE_INCOME
 
 NAN = float("nan")
 
@@ -15,7 +16,7 @@ NAN = float("nan")
 def incomes(*villages, township="新寨乡", year=2024):
     """Made-up per-village incomes (yuan) as facts from a table."""
     return as_facts(
-        fact_row(township=township, year=year, section="", village=v, indicator=INCOME_INDICATOR, label="收入",
+        fact_row(township=township, year=year, section="", village=v, indicator=VILLAGE_INCOME, label="收入",
                  value=y, unit="元", qualifier="exact", text="", quote="", source="raw/madeup.csv#R2C2")
         for v, y in villages
     )
@@ -40,7 +41,7 @@ def test_counts_from_incomes_have_the_shape_of_reported_brackets():
         {"band_low": [NAN, 100000.0, 200000.0, 500000.0], "band_high": [100000.0, 200000.0, 500000.0, NAN], "value": [0.0, 2.0, 0.0, 1.0]}
     )
     pd.testing.assert_frame_equal(counted[["band_low", "band_high", "value"]], expected)
-    assert set(counted["indicator"]) == {BAND_INDICATOR} and set(counted["unit"]) == {"个"}
+    assert set(counted["indicator"]) == {BAND_VILLAGES} and set(counted["unit"]) == {"个"}
     assert list(counted.columns) == list(extract_facts("").columns)
 
 

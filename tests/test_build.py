@@ -95,7 +95,7 @@ def test_show_code_keeps_code_cells(tmp_path):
     result = run_build("--processed", tmp_path / "p", "--reports", tmp_path / "r", "--notebooks", notebooks, "--show-code")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "r" / "laxiwa" / f"{NOTEBOOKS[0].stem}.html").read_text(encoding="utf-8")
-    assert "load_facts" in html and "hl-ipython3" in html
+    assert re.search(r"present</span>.{0,60}start</span>", html) and "hl-ipython3" in html
 
 
 def test_failing_notebook_is_named_and_marked_while_the_others_render(tmp_path):

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from lxw_analysis import bands, extract_facts, trends
+from lxw_analysis import bands, extract_facts, overview, trends
 
 NAN = float("nan")
 
@@ -128,13 +128,19 @@ def test_analysis_functions_leave_their_input_unchanged():
 def test_facts_per_section_counts_in_report_order():
     facts = facts_of("以组织建设为重点,聚焦。评定先进村6个,中间村4个。\n以产业发展为抓手,聚焦。投资20万元。")
     expected = pd.DataFrame({"year": [pd.NA, pd.NA], "section": ["以组织建设为重点", "以产业发展为抓手"], "statistics": [2, 1]})
-    got = trends.facts_per_section(facts)
+    got = overview.facts_per_section(facts)
     assert_frame_equal(got.astype({"year": "object", "section": "object"}), expected.astype({"year": "object"}), check_dtype=False)
 
 
 def test_sources_lists_each_file_with_its_statistics():
-    got = trends.sources(TWO_YEARS.assign(source=["a.txt"] * 4 + ["b.txt"] * 4))
+    got = overview.sources(TWO_YEARS.assign(source=["a.txt"] * 4 + ["b.txt"] * 4))
     assert got[["source", "year", "statistics"]].values.tolist() == [["a.txt", 2023, 4], ["b.txt", 2024, 4]]
+
+
+def test_sources_count_a_table_as_one_file_however_many_cells():
+    cells = TWO_YEARS.assign(source=[f"raw/x/v.xlsx#Sheet1!B{i}" for i in range(2, 10)])
+    got = overview.sources(pd.concat([cells, TWO_YEARS.assign(source="raw/x/2024.txt")]))
+    assert got[["source", "kind"]].drop_duplicates().values.tolist() == [["raw/x/2024.txt", "report"], ["raw/x/v.xlsx", "table"]]
 
 
 def test_years_of_lists_the_years_ascending():
