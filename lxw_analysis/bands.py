@@ -13,11 +13,19 @@ import pandas as pd
 
 from .facts import as_facts, fact_row
 from .files import file_of
+from .formats import number, wan
 from .indicators import BAND_VILLAGES, VILLAGE_COUNT, VILLAGE_INCOME
 
-
-def _wan(yuan: float) -> str:
-    return f"{yuan / 1e4:g}万"
+__all__ = [
+    "band_label",
+    "band_table",
+    "describe_bands",
+    "brackets",
+    "income_bands",
+    "HEADLINE_THRESHOLDS",
+    "common_thresholds",
+    "villages_at_or_above",
+]
 
 
 def band_label(low: float, high: float) -> str:
@@ -27,10 +35,10 @@ def band_label(low: float, high: float) -> str:
     ('10万–20万', '50万以上', '5万以下')
     """
     if pd.isna(high):
-        return f"{_wan(low)}以上"
+        return f"{wan(low)}以上"
     if pd.isna(low):
-        return f"{_wan(high)}以下"
-    return f"{_wan(low)}–{_wan(high)}"
+        return f"{wan(high)}以下"
+    return f"{wan(low)}–{wan(high)}"
 
 
 def band_table(facts: pd.DataFrame) -> pd.DataFrame:
@@ -58,8 +66,8 @@ def describe_bands(bands: pd.DataFrame) -> str:
     """
     sentences = []
     for year, group in bands.groupby("year", sort=True):
-        parts = ", ".join(f"{v:g} at {b}" for b, v in zip(group["band"], group["villages"]))
-        sentences.append(f"{year}: {group['villages'].sum():g} villages in brackets: {parts}.")
+        parts = ", ".join(f"{number(v)} at {b}" for b, v in zip(group["band"], group["villages"]))
+        sentences.append(f"{year}: {number(group['villages'].sum())} villages in brackets: {parts}.")
     return " ".join(sentences)
 
 
@@ -114,7 +122,7 @@ def income_bands(village_income: pd.DataFrame, edges, *, keep_empty: bool = True
                 rows.append(fact_row(
                     township=township, year=year, section="", indicator=BAND_VILLAGES, indicator_match="exact",
                     indicator_score=100.0, label="村", value=count, unit="个", qualifier="exact", band_low=low,
-                    band_high=high, text=f"{label}的村{count:g}个", quote=f"counted from {len(group)} villages' incomes",
+                    band_high=high, text=f"{label}的村{number(count)}个", quote=f"counted from {len(group)} villages' incomes",
                     source=f"derived: {sources}",
                 ))
     return as_facts(rows)

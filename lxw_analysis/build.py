@@ -22,6 +22,18 @@ from .reports import REPORT_SUFFIXES, files_below, read_reports
 from .tables import TABLE_SUFFIXES, read_tables
 from .validate import SEVERITIES, validate
 
+__all__ = [
+    "EXAMPLE_BANNER",
+    "Rendered",
+    "BuildResult",
+    "INPUT_SUFFIXES",
+    "raw_files",
+    "build",
+    "notebook_title",
+    "render_reports",
+    "write_index",
+]
+
 #: Shown on every page built from the made-up example.
 EXAMPLE_BANNER = "示例数据，纯属虚构 — made-up example data for demonstration, not real statistics"
 

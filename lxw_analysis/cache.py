@@ -22,6 +22,8 @@ from pathlib import Path
 from .config import PACKAGE_DIR
 from .files import write_text
 
+__all__ = ["VERSION", "fingerprint", "key", "Cache"]
+
 #: The entry format; entries of any other version are ignored.
 VERSION = 2
 _ENTRY_NAME = re.compile(r"^[a-z]+-[0-9a-f]{64}$")

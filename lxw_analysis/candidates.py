@@ -15,14 +15,21 @@ from dataclasses import dataclass
 
 from .grammar import Grammar, grammar
 from .numbers import MULTIPLIERS, parse_number
+from .patterns import QUOTE_PAIRS
+
+__all__ = ["NAN", "Candidates"]
 
 NAN = float("nan")
 
 
 #: Quoted names and titles: numerals inside them are names (“六个一”, 《…》), not counts.
-_QUOTED = re.compile(r"“[^“”\n]{1,30}”|\"[^\"\n]{1,30}\"|「[^」\n]{1,30}」|『[^』\n]{1,30}』|《[^》\n]{1,40}》")
+_QUOTED = re.compile(
+    "|".join(
+        f"{re.escape(a)}[^{re.escape(a + b)}\\n]{{1,{40 if a == '《' else 30}}}{re.escape(b)}" for a, b in QUOTE_PAIRS
+    )
+)
 
-_CLOSING_QUOTES = "”\"」』》"
+_CLOSING_QUOTES = "".join(b for _, b in QUOTE_PAIRS)
 
 _WEEKDAY_BEFORE = ("周", "星期", "礼拜")
 
@@ -48,7 +55,7 @@ _SESSION = re.compile(r"[一二三四五六七八九十]届")
 
 _DURATIONS = frozenset({"个月", "天", "年", "日", "小时", "分钟", "周"})
 
-MULTIPLIERS_LAST = frozenset(w[-1] for w in MULTIPLIERS)
+_MULTIPLIER_ENDS = frozenset(w[-1] for w in MULTIPLIERS)
 
 _TRAILING_MULTIPLIER = re.compile(f"(?:{'|'.join(sorted(MULTIPLIERS, key=len, reverse=True))})$")
 
@@ -215,7 +222,7 @@ class Candidates:
                 low, high = _number(n1, n2) * factor, _number(n2) * factor
                 return [_Raw(kind, start, end, m.start("n1"), n1, low, high, unit, "range", factor=factor)]
             listed = factor
-            if n1[-1] in MULTIPLIERS_LAST and n1[0].isdigit():  # 8万元 of 分别为12、8万元
+            if n1[-1] in _MULTIPLIER_ENDS and n1[0].isdigit():  # 8万元 of 分别为12、8万元
                 listed *= MULTIPLIERS[_TRAILING_MULTIPLIER.search(n1).group()]
             q = _qualifier(g, pre, mid or g.unit_middles.get(word), post or g.unit_afters.get(word))  # 6个多月, 15日内
             per = _PER.search(self.view, max(0, start - 8), start)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from .errors import LxwError
 
+__all__ = ["parser", "main"]
+
 
 def _check_output(output: Path | None, files: list[Path]) -> None:
     """Refuse, before any reading, an ``-o`` that would write over an input or into raw data."""

@@ -10,6 +10,21 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+__all__ = [
+    "PACKAGE_DIR",
+    "MAX_REPORT_BYTES",
+    "MAX_TABLE_BYTES",
+    "project_dir",
+    "data_dir",
+    "raw_dir",
+    "processed_dir",
+    "references_dir",
+    "notebooks_dir",
+    "reports_dir",
+    "example_dir",
+    "example_output_dir",
+]
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 #: Reports larger than this are refused: a township's yearly report is well under 1 MB, so a

@@ -1,3 +1,5 @@
+
+__all__ = ["LxwError"]
 """The one exception users see: a clear message, no traceback."""
 
 

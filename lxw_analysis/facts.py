@@ -11,6 +11,23 @@ from . import config
 from .errors import LxwError
 from .files import atomic_write
 
+__all__ = [
+    "FACT_DTYPES",
+    "FACT_COLUMNS",
+    "QUALIFIERS",
+    "DIRECTIONS",
+    "INDICATOR_MATCHES",
+    "CHUNK_ROWS",
+    "as_facts",
+    "fact_row",
+    "empty_facts",
+    "write_facts",
+    "write_parquet",
+    "write_csv",
+    "load_facts",
+    "load_findings",
+]
+
 #: Column names and dtypes of the facts table, in order (see the design brief, section 4).
 FACT_DTYPES = {
     "township": "string",

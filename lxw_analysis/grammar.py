@@ -18,6 +18,8 @@ from functools import lru_cache
 from . import reference
 from .numbers import ARABIC, CHINESE, CN_NUMERAL_CHARS, MIXED, MULTIPLIER
 
+__all__ = ["Grammar", "grammar"]
+
 
 def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

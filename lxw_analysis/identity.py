@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import reference
 from .numbers import to_halfwidth
+from .patterns import YEAR_DIGITS
 from .text import matching_view
 
 __all__ = [
@@ -28,7 +29,7 @@ _TOWNSHIP = re.compile(
 
 _NOT_TOWNSHIP = re.compile(r"^(?:[全本各我该每]|城乡|乡镇)")
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年)|([〇零一二三四五六七八九]{4})(?=年)")
+_YEAR = re.compile(rf"{YEAR_DIGITS}(?=年)|([〇零一二三四五六七八九]{{4}})(?=年)")
 
 def infer_township(text: str) -> str | None:
     """The township a report is about, from a known name or its title.
@@ -110,7 +111,7 @@ def year_in_name(text: str) -> int | None:
     >>> year_in_name("2024_villages"), year_in_name("madeup_2023"), year_in_name("收入表")
     (2024, 2023, None)
     """
-    m = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", to_halfwidth(text))
+    m = re.search(rf"{YEAR_DIGITS}(?!\d)", to_halfwidth(text))
     return int(m[1]) if m else None
 
 

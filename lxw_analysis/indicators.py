@@ -29,7 +29,29 @@ import pandas as pd
 
 from . import config
 from .errors import LxwError
+from .patterns import QUOTE_MARKS
 from .reference import load_table
+
+__all__ = [
+    "BAND_VILLAGES",
+    "VILLAGE_INCOME",
+    "VILLAGE_COUNT",
+    "DISPUTES_FOUND",
+    "DISPUTES_RESOLVED",
+    "FUZZY_THRESHOLD",
+    "subject",
+    "Indicator",
+    "project_catalogue_path",
+    "catalogue",
+    "indicator_table",
+    "match_indicator",
+    "catalogue_key",
+    "match_in",
+    "key_of",
+    "assign_indicators",
+    "additive_ids",
+    "known_ids",
+]
 
 #: The ids the analyses and checks name, defined once.
 BAND_VILLAGES = "collective_income_band_villages"  # villages in a collective-income bracket
@@ -41,7 +63,7 @@ DISPUTES_RESOLVED = "disputes_resolved"
 #: The least rapidfuzz similarity (0–100) of a label and a phrasing for a fuzzy match.
 FUZZY_THRESHOLD = 87
 
-_QUOTES = re.compile("[“”\"「」『』《》‘’' ]")
+_QUOTES = re.compile(f"[{re.escape(QUOTE_MARKS)} ]")
 #: Words that carry no subject: dropped from the start and end of labels and phrasings alike.
 _EMPTY_START = re.compile(
     r"^(?:开展|组织|完成|累计|共计|共有|共|全年|新增|实现|拥有|现有|有|达到|达|为|其中|同比|比上年|较上年|"

@@ -13,10 +13,13 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from .grammar import grammar
+from .patterns import QUOTE_MARKS
 from .villages import SCOPE_WORDS
 
+__all__ = ["Labelling"]
+
 #: Quote marks, dropped from labels (a regex: str.translate is slow on Chinese text).
-_QUOTE_MARKS = re.compile("[“”\"「」『』《》‘’']")
+_QUOTE_MARKS = re.compile(f"[{re.escape(QUOTE_MARKS)}]")
 
 #: Two adjacent digits written in Chinese are a rough count (七八个, 两三户), not 78 or 23.
 _HANZI = re.compile(r"[\u4e00-\u9fff]+")

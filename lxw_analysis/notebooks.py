@@ -14,6 +14,8 @@ from nbconvert import HTMLExporter
 
 from .errors import LxwError
 
+__all__ = ["TEMPLATES", "ProjectKernelManager", "inject_parameters", "execute", "to_html"]
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 

@@ -11,6 +11,18 @@ from functools import lru_cache
 
 import cn2an
 
+__all__ = [
+    "HALFWIDTH",
+    "MULTIPLIERS",
+    "CN_NUMERAL_CHARS",
+    "ARABIC",
+    "MIXED",
+    "MULTIPLIER",
+    "CHINESE",
+    "to_halfwidth",
+    "parse_number",
+]
+
 #: Full-width ASCII (！ to ～) and the ideographic space, mapped one character to one, so
 #: offsets into the mapped text are offsets into the original.
 HALFWIDTH = str.maketrans({**{chr(0xFF01 + i): chr(0x21 + i) for i in range(94)}, "\u3000": " "})

@@ -22,6 +22,8 @@ from . import config
 from .errors import LxwError
 from .files import _umask
 
+__all__ = ["MARKER", "KEPT", "manifest", "check_outputs", "staged", "check_output_file"]
+
 MARKER = ".lxw-build.json"
 #: Files an output folder may hold before any build (the folder's own README in git).
 KEPT = frozenset({"README.md", ".gitkeep"})

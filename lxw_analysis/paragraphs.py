@@ -50,13 +50,6 @@ def page_of(document: Document, offset: int) -> int | None:
 
 # -------------------------------------------------------------------------------
 
-_CN_DIGITS = "一二三四五六七八九十"
-#: A line that starts a numbered item: 一、 第一部分 （一） 1、 1． (1)
-_HEADING_START = re.compile(
-    rf"""\s*(?:[{_CN_DIGITS}]+[、.．]|第[{_CN_DIGITS}]+(?:部分|章|节|篇)
-        |[（(][{_CN_DIGITS}\d]{{1,3}}[）)]|\d{{1,2}}[、．](?!\d)|\d{{1,2}}\.(?!\d))""",
-    re.X,
-)
 _SENTENCE_END = tuple("。！？；：!?;:")
 _CJK = "\u2e80-\u2fdf\u3000-\u303f\u3040-\u9fff\uf900-\ufaff\uff00-\uffef"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0]+|[ \t\u00a0]+(?=[{_CJK}])")

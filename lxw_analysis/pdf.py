@@ -38,8 +38,6 @@ from pathlib import Path
 
 from .errors import LxwError
 from .paragraphs import (
-    _CN_DIGITS,
-    _HEADING_START,
     _SENTENCE_END,
     _SPACE_NEAR_CJK,
     Document,
@@ -47,14 +45,17 @@ from .paragraphs import (
     _sniff,
     _unify_ideographs,
 )
+from .patterns import CN_ORDINAL, HEADING_START
+
+__all__ = ["read_pdf"]
 
 # --- PDF ----------------------------------------------------------------------------------
 
 #: A page number alone on a line: 3, - 3 -, — 3 —, 第3页, 第 3 页 共 12 页, 3/12, Page 3 of 12, iv.
 _PAGE_NUMBER = re.compile(
     rf"""(?ix)^(?:
-        [-—–－~～·•_\s]*(?:\d{{1,4}}|[ivxlc]{{1,7}}|[{_CN_DIGITS}百零〇]{{1,5}})[-—–－~～·•_\s]*
-      | 第\s*[\d{_CN_DIGITS}百零〇]+\s*页(?:\s*[,，/、]?\s*共\s*[\d{_CN_DIGITS}百零〇]+\s*页)?
+        [-—–－~～·•_\s]*(?:\d{{1,4}}|[ivxlc]{{1,7}}|[{CN_ORDINAL}百零〇]{{1,5}})[-—–－~～·•_\s]*
+      | 第\s*[\d{CN_ORDINAL}百零〇]+\s*页(?:\s*[,，/、]?\s*共\s*[\d{CN_ORDINAL}百零〇]+\s*页)?
       | 共\s*\d+\s*页\s*[,，]?\s*第\s*\d+\s*页
       | \d{{1,4}}\s*/\s*\d{{1,4}}
       | (?:page|p\.?)\s*\d{{1,4}}(?:\s*(?:of|/)\s*\d{{1,4}})?
@@ -252,7 +253,7 @@ def _drop_running_lines(pages: list[_Page]) -> None:
 def _ends_paragraph(line: _Line, following: str, right: float) -> bool:
     """Whether the paragraph ends after ``line`` (``following`` is the next line's text)."""
     text = line.text
-    if line.table or text.endswith(_SENTENCE_END) or _HEADING_START.match(following):
+    if line.table or text.endswith(_SENTENCE_END) or HEADING_START.match(following):
         return True
     # A line that stops well before the margin (4 characters) ends its paragraph, unless the
     # next word is a number or Latin word too long to have fitted there; a short numbered line
@@ -260,7 +261,7 @@ def _ends_paragraph(line: _Line, following: str, right: float) -> bool:
     short = right - line.x1
     token = re.match(r"[A-Za-z0-9][A-Za-z0-9.,%-]*", following)
     room = (0.6 * len(token[0]) + 1) * line.size if token else 0.0  # room the next word would have needed
-    if _HEADING_START.match(text) and not re.search("[。；;！？]", text) and len(text) <= 40:
+    if HEADING_START.match(text) and not re.search("[。；;！？]", text) and len(text) <= 40:
         return short > max(1.5 * line.size, room)
     return short > max(4 * line.size, room)
 

@@ -9,6 +9,10 @@ import pandas as pd
 from matplotlib import font_manager
 from matplotlib import pyplot as plt
 
+from .formats import number
+
+__all__ = ["CJK_FONT_FILE", "use_cjk_font", "CJK_FONT", "facts_per_section", "income_bands", "by_year"]
+
 #: The bundled font (from the mplfonts package) used for Chinese text in every chart.
 CJK_FONT_FILE = "NotoSansCJKsc-Regular.otf"
 
@@ -62,16 +66,6 @@ def income_bands(brackets: pd.DataFrame, title: str = "村集体经济收入分�
     return fig
 
 
-def _number(value: float, percent: bool = False) -> str:
-    """A chart label: at most one decimal, no trailing .0.
-
-    >>> _number(96.42857, True), _number(80.0), _number(1234.5)
-    ('96.4%', '80', '1,234.5')
-    """
-    text = f"{value:,.1f}".removesuffix(".0")
-    return text + ("%" if percent else "")
-
-
 def by_year(
     table: pd.DataFrame, series: str, value: str, title: str, ylabel: str, *, percent: bool = False
 ):
@@ -80,7 +74,7 @@ def by_year(
     fig, ax = _axes(title)
     if len(years) == 1:
         bars = ax.barh(table[series].astype(str)[::-1], table[value][::-1], color="#4c78a8")
-        ax.bar_label(bars, labels=[_number(v, percent) for v in table[value][::-1]])
+        ax.bar_label(bars, labels=[number(v, decimals=1, percent=percent) for v in table[value][::-1]])
         ax.set_xlabel(f"{ylabel} ({years[0]})")
         return fig
     for name, rows in table.groupby(series, sort=False):
@@ -88,7 +82,7 @@ def by_year(
         ax.plot(rows["year"], rows[value], marker="o", label=str(name))
         last = rows.dropna(subset=[value]).tail(1)
         for x, y in zip(last["year"], last[value]):
-            ax.annotate(_number(y, percent), (x, y), textcoords="offset points", xytext=(6, 0), va="center")
+            ax.annotate(number(y, decimals=1, percent=percent), (x, y), textcoords="offset points", xytext=(6, 0), va="center")
     ax.set_xticks(years, [str(y) for y in years])
     ax.set_xlabel("年份 (year)")
     ax.set_ylabel(ylabel)

@@ -7,6 +7,10 @@ import html
 import pandas as pd
 from IPython.display import HTML
 
+from .formats import number
+
+__all__ = ["heading", "paragraph", "table", "tables_by", "banner", "start", "chart"]
+
 
 def heading(text: str, level: int = 1) -> HTML:
     """A heading showing ``text`` literally."""
@@ -16,17 +20,6 @@ def heading(text: str, level: int = 1) -> HTML:
 def paragraph(text: str) -> HTML:
     """A paragraph showing ``text`` literally."""
     return HTML(f"<p>{html.escape(str(text))}</p>")
-
-
-def number(value) -> str:
-    """A value as readers expect it: thousands separators, no trailing ``.0``, blank when missing.
-
-    >>> number(1500000.0), number(30.5), number(float("nan"))
-    ('1,500,000', '30.5', '')
-    """
-    if pd.isna(value):
-        return ""
-    return f"{value:,.12g}" if isinstance(value, float) else str(value)
 
 
 def table(df: pd.DataFrame) -> HTML:

@@ -11,6 +11,8 @@ import io
 from functools import cache
 from importlib import resources
 
+__all__ = ["load_table", "measure_words", "qualifier_words", "stop_phrases", "townships", "villages"]
+
 
 @cache
 def _rows(name: str) -> tuple[tuple[tuple[str, str], ...], ...]:

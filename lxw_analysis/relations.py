@@ -17,6 +17,8 @@ from .labels import _VILLAGE_NOUNS
 from .numbers import parse_number
 from .segment import PART_END
 
+__all__ = ["ReadingTogether"]
+
 #: A list connector between two statistics: the second shares the first's direction.
 _LIST_GAP = re.compile(r"[ ]?(?:和|、|及|与|以及)[ ]?")
 

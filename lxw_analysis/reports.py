@@ -23,6 +23,20 @@ from .facts import FACT_COLUMNS, as_facts
 from .files import read_bytes, source_label, unsupported
 from .identity import township_of, year_of
 
+__all__ = [
+    "REPORT_SUFFIXES",
+    "Source",
+    "files_below",
+    "identify",
+    "read_source",
+    "document_facts",
+    "extract_file",
+    "default_jobs",
+    "extract_files",
+    "read_reports",
+    "iter_reports",
+]
+
 #: File types read as reports: plain text, Word, PDF with a text layer.
 REPORT_SUFFIXES = set(DOCUMENT_SUFFIXES)
 

@@ -9,15 +9,18 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .patterns import CN_ORDINAL
+
+__all__ = ["SENTENCE_END", "CLAUSE_END", "PART_END", "Layout"]
+
 SENTENCE_END = "。！？；;!?\n"
 CLAUSE_END = SENTENCE_END + ",:"
 PART_END = CLAUSE_END + "、"
 
-_CN_ORDINAL = "一二三四五六七八九十"
 _HEADING = re.compile(
     rf"""[ \t]*(?:
-        (?P<l1>[{_CN_ORDINAL}]+[、.]|第[{_CN_ORDINAL}]+(?:部分|章|节|篇)[、.:\s]?)
-      | (?P<l2>\([{_CN_ORDINAL}]+\)\s*)
+        (?P<l1>[{CN_ORDINAL}]+[、.]|第[{CN_ORDINAL}]+(?:部分|章|节|篇)[、.:\s]?)
+      | (?P<l2>\([{CN_ORDINAL}]+\)\s*)
     )(?P<title>[^。;:!?\n]{{1,60}})""",
     re.X,
 )

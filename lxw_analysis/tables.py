@@ -58,11 +58,35 @@ from .files import source_label, unsupported
 from .identity import township_of, year_in_name, year_of
 from .indicators import catalogue, match_indicator
 from .numbers import MULTIPLIERS, parse_number, to_halfwidth
+from .patterns import YEAR_DIGITS
 from .spreadsheets import EMPTY_CELL, TABLE_SUFFIXES, Cell, Sheet, document_sheets, sheets_of
 from .villages import alias_map
 
 if TYPE_CHECKING:
     from .documents import Document
+
+__all__ = [
+    "VILLAGE_HEADERS",
+    "YEAR_HEADERS",
+    "TOTAL_WORDS",
+    "MISSING",
+    "MAX_HEADER_ROW",
+    "FOOTNOTE",
+    "squeeze",
+    "parse_unit",
+    "Heading",
+    "parse_heading",
+    "is_total",
+    "is_missing",
+    "column_letter",
+    "indicator_of",
+    "canonical_village",
+    "cell_number",
+    "iter_table_facts",
+    "read_table",
+    "read_tables",
+    "iter_document_table_facts",
+]
 
 #: File types read as tables, and how.
 
@@ -83,7 +107,7 @@ MAX_HEADER_ROW = 20
 FOOTNOTE = re.compile(r"^(?:注|备注|说明|填表|制表|审核|数据来源|资料来源)")
 
 _BRACKET = re.compile(r"[(\[【〔]\s*(?:单位\s*[:：]?\s*)?([^()\[\]【】〔〕]*?)\s*[)\]】〕]")
-_HEADER_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年度|年)?")
+_HEADER_YEAR = re.compile(rf"{YEAR_DIGITS}(?!\d)\s*(?:年度|年)?")
 _TITLE_UNIT = re.compile(r"单位\s*[:：]\s*([^\s,，;；)）]+)")
 #: A township at the start of a table's title: 新寨乡各村…, 新寨乡村级…, 新寨乡2024年….
 _SPACES = re.compile(r"\s+")

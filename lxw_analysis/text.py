@@ -17,6 +17,8 @@ from .errors import LxwError
 from .files import read_bytes
 from .numbers import to_halfwidth
 
+__all__ = ["decode_bytes", "read_text", "is_traditional", "matching_view"]
+
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),

@@ -16,6 +16,8 @@ from functools import lru_cache
 from . import reference
 from .numbers import MULTIPLIERS
 
+__all__ = ["Cell", "TextTable", "normalize_unit", "find_tables"]
+
 #: A cell separator: a bar, a tab, or two or more spaces.
 _SPLIT = re.compile(r"[ \u3000]*[|\t][ \u3000]*|[ \u3000]{2,}")
 _ROW_HINT = re.compile(r"[|\t]|  \S.*  ")

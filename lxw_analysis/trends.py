@@ -4,6 +4,25 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .formats import number
+
+__all__ = [
+    "trend_note",
+    "KEYS",
+    "with_keys",
+    "indicator_by_year",
+    "yoy",
+    "with_labels",
+    "topic",
+    "training_coverage",
+    "ratio",
+    "years_of",
+    "describe_changes",
+    "describe_ratio",
+    "dispute_resolution",
+    "investments_by_village",
+]
+
 
 def trend_note(facts: pd.DataFrame) -> str:
     """Whether trends can be shown: they need at least two years of data."""
@@ -142,7 +161,7 @@ def describe_changes(table: pd.DataFrame) -> str:
     for label, rows in table[table["village"].isna()].groupby("label_zh", sort=False):
         last = rows.sort_values("year").iloc[-1]
         unit = "%" if last["unit"] == "%" else f" {last['unit']}"
-        sentence = f"{label}: {last['value']:g}{unit} in {last['year']}"
+        sentence = f"{label}: {number(last['value'])}{unit} in {last['year']}"
         if not pd.isna(last["change"]):
             step = f"{last['pp_change']:+g} percentage points" if last["unit"] == "%" else f"{last['change']:+g}"
             sentence += f" ({step} on {int(last['previous_year'])})"

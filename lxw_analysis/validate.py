@@ -27,8 +27,46 @@ import pandera.pandas as pa
 from . import reference
 from .bands import band_label
 from .facts import DIRECTIONS, FACT_COLUMNS, FACT_DTYPES, INDICATOR_MATCHES, QUALIFIERS
+from .formats import number
 from .indicators import BAND_VILLAGES, DISPUTES_FOUND, DISPUTES_RESOLVED, VILLAGE_COUNT, additive_ids
 from .villages import alias_map
+
+__all__ = [
+    "Rule",
+    "RULES",
+    "SEVERITIES",
+    "FINDING_DTYPES",
+    "YEARS",
+    "REQUIRED",
+    "GROWTH_WORDS",
+    "TOTAL_LABEL",
+    "GAZETTEER_FILE",
+    "rows_text",
+    "as_findings",
+    "has_dtype",
+    "upper_only_for_ranges",
+    "band_in_order",
+    "start_before_end",
+    "FACTS_SCHEMA",
+    "schema",
+    "has_contract_structure",
+    "bands_do_not_sum",
+    "is_growth_label",
+    "rate_over_100",
+    "resolved_exceeds_found",
+    "gazetteer_names",
+    "village_not_in_gazetteer",
+    "source_file",
+    "within_tolerance",
+    "TOTAL_COLUMNS",
+    "table_totals",
+    "table_total_mismatches",
+    "total_row_mismatch",
+    "conflicting_values",
+    "findings",
+    "sort_findings",
+    "validate",
+]
 
 
 class Rule(NamedTuple):
@@ -111,12 +149,8 @@ def _positional(facts: pd.DataFrame) -> pd.DataFrame:
 
 
 def _num(x) -> str:
-    """A number as a reader writes it.
-
-    >>> _num(1500000.0), _num(12.5), _num(float("nan"))
-    ('1500000', '12.5', 'missing')
-    """
-    return "missing" if pd.isna(x) else f"{x:.10g}"
+    """A number in a message (``formats.number`` without separators)."""
+    return number(x, separators=False, missing="missing")
 
 
 def _show(x) -> str:

@@ -7,6 +7,8 @@ from functools import cache
 
 from .reference import villages as gazetteer
 
+__all__ = ["SCOPE_WORDS", "alias_map", "village_mentions", "find_villages"]
+
 #: A village the gazetteer does not know, named after 在/依托/立足: 在某某村 (but not 在某某村干部/村民…).
 #: (The name is group 1; starting at 在/依托/立足 rather than behind it lets the regex engine
 #: skip quickly to the places where one may start.)

@@ -16,6 +16,8 @@ from pathlib import Path
 from .errors import LxwError
 from .paragraphs import Document, _clean, _sniff
 
+__all__ = ["read_docx"]
+
 # --- Word ---------------------------------------------------------------------------------
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -133,3 +133,29 @@ def test_generated_outputs_are_not_committed():
     ignored = (ROOT / ".gitignore").read_text(encoding="utf-8")
     assert "/data/processed/*" in ignored and "/reports/*" in ignored
     assert (ROOT / "data" / "processed" / "README.md").exists() and (ROOT / "reports" / "README.md").exists()
+
+
+def test_the_readme_layout_lists_every_module_and_nothing_that_is_not_there():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme.split("## Layout", 1)[1].split("```", 2)[1]
+    listed = set(re.findall(r"^  ([a-z_]+\.py|[a-z]+/)", layout, re.M))
+    package = ROOT / "lxw_analysis"
+    modules = {p.name for p in package.glob("*.py") if p.name not in ("__init__.py", "__main__.py")}
+    folders = {p.name + "/" for p in package.iterdir() if p.is_dir() and not p.name.startswith("__")}
+    assert modules | folders == listed
+    for top in re.findall(r"^([a-z_/]+/) ", layout, re.M):
+        assert (ROOT / top).exists(), top
+
+
+def test_every_module_of_the_package_lists_its_public_names():
+    import importlib
+    import pkgutil
+
+    import lxw_analysis
+
+    for info in pkgutil.iter_modules(lxw_analysis.__path__):
+        if info.name == "__main__":
+            continue
+        module = importlib.import_module(f"lxw_analysis.{info.name}")
+        assert hasattr(module, "__all__"), info.name
+        assert all(hasattr(module, name) for name in module.__all__), info.name
