@@ -7,8 +7,9 @@
 
 from .bands import income_bands
 from .errors import LxwError
-from .extract import extract_facts, infer_township, infer_year
+from .extract import extract_facts
 from .facts import FACT_COLUMNS, empty_facts, fact_row, load_facts, load_findings
+from .identity import infer_township, infer_year
 from .indicators import indicator_table as indicators
 from .numbers import parse_number
 from .reports import extract_file

@@ -14,7 +14,7 @@ import pandas as pd
 from .candidates import _QUOTED, NAN, Candidates, _Spans
 from .facts import as_facts
 from .grammar import grammar
-from .identity import infer_township, infer_year  # noqa: F401  (lxw_analysis.extract.infer_* of old)
+from .identity import infer_township, infer_year
 from .indicators import catalogue_key, match_in
 from .labels import _VILLAGE_NOUNS, Labelling, _without_relation
 from .relations import ReadingTogether

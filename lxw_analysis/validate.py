@@ -18,6 +18,7 @@ dtype is compared with ``facts.FACT_DTYPES`` by a small check of its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import partial, wraps
 from typing import NamedTuple
 
@@ -70,26 +71,16 @@ __all__ = [
 
 
 class Rule(NamedTuple):
-    """A rule: its name (the ``rule`` column), usual severity, and what it finds."""
+    """A rule: its name (the ``rule`` column), usual severity, what it finds, and the function
+    that finds it (``options``: the keyword arguments of ``findings`` it takes)."""
 
     name: str
     severity: str
     description: str
+    check: Callable[..., pd.DataFrame]
+    options: tuple[str, ...] = ()
 
 
-#: The rules, in the order ``findings`` runs them, with their usual severity.
-RULES = {
-    rule.name: rule
-    for rule in (
-        Rule("schema", "error", "columns, dtypes and values break the facts-table contract"),
-        Rule("bands_do_not_sum", "warning", "villages in the income brackets do not add up to the township's villages"),
-        Rule("rate_over_100", "error", "a percentage above 100 that is not a growth rate"),
-        Rule("resolved_exceeds_found", "warning", "more disputes resolved than found"),
-        Rule("village_not_in_gazetteer", "warning", "a village the gazetteer of its township does not know (info: no gazetteer)"),
-        Rule("total_row_mismatch", "warning", "a table's total row differs from the sum of its village rows"),
-        Rule("conflicting_values", "warning", "one statistic stated with different values"),
-    )
-}
 #: Severities, most serious first (the order ``validate`` sorts by).
 SEVERITIES = ("error", "warning", "info")
 
@@ -562,24 +553,35 @@ def conflicting_values(facts: pd.DataFrame) -> pd.DataFrame:
 
 # --- all rules ---------------------------------------------------------------------------
 
+#: The rules, in the order ``findings`` runs them, with their usual severity.
+RULES = {
+    rule.name: rule
+    for rule in (
+        Rule("schema", "error", "columns, dtypes and values break the facts-table contract", schema),
+        Rule("bands_do_not_sum", "warning", "villages in the income brackets do not add up to the township's villages",
+             bands_do_not_sum),
+        Rule("rate_over_100", "error", "a percentage above 100 that is not a growth rate", rate_over_100),
+        Rule("resolved_exceeds_found", "warning", "more disputes resolved than found", resolved_exceeds_found),
+        Rule("village_not_in_gazetteer", "warning", "a village the gazetteer of its township does not know (info: no gazetteer)",
+             village_not_in_gazetteer, ("gazetteer",)),
+        Rule("total_row_mismatch", "warning", "a table's total row differs from the sum of its village rows",
+             total_row_mismatch),
+        Rule("conflicting_values", "warning", "one statistic stated with different values", conflicting_values),
+    )
+}  # fmt: skip
+
+
 def findings(facts: pd.DataFrame, *, gazetteer=None) -> pd.DataFrame:
     """Every rule's findings, rule by rule in the order of ``RULES`` (schema first).
 
     The rules on the numbers read the columns as the contract types them, so when a column
     is missing or has another dtype only the schema findings are given.
     """
-    rules = {
-        "schema": schema,
-        "bands_do_not_sum": bands_do_not_sum,
-        "rate_over_100": rate_over_100,
-        "resolved_exceeds_found": resolved_exceeds_found,
-        "village_not_in_gazetteer": partial(village_not_in_gazetteer, gazetteer=gazetteer),
-        "total_row_mismatch": total_row_mismatch,
-        "conflicting_values": conflicting_values,
-    }
-    if not has_contract_structure(facts):
-        rules = {"schema": schema}
-    return pd.concat([rules[name](facts) for name in RULES if name in rules], ignore_index=True)
+    options = {"gazetteer": gazetteer}
+    rules = RULES.values() if has_contract_structure(facts) else [RULES["schema"]]
+    return pd.concat(
+        [rule.check(facts, **{o: options[o] for o in rule.options}) for rule in rules], ignore_index=True
+    )
 
 
 def sort_findings(found: pd.DataFrame) -> pd.DataFrame:
