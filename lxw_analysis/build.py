@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 import pandas as pd
 
-from . import config, overview
+from . import config, county, overview
 from .cache import Cache, key
 from .errors import LxwError
 from .facts import as_facts, write_csv, write_facts
@@ -132,12 +132,19 @@ def build(
         )
         settings = {"show_code": show_code, "banner": banner}
         result.reports = render_reports(facts, found, notebook_dir, new_processed, new_reports, settings, cache, progress)
-        write_index(new_reports, facts, result.reports, processed, banner)
+        write_index(new_reports, facts, result.reports, processed, banner, found)
     cache.prune()
     result.index = reports / "index.html"
     progress(f"Processed data are in {processed}")
     progress(f"Reports are in {reports} (open {result.index})")
     return result
+
+
+def notebook_scope(path: Path) -> str:
+    """``project`` for a notebook rendered once for the whole project (its metadata says
+    ``"lxw": {"scope": "project"}``, as the county comparison does), else ``township``."""
+    meta = json.loads(path.read_text(encoding="utf-8")).get("metadata", {})
+    return "project" if meta.get("lxw", {}).get("scope") == "project" else "township"
 
 
 def notebook_title(path: Path) -> str:
@@ -159,32 +166,40 @@ def _inputs_of(township: str, facts: pd.DataFrame, found: pd.DataFrame) -> bytes
 
 
 def render_reports(facts, found, notebook_dir: Path, processed: Path, reports: Path, settings, cache, progress):
-    """Run every notebook for every township on the processed data; a failing one is marked,
-    not fatal. A notebook whose inputs are unchanged since an earlier build is not run again."""
+    """Run every notebook for every township (and each project-wide notebook once, with every
+    township) on the processed data; a failing one is marked, not fatal. A notebook whose
+    inputs are unchanged since an earlier build is not run again."""
     books = sorted(notebook_dir.glob("*.ipynb"))
     townships = list(dict.fromkeys(facts["township"].dropna()))
-    jobs = [(t, nb) for t in townships for nb in books]
+    project_books = [nb for nb in books if notebook_scope(nb) == "project"]
+    jobs = [(None, nb) for nb in project_books] + [
+        (t, nb) for t in townships for nb in books if nb not in project_books
+    ]
     inputs = {t: _inputs_of(t, facts, found) for t in townships}
+    if project_books:
+        inputs[None] = (facts.to_csv(index=False) + found.to_csv(index=False)).encode()
     rendered = []
     for i, (township, nb_path) in enumerate(jobs, 1):
-        slug = township_slug(township)
-        target = reports / slug / f"{nb_path.stem}.html"
+        whom = township or "the whole project"
+        slug = township_slug(township) if township else ""
+        target = (reports / slug if township else reports) / f"{nb_path.stem}.html"
         title = notebook_title(nb_path)
         name = f"html-{key(nb_path.read_bytes(), township, inputs[township], settings)}"
         page = cache.get(name, _page)
         if page is not None:
-            progress(f"[{i}/{len(jobs)}] unchanged {nb_path.name} for {township}")
+            progress(f"[{i}/{len(jobs)}] unchanged {nb_path.name} for {whom}")
         else:
-            progress(f"[{i}/{len(jobs)}] rendering {nb_path.name} for {township}")
+            progress(f"[{i}/{len(jobs)}] rendering {nb_path.name} for {whom}")
             try:
-                page = _render(nb_path, township, title, processed, settings)
+                page = _render(nb_path, township, title, processed, settings, townships)
             except LxwError as err:
                 progress(f"    FAILED: {err}")
-                rendered.append(Rendered(township, nb_path.name, title, "", False, str(err)))
+                rendered.append(Rendered(township or "", nb_path.name, title, "", False, str(err)))
                 continue
             cache.put(name, page)
         write_text(target, page)
-        rendered.append(Rendered(township, nb_path.name, title, f"{slug}/{target.name}", True))
+        href = f"{slug}/{target.name}" if township else target.name
+        rendered.append(Rendered(township or "", nb_path.name, title, href, True))
     return rendered
 
 
@@ -195,32 +210,41 @@ def _page(data) -> str:
     return data
 
 
-def _render(nb_path: Path, township: str, title: str, processed: Path, settings: dict) -> str:
-    """Execute one notebook for one township and return its reader-facing HTML."""
+def _render(nb_path: Path, township: str | None, title: str, processed: Path, settings: dict, townships) -> str:
+    """Execute one notebook for one township (None: a project-wide notebook, given every
+    township) and return its reader-facing HTML."""
     from . import notebooks  # the notebook machinery loads slowly: only when a notebook runs
 
-    params = {"township": township, "years": None, "data_dir": str(processed), "banner": settings["banner"]}
+    common = {"years": None, "data_dir": str(processed), "banner": settings["banner"]}
+    params = {"township": township, **common} if township else {"townships": list(townships), **common}
     executed = notebooks.execute(nb_path, params)
-    return notebooks.to_html(executed, f"{township}: {title}", show_code=settings["show_code"])
+    page_title = f"{township}: {title}" if township else title
+    return notebooks.to_html(executed, page_title, show_code=settings["show_code"])
 
 
-def write_index(reports: Path, facts, rendered: list[Rendered], processed: Path, banner: str | None = None) -> Path:
-    """``index.html``: every report by township, marking failures, with the data sources and build time."""
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("lxw_analysis", "templates"), autoescape=True
-    )
+def write_index(reports: Path, facts, rendered: list[Rendered], processed: Path, banner: str | None = None,
+                findings=None) -> Path:
+    """``index.html``, the project's front page: the project-wide reports first, then
+    townships × years with their statistics and quality findings, every report by township
+    (marking failures), the data sources and the build time."""
+    env = jinja2.Environment(loader=jinja2.PackageLoader("lxw_analysis", "templates"), autoescape=True)
     sources = [
         {"file": r.source, "kind": r.kind, "township": r.township, "year": r.year, "statistics": r.statistics}
         for r in overview.sources(facts).itertuples()
     ]
+    project = [r for r in rendered if not r.township]
     townships = {}
     for r in rendered:
-        townships.setdefault(r.township, []).append(r)
+        if r.township:
+            townships.setdefault(r.township, []).append(r)
     html = env.get_template("index.html").render(
         title="乡镇工作报告分析 Township report analysis",
         built=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
         n_facts=len(facts),
         sources=sources,
+        n_files=len({s["file"] for s in sources}),
+        project=project,
+        grid=county.townships_by_year(facts, findings),
         townships=list(townships.items()),
         processed=str(processed),
         banner=banner,
