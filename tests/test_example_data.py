@@ -296,3 +296,122 @@ def test_the_example_passes_the_consistency_check(findings, rule):
 def test_the_example_has_no_errors_or_warnings(findings):
     serious = findings[findings["severity"].isin(["error", "warning"])]
     assert serious.empty, serious["message"].tolist()
+
+
+# --- the two townships beside 青石乡, for the county comparison ----------------------------
+
+#: Each township's reports: year → (value, unit) of its key statistics, as written.
+OTHER_TOWNSHIPS = {
+    "白杨镇": {
+        2022: {"party_committee_study_sessions": (10, "次"), "party_member_rotation_training_rate": (88, "%"),
+               "reserve_cadres_trained": (36, "人"), "disputes_found": (31, "件"), "disputes_resolved": (27, "件"),
+               "village_count": (12, "个"), "weak_villages": (3, "个")},
+        2023: {"party_committee_study_sessions": (12, "次"), "party_member_rotation_training_rate": (93.5, "%"),
+               "reserve_cadres_trained": (41, "人"), "disputes_found": (28, "件"), "disputes_resolved": (26, "件"),
+               "village_count": (12, "个"), "weak_villages": (1, "个")},
+        2024: {"party_committee_study_sessions": (13, "次"), "party_member_rotation_training_rate": (97, "%"),
+               "reserve_cadres_trained": (45, "人"), "disputes_found": (25, "件"), "disputes_resolved": (25, "件"),
+               "village_count": (12, "个")},
+    },
+    "云岭乡": {  # Chinese numerals: 十一次, 百分之九十, 十八名, 三分之一, 十九件
+        2023: {"party_committee_study_sessions": (11, "次"), "party_member_rotation_training_rate": (90, "%"),
+               "training_coverage_rate": (85, "%"), "reserve_cadres_trained": (18, "人"),
+               "disputes_found": (19, "件"), "disputes_resolved": (17, "件"), "village_count": (6, "个"),
+               "shell_villages": (1, "个")},
+        2024: {"party_committee_study_sessions": (14, "次"), "party_member_rotation_training_rate": (95, "%"),
+               "training_coverage_rate": (92, "%"), "reserve_cadres_trained": (22, "人"),
+               "disputes_found": (16, "件"), "dispute_resolution_rate": (93.8, "%"), "village_count": (6, "个")},
+    },
+}
+
+#: Their brackets, with edges that differ from 青石乡's and from each other's.
+OTHER_BRACKETS = {
+    ("白杨镇", 2022): [((NA, 5 * WAN), 3), ((5 * WAN, 10 * WAN), 4), ((10 * WAN, NA), 5)],
+    ("白杨镇", 2023): [((5 * WAN, 10 * WAN), 2), ((10 * WAN, 30 * WAN), 6), ((30 * WAN, NA), 4)],
+    ("白杨镇", 2024): [((10 * WAN, 30 * WAN), 5), ((30 * WAN, 50 * WAN), 4), ((50 * WAN, NA), 3)],
+    ("云岭乡", 2023): [((5 * WAN, 10 * WAN), 2), ((10 * WAN, 50 * WAN), 3), ((50 * WAN, NA), 1)],
+    ("云岭乡", 2024): [((10 * WAN, 20 * WAN), 3), ((20 * WAN, NA), 3)],
+}
+
+OTHER_REPORTS = [(t, y) for t, years in OTHER_TOWNSHIPS.items() for y in years]
+
+
+def other_report(township: str, year: int) -> Path:
+    return RAW / township / f"madeup_{year}.txt"
+
+
+@pytest.fixture(scope="module")
+def other_facts() -> dict[tuple[str, int], pd.DataFrame]:
+    """Each report's facts, read as the build reads it (township from its folder, year from its text)."""
+    return {key: lxw_analysis.extract_file(other_report(*key)) for key in OTHER_REPORTS}
+
+
+def test_the_example_holds_three_townships_each_folder_its_chinese_name():
+    assert sorted(p.name for p in RAW.iterdir() if p.is_dir()) == sorted([TOWNSHIP, *OTHER_TOWNSHIPS])
+    for township, years in OTHER_TOWNSHIPS.items():
+        assert sorted(p.name for p in (RAW / township).iterdir()) == [f"madeup_{y}.txt" for y in years]
+        assert lxw_analysis.identity.township_from_folder(township) == township
+
+
+def test_the_other_townships_need_no_reference_rows():
+    from lxw_analysis import reference
+
+    named = {r["name"] for r in reference.townships()} | {r["township"] for r in reference.villages()}
+    assert named.isdisjoint(OTHER_TOWNSHIPS)
+
+
+@pytest.mark.parametrize(("township", "year"), OTHER_REPORTS)
+def test_each_other_report_says_it_is_made_up_and_names_its_township_and_year(township, year):
+    text = other_report(township, year).read_text(encoding="utf-8")
+    title = text.splitlines()[0]
+    assert "虚构示例，非真实数据" in title and title.startswith(township)
+    assert lxw_analysis.infer_year(text) == year
+
+
+@pytest.mark.parametrize("township", OTHER_TOWNSHIPS)
+def test_sources_says_each_other_township_is_fictitious_and_lists_its_files(township):
+    sources = (EXAMPLE / "SOURCES.md").read_text(encoding="utf-8")
+    intro = sources.split("## Files")[0]
+    assert township in intro and "three townships are fictitious" in intro
+    for path in (RAW / township).iterdir():
+        assert f"raw/{township}/{path.name}" in sources
+
+
+@pytest.mark.parametrize(
+    ("township", "year", "indicator"), [(t, y, i) for t, years in OTHER_TOWNSHIPS.items() for y, s in years.items() for i in s]
+)
+def test_each_other_report_yields_its_key_statistic(other_facts, township, year, indicator):
+    value, unit = OTHER_TOWNSHIPS[township][year][indicator]
+    facts = other_facts[(township, year)]
+    rows = facts[facts["indicator"].eq(indicator).fillna(False).astype(bool) & facts["band_low"].isna() & facts["band_high"].isna()]
+    assert rows["value"].tolist() == [pytest.approx(value)], (township, year, indicator)
+    assert set(rows["unit"]) == {unit} and set(rows["qualifier"]) == {"exact"}
+    assert set(rows["township"]) == {township} and set(rows["year"]) == {year}
+
+
+@pytest.mark.parametrize(("township", "year"), list(OTHER_BRACKETS))
+def test_each_other_report_yields_its_brackets_adding_up_to_its_villages(other_facts, township, year):
+    facts = other_facts[(township, year)]
+    bands = facts[facts["indicator"].eq("collective_income_band_villages").fillna(False).astype(bool)]
+    got = list(zip(bands["band_low"], bands["band_high"], bands["value"]))
+    expected = OTHER_BRACKETS[(township, year)]
+    assert len(got) == len(expected)
+    for (low, high, villages), ((exp_low, exp_high), exp_villages) in zip(got, expected):
+        assert _close(low, exp_low) and _close(high, exp_high) and villages == exp_villages, (township, year, low, high)
+    assert sum(v for _, v in expected) == OTHER_TOWNSHIPS[township][year]["village_count"][0]
+
+
+def test_the_townships_cut_income_at_different_edges():
+    def edges(brackets):
+        return {e for bracket, _ in brackets for e in bracket if not math.isnan(e)}
+
+    latest = {TOWNSHIP: edges(BRACKETS[2024]), **{t: edges(OTHER_BRACKETS[(t, 2024)]) for t in OTHER_TOWNSHIPS}}
+    assert len({frozenset(e) for e in latest.values()}) == 3
+    assert 50 * WAN not in latest["云岭乡"]  # so 50万 has no 2024 figure there
+
+
+def test_the_whole_example_has_no_errors_or_warnings(other_facts, report_facts, table_facts):
+    facts = pd.concat([*other_facts.values(), *report_facts.values(), table_facts], ignore_index=True)
+    found = lxw_analysis.validate(facts)
+    serious = found[found["severity"].isin(["error", "warning"])]
+    assert serious.empty, serious["message"].tolist()
