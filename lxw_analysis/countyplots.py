@@ -1,0 +1,117 @@
+"""Charts of the county view: small multiples, one panel per township on shared axes.
+
+Importing ``plots`` first registers the CJK font and the look every chart shares. Each
+figure carries the sentence saying what it shows in ``lxw_alt`` (``plots.alt_text`` reads
+it), which reports put in the image's ``alt``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from matplotlib import pyplot as plt
+from matplotlib.ticker import MaxNLocator
+
+from . import plots  # noqa: F401  (the CJK font and the charts' look)
+from .formats import number
+
+__all__ = ["NOT_STATED", "small_multiples", "indicator_panels", "threshold_panels"]
+
+#: Written in a township's panel when it states nothing the chart shows.
+NOT_STATED = "未说明 not stated"
+
+_GREY = "#9a9a9a"
+
+
+def _label(value, percent: bool) -> str:
+    return number(value, decimals=1, percent=percent)
+
+
+def small_multiples(
+    table: pd.DataFrame, value: str, title: str, ylabel: str, *, townships=None, years=None,
+    series: str | None = None, percent: bool = False, columns: int = 3,
+):
+    """One panel per township (``townships``, by default those in ``table``, in order), every
+    panel on the same axes, so levels and trends compare at a glance: a line per ``series``
+    over the years (``years``, by default those in ``table``; one line when ``series`` is
+    None), each point labelled. Values start at zero, rates run
+    to 100%; a township that states nothing the chart shows gets a panel saying so.
+
+    >>> t = pd.DataFrame({"township": ["甲镇", "甲镇", "乙乡"], "year": [2023, 2024, 2024], "value": [2.0, 3.0, 4.0]})
+    >>> fig = small_multiples(t, "value", "党员轮训期数", "期", townships=["甲镇", "乙乡", "丙镇"])
+    >>> len([ax for ax in fig.axes if ax.get_visible()]), float(fig.axes[0].get_ylim()[0])
+    (3, 0.0)
+    >>> fig.lxw_alt
+    'Small multiples, one panel per township on shared axes: 党员轮训期数 (期). 甲镇: 2 in 2023, 3 in 2024; 乙乡: 4 in 2024; 丙镇: not stated.'
+    >>> plt.close(fig)
+    """
+    names = list(townships) if townships is not None else list(dict.fromkeys(table["township"]))
+    years = sorted(int(y) for y in (years if years is not None else table["year"].dropna().unique()))
+    across = max(1, min(columns, len(names)))
+    down = math.ceil(len(names) / across) if names else 1
+    fig, axes = plt.subplots(
+        down, across, figsize=(3.4 * across + 0.8, 2.6 * down + 1.0), sharex=True, sharey=True,
+        squeeze=False, layout="constrained",
+    )
+    largest = table[value].max() if len(table) else math.nan
+    top = 100.0 if percent and not largest > 100 else (largest if largest > 0 else 1.0)
+    described = []
+    for ax, name in zip(axes.flat, names):
+        mine = table[(table["township"] == name) & table[value].notna()]
+        ax.set_title(name)
+        if mine.empty:
+            ax.text(0.5, 0.5, NOT_STATED, transform=ax.transAxes, ha="center", va="center", color=_GREY)
+            described.append(f"{name}: not stated")
+            continue
+        lines = mine.groupby(series, sort=False) if series else [(None, mine)]
+        parts = []
+        for key, rows in lines:
+            rows = rows.sort_values("year")
+            ax.plot(rows["year"], rows[value], marker="o", label=None if key is None else str(key))
+            for x, y in zip(rows["year"], rows[value]):
+                ax.annotate(_label(y, percent), (x, y), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8)
+            points = ", ".join(f"{_label(y, percent)} in {int(x)}" for x, y in zip(rows["year"], rows[value]))
+            parts.append(points if key is None else f"{key} {points}")
+        described.append(f"{name}: " + "; ".join(parts))
+    for ax in list(axes.flat)[len(names):]:
+        ax.set_visible(False)
+    first = axes.flat[0]
+    first.set_ylim(0, top * 1.15)  # room for the labels above the highest point
+    if percent:
+        first.set_yticks(range(0, int(top) + 1, 20))
+    else:
+        first.yaxis.set_major_locator(MaxNLocator(integer=True))
+    if years:
+        pad = 0.4 if len(years) == 1 else 0.25
+        first.set_xlim(years[0] - pad, years[-1] + pad)
+        first.set_xticks(years, [str(y) for y in years])
+    if series:
+        handles, labels = next(((h, la) for h, la in (ax.get_legend_handles_labels() for ax in axes.flat) if h), ([], []))
+        if handles:
+            fig.legend(handles, labels, loc="outside lower center", ncol=len(labels), frameon=False)
+    fig.suptitle(title)
+    fig.supylabel(ylabel)
+    unit = f" ({ylabel})" if ylabel else ""
+    fig.lxw_alt = f"Small multiples, one panel per township on shared axes: {title}{unit}. " + "; ".join(described) + "."
+    return fig
+
+
+def indicator_panels(rows: pd.DataFrame, townships=None, years=None):
+    """The small multiples of one indicator of ``county.headline_by_year``: its value by year
+    (over ``years``, so every indicator's chart spans the project's), a panel per township,
+    titled with the indicator's Chinese and English labels."""
+    first = rows.iloc[0]
+    title = f"{first['label_zh']} ({first['label_en']})" if isinstance(first.get("label_en"), str) else str(first["label_zh"])
+    unit = "/".join(dict.fromkeys(u for u in rows["unit"] if isinstance(u, str)))  # 件/起: one family, several words
+    return small_multiples(rows, "value", title, unit, townships=townships, years=years, percent=unit == "%")
+
+
+def threshold_panels(table: pd.DataFrame, townships=None, years=None):
+    """The share of villages at or above each income threshold of
+    ``county.income_thresholds_by_township``, a line per threshold, a panel per township."""
+    shares = [c for c in table.columns if c.startswith("share_") and not c.endswith("_upper")]
+    long = table.melt(id_vars=["township", "year"], value_vars=shares, var_name="threshold", value_name="share")
+    long["threshold"] = long["threshold"].str.removeprefix("share_") + "以上"
+    title = "收入达到门槛的村占比 (share of villages at or above each income threshold)"
+    return small_multiples(long, "share", title, "%", townships=townships, years=years, series="threshold", percent=True)
