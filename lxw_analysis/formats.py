@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["number", "wan"]
+__all__ = ["number", "signed", "span", "year", "wan"]
+
+
+def _missing(value) -> bool:
+    return value is None or value is getattr(__import__("pandas"), "NA", None) or (
+        isinstance(value, float) and math.isnan(value)
+    )
 
 
 def number(value, *, decimals: int | None = None, percent: bool = False, separators: bool = True, missing: str = "") -> str:
@@ -17,10 +23,10 @@ def number(value, *, decimals: int | None = None, percent: bool = False, separat
     >>> number(96.42857, decimals=1, percent=True), number(1500000.0, separators=False), number(None, missing="missing")
     ('96.4%', '1500000', 'missing')
     """
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is getattr(
-        __import__("pandas"), "NA", None
-    ):
+    if _missing(value):
         return missing
+    if hasattr(value, "item") and not isinstance(value, (int, float)):
+        value = value.item()  # a NumPy scalar
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         return str(value)
     comma = "," if separators else ""
@@ -28,9 +34,47 @@ def number(value, *, decimals: int | None = None, percent: bool = False, separat
         text = f"{value:{comma}.{decimals}f}"
         if "." in text:
             text = text.rstrip("0").rstrip(".")
+        if text in ("-0", "+0"):
+            text = "0"
     else:
         text = f"{value:{comma}.10g}" if isinstance(value, float) else f"{value:{comma}}"
     return text + ("%" if percent else "")
+
+
+def signed(value, *, decimals: int | None = None, percent: bool = False) -> str:
+    """A change with its sign, as ``number`` writes the size: +6, -3, ±0.
+
+    >>> signed(6.0), signed(-3.25, decimals=1), signed(0.0), signed(float("nan"))
+    ('+6', '-3.2', '±0', '')
+    """
+    if _missing(value):
+        return ""
+    text = number(value, decimals=decimals, percent=percent)
+    if text.lstrip("-").rstrip("%") == "0":
+        return "±" + text.lstrip("-")
+    return text if text.startswith("-") else "+" + text
+
+
+def span(low, high, *, decimals: int | None = None, percent: bool = False, missing: str = "") -> str:
+    """A range with both ends (``low`` alone when ``high`` is NA or the same).
+
+    >>> span(200000.0, 500000.0), span(25.0, 100.0, percent=True), span(3.0, float("nan")), span(2.0, 2.0)
+    ('200,000–500,000', '25–100%', '3', '2')
+    """
+    if _missing(low):
+        return missing
+    if _missing(high) or high == low:
+        return number(low, decimals=decimals, percent=percent)
+    return f"{number(low, decimals=decimals)}–{number(high, decimals=decimals, percent=percent)}"
+
+
+def year(value) -> str:
+    """A year as written, never with a thousands separator (2,024 is no year).
+
+    >>> year(2024), year(2021.0), year(float("nan"))
+    ('2024', '2021', '')
+    """
+    return "" if _missing(value) else str(int(value))
 
 
 def wan(yuan: float) -> str:
