@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .formats import number
+from .formats import number, signed
 
 __all__ = [
     "trend_note",
@@ -12,6 +12,7 @@ __all__ = [
     "with_keys",
     "indicator_by_year",
     "yoy",
+    "change_text",
     "with_labels",
     "topic",
     "training_coverage",
@@ -53,13 +54,20 @@ def with_keys(facts: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _joined(values) -> str:
+    """Distinct texts in order, joined (the quotes or sources of figures summed in a year)."""
+    return " / ".join(dict.fromkeys(v for v in values if isinstance(v, str) and v))
+
+
 def indicator_by_year(facts: pd.DataFrame, indicators=None, *, unlisted: bool = False) -> pd.DataFrame:
-    """One value per township, indicator, village (NA: the whole township) and year.
+    """One value per township, indicator, village (NA: the whole township) and year, with the
+    ``text``, ``quote`` and ``source`` it was read from.
 
     Bracket counts are left out (see ``bands``). When a year states an indicator several
-    times, the values of indicators that add up (investments) are summed; for the others the
-    first statement is kept (validation reports when they differ). With ``unlisted``, the
-    statistics the catalogue has no id for are kept too, under their ``with_keys`` key.
+    times, the values of indicators that add up (investments) are summed (their texts, quotes
+    and sources listed); for the others the first statement is kept (validation reports when
+    they differ). With ``unlisted``, the statistics the catalogue has no id for are kept too,
+    under their ``with_keys`` key.
     """
     from .indicators import additive_ids
 
@@ -69,10 +77,14 @@ def indicator_by_year(facts: pd.DataFrame, indicators=None, *, unlisted: bool = 
         f = f[f["indicator"].isin(list(indicators))]
     adds_up = f["indicator"].isin(additive_ids())
     summed = f[adds_up].groupby([*KEYS, "year"], dropna=False, sort=False).agg(
-        value=("value", "sum"), unit=("unit", "first"), qualifier=("qualifier", "first")
+        value=("value", "sum"), upper=("upper", "sum"), unit=("unit", "first"), qualifier=("qualifier", "first"),
+        text=("text", lambda t: " + ".join(v for v in t if isinstance(v, str))), quote=("quote", _joined),
+        source=("source", _joined),
     )
+    summed["upper"] = summed["upper"].where(summed["upper"] > 0)
     first = f[~adds_up].groupby([*KEYS, "year"], dropna=False, sort=False).agg(
-        value=("value", "first"), unit=("unit", "first"), qualifier=("qualifier", "first")
+        value=("value", "first"), upper=("upper", "first"), unit=("unit", "first"), qualifier=("qualifier", "first"),
+        text=("text", "first"), quote=("quote", "first"), source=("source", "first"),
     )
     table = pd.concat([summed, first]).reset_index()
     return table.sort_values([*KEYS, "year"], na_position="first").reset_index(drop=True)
@@ -81,26 +93,64 @@ def indicator_by_year(facts: pd.DataFrame, indicators=None, *, unlisted: bool = 
 def yoy(facts: pd.DataFrame, indicators=None, *, unlisted: bool = True) -> pd.DataFrame:
     """Year-over-year change of each indicator: absolute, percent, and percentage points for rates.
 
-    Each row compares a year with the previous year that states the same indicator (for the
-    same township and village); the first year has no change. Statistics the catalogue has no
-    id for pair by their subject and unit (``indicator`` is then ``unlisted:…``, see
-    ``with_keys``) unless ``unlisted`` is False.
+    Each row compares a year with ``base_year``, the last earlier year that states the same
+    indicator (for the same township and village); the first year has no change. When the
+    base is not the year before, ``years_between`` names the years in between that state no
+    figure, and ``change_text`` (the change as a reader reads it, base year named) says so.
+    Statistics the catalogue has no id for pair by their subject and unit (``indicator`` is
+    then ``unlisted:…``, see ``with_keys``) unless ``unlisted`` is False.
 
     >>> from lxw_analysis import extract_facts
     >>> f = pd.concat([extract_facts("2023年,某某镇轮训率达90%,党员轮训2期。"), extract_facts("2024年,某某镇轮训率达96%,党员轮训3期。")])
     >>> yoy(f)[["indicator", "year", "value", "change", "pct_change", "pp_change"]].values.tolist()
     [['party_member_rotation_training_rate', 2023, 90.0, nan, nan, nan], ['party_member_rotation_training_rate', 2024, 96.0, 6.0, nan, 6.0], ['party_member_rotation_training_rounds', 2023, 2.0, nan, nan, nan], ['party_member_rotation_training_rounds', 2024, 3.0, 1.0, 50.0, nan]]
+    >>> f = pd.concat([extract_facts("2021年,某某镇党员轮训2期。"), extract_facts("2024年,某某镇党员轮训5期。")])
+    >>> yoy(f)["change_text"].tolist()
+    ['', '+3 (+150%) on 2021 (2 期; no figure for 2022–2023)']
     """
     table = indicator_by_year(facts, indicators, unlisted=unlisted)
     grouped = table.groupby(KEYS, dropna=False, sort=False)
     table["previous_year"] = grouped["year"].shift(1)
+    table["base_year"] = table["previous_year"].astype("Int64")
     table["previous"] = grouped["value"].shift(1).astype("float64")
     table["change"] = table["value"] - table["previous"]
     is_rate = table["unit"].eq("%").fillna(False).astype(bool)
     pct = (table["change"] / table["previous"] * 100).where(table["previous"].ne(0))
     table["pct_change"] = pct.where(~is_rate).astype("float64")
     table["pp_change"] = table["change"].where(is_rate).astype("float64")
+    table["years_between"] = [_between(b, y) for b, y in zip(table["base_year"], table["year"])]
+    table["change_text"] = [change_text(row) for row in table.to_dict("records")]
     return table
+
+
+def _between(base, year) -> str:
+    """The years strictly between ``base`` and ``year`` ('' when they are next to each other)."""
+    if pd.isna(base) or pd.isna(year) or int(year) - int(base) < 2:
+        return ""
+    first, last = int(base) + 1, int(year) - 1
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def change_text(row) -> str:
+    """A change as a reader reads it, naming the base year and any years between without a figure.
+
+    >>> change_text({"change": 8.0, "pp_change": 8.0, "pct_change": float("nan"), "unit": "%", "previous": 92.0,
+    ...              "base_year": 2023, "years_between": ""})
+    '+8 pp on 2023 (92%)'
+    >>> change_text({"change": -3.0, "pp_change": float("nan"), "pct_change": -25.0, "unit": "起", "previous": 12.0,
+    ...              "base_year": 2021, "years_between": "2022–2023"})
+    '-3 (-25%) on 2021 (12 起; no figure for 2022–2023)'
+    """
+    if pd.isna(row.get("change")) or pd.isna(row.get("base_year")):
+        return ""
+    if row.get("unit") == "%":
+        step, base = f"{signed(row['change'], decimals=1)} pp", number(row["previous"], decimals=1, percent=True)
+    else:
+        pct = row.get("pct_change")
+        step = signed(row["change"], decimals=2) + ("" if pd.isna(pct) else f" ({signed(pct, decimals=1, percent=True)})")
+        base = f"{number(row['previous'], decimals=2)} {row.get('unit') or ''}".strip()
+    gap = f"; no figure for {row['years_between']}" if row.get("years_between") else ""
+    return f"{step} on {int(row['base_year'])} ({base}{gap})"
 
 
 def with_labels(table: pd.DataFrame) -> pd.DataFrame:
@@ -149,22 +199,29 @@ def years_of(facts: pd.DataFrame) -> list[int]:
 
 
 def describe_changes(table: pd.DataFrame) -> str:
-    """One sentence per indicator: its latest value and the change on the year before.
+    """One sentence per indicator: its latest value and the change on the year it is compared
+    with, saying when years in between state no figure.
 
     >>> t = pd.DataFrame({"label_zh": ["轮训率", "轮训率"], "year": [2023, 2024], "value": [92.0, 100.0],
     ...                   "unit": ["%", "%"], "change": [float("nan"), 8.0], "pp_change": [float("nan"), 8.0],
     ...                   "previous_year": [float("nan"), 2023.0], "village": [pd.NA, pd.NA]})
     >>> describe_changes(t)
     '轮训率: 100% in 2024 (+8 percentage points on 2023).'
+    >>> describe_changes(t.assign(year=[2021, 2024], previous_year=[float("nan"), 2021.0]))
+    '轮训率: 100% in 2024 (+8 percentage points on 2021; no figure for 2022–2023).'
     """
     sentences = []
     for label, rows in table[table["village"].isna()].groupby("label_zh", sort=False):
         last = rows.sort_values("year").iloc[-1]
         unit = "%" if last["unit"] == "%" else f" {last['unit']}"
-        sentence = f"{label}: {number(last['value'])}{unit} in {last['year']}"
+        sentence = f"{label}: {number(last['value'], decimals=2)}{unit} in {last['year']}"
         if not pd.isna(last["change"]):
-            step = f"{last['pp_change']:+g} percentage points" if last["unit"] == "%" else f"{last['change']:+g}"
-            sentence += f" ({step} on {int(last['previous_year'])})"
+            if last["unit"] == "%":
+                step = f"{signed(last['pp_change'], decimals=1)} percentage points"
+            else:
+                step = signed(last["change"], decimals=2)
+            gap = _between(last["previous_year"], last["year"])
+            sentence += f" ({step} on {int(last['previous_year'])}" + (f"; no figure for {gap})" if gap else ")")
         sentences.append(sentence + ".")
     return " ".join(sentences)
 
@@ -191,8 +248,10 @@ def dispute_resolution(facts: pd.DataFrame) -> pd.DataFrame:
 
 
 def investments_by_village(facts: pd.DataFrame) -> pd.DataFrame:
-    """Project investment per village and year (yuan, and 万元 in ``wan``); ``place`` names the
-    village, or the whole township when the report names none."""
+    """Project investment per village and year (yuan, and 万元 in ``wan``; a range's upper end
+    in ``upper`` and ``wan_upper``), with the texts, quotes and sources summed; ``place`` names
+    the village, or the whole township when the report names none."""
     return indicator_by_year(facts, ["project_investment"]).assign(
-        place=lambda t: t["village"].fillna("全镇/未指明"), wan=lambda t: t["value"] / 1e4
+        place=lambda t: t["village"].fillna("全镇/未指明"), wan=lambda t: t["value"] / 1e4,
+        wan_upper=lambda t: t["upper"] / 1e4,
     )

@@ -46,6 +46,33 @@ def test_yoy_compares_with_the_previous_year_stated_even_across_a_gap():
     assert (got["previous_year"].iloc[1], got["change"].iloc[1]) == (2021, 3.0)
 
 
+@pytest.mark.parametrize(
+    "texts,base,between,text",
+    [
+        (("2023年,党员轮训2期。", "2024年,党员轮训3期。"), 2023, "", "+1 (+50%) on 2023 (2 期)"),
+        (("2021年,党员轮训2期。", "2024年,党员轮训5期。"), 2021, "2022–2023", "+3 (+150%) on 2021 (2 期; no figure for 2022–2023)"),
+        (("2022年,轮训率达90%。", "2024年,轮训率达96.5%。"), 2022, "2023", "+6.5 pp on 2022 (90%; no figure for 2023)"),
+    ],
+)
+def test_every_change_names_its_base_year_and_any_gap(texts, base, between, text):
+    last = trends.yoy(facts_of(*texts)).iloc[-1]
+    assert (last["base_year"], last["years_between"], last["change_text"]) == (base, between, text)
+
+
+def test_describe_changes_says_when_years_between_state_no_figure():
+    facts = facts_of("2021年,轮训率达90%。", "2024年,轮训率达96%。")
+    assert trends.describe_changes(trends.training_coverage(facts)) == (
+        "党员轮训率: 96% in 2024 (+6 percentage points on 2021; no figure for 2022–2023)."
+    )
+
+
+def test_year_values_carry_the_quote_and_source_they_come_from():
+    facts = facts_of("2024年,在上庄村投资20万元建设广场,在上庄村投资40万元安装路灯80盏。").assign(source="raw/x/2024.txt")
+    row = trends.investments_by_village(facts).iloc[0]
+    assert (row["wan"], row["text"], row["source"]) == (60.0, "20万元 + 40万元", "raw/x/2024.txt")
+    assert row["quote"].startswith("2024年,在上庄村投资20万元")
+
+
 def test_values_of_indicators_that_add_up_are_summed_within_a_year():
     facts = facts_of("2024年,在上庄村投资20万元建设广场,在上庄村投资40万元安装路灯80盏。")
     got = trends.indicator_by_year(facts, ["project_investment"])
