@@ -5,14 +5,69 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["facts_per_section", "describe_overview", "sources", "describe_findings", "without_indicator"]
+__all__ = [
+    "INTRODUCTION",
+    "section_titles",
+    "facts_per_section",
+    "statistics_table",
+    "describe_overview",
+    "sources",
+    "describe_findings",
+    "findings_table",
+    "without_indicator",
+]
+
+#: The heading of statistics a report states before its first section.
+INTRODUCTION = "(引言 introduction)"
+
+
+def _table_file(source) -> str | None:
+    """The file of a table's cell (``raw/x/v.csv#R4C3`` → ``v.csv``), else None."""
+    from .files import file_of
+    from .spreadsheets import TABLE_SUFFIXES
+
+    if not isinstance(source, str):
+        return None
+    file = file_of(source)
+    if not any(file.lower().endswith(s) for s in TABLE_SUFFIXES):
+        return None
+    return file.rsplit("/", 1)[-1]
+
+
+def section_titles(facts: pd.DataFrame) -> pd.Series:
+    """Each statistic's section as a heading: the section, else for a table's cell the table
+    (表格 + its file name), else ``INTRODUCTION``.
+
+    >>> f = pd.DataFrame({"section": ["一、党建", "", ""], "source": ["r/2024.txt", "r/2024.txt", "r/v.csv#R2C2"]})
+    >>> section_titles(f).tolist()
+    ['一、党建', '(引言 introduction)', '表格 table v.csv']
+    """
+    titles = []
+    for section, source in zip(facts["section"], facts["source"]):
+        if isinstance(section, str) and section:
+            titles.append(section)
+        elif (table := _table_file(source)) is not None:
+            titles.append(f"表格 table {table}")
+        else:
+            titles.append(INTRODUCTION)
+    return pd.Series(titles, index=facts.index, dtype="object")
 
 
 def facts_per_section(facts: pd.DataFrame) -> pd.DataFrame:
-    """How many statistics each section of each report holds, in report order."""
+    """How many statistics each section of each report (and each table) holds, in report
+    order; sections are headed as ``section_titles`` heads them."""
+    facts = facts.assign(section=section_titles(facts))
     order = facts.drop_duplicates(["year", "section"])[["year", "section"]]
     counts = facts.groupby(["year", "section"], sort=False, dropna=False).size().rename("statistics")
     return order.join(counts, on=["year", "section"]).reset_index(drop=True)
+
+
+def statistics_table(facts: pd.DataFrame) -> pd.DataFrame:
+    """Every statistic for reading: its section heading (``section_titles``), year, village,
+    subject, the text as written, the value (with ``upper`` for a range) and unit, the
+    qualifier, and the quote (a table's row) and source (a table's cell) to check it against."""
+    columns = ["section", "year", "village", "label", "text", "value", "upper", "unit", "qualifier", "quote", "source"]
+    return facts.assign(section=section_titles(facts))[columns].reset_index(drop=True)
 
 def describe_overview(facts: pd.DataFrame) -> str:
     """How many statistics, from how many files (reports and tables), years and sections.
@@ -62,6 +117,19 @@ def describe_findings(findings: pd.DataFrame) -> str:
     parts = ", ".join(f"{n} {severity}" for severity, n in counts.items())
     return f"{len(findings)} data-quality findings: {parts}."
 
+def findings_table(findings: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
+    """The findings with the statistics they concern: ``rows`` (positions in the whole facts
+    table ``facts``, as the build wrote it) become the first row's quote and every row's source."""
+    quotes, files = [], []
+    for rows in findings["rows"] if "rows" in findings else [""] * len(findings):
+        positions = [int(r) for r in str(rows).split(",") if r.strip().isdigit() and int(r) < len(facts)]
+        picked = facts.iloc[positions]
+        quotes.append(next((q for q in picked["quote"] if isinstance(q, str) and q), ""))
+        files.append(", ".join(dict.fromkeys(s for s in picked["source"] if isinstance(s, str))))
+    columns = [c for c in ("severity", "rule", "year", "message") if c in findings]
+    return findings[columns].assign(quote=quotes, source=files).reset_index(drop=True)
+
+
 def without_indicator(facts: pd.DataFrame) -> pd.DataFrame:
     """The statistics the catalogue gave no id, grouped by subject and unit, most frequent first:
     what to add to ``references/indicators.csv`` so they pair with other townships' figures.
@@ -74,7 +142,7 @@ def without_indicator(facts: pd.DataFrame) -> pd.DataFrame:
 
     f = facts[facts["indicator"].isna()]
     if f.empty:
-        return pd.DataFrame(columns=["subject", "unit", "statistics", "years", "example", "quote"])
+        return pd.DataFrame(columns=["subject", "unit", "statistics", "years", "example", "quote", "source"])
     f = f.assign(subject=[subject(s) if isinstance(s, str) else "" for s in f["label"]])
     grouped = f.groupby(["subject", "unit"], sort=False, dropna=False)
     table = grouped.agg(
@@ -82,5 +150,6 @@ def without_indicator(facts: pd.DataFrame) -> pd.DataFrame:
         years=("year", lambda y: ", ".join(str(v) for v in sorted(y.dropna().unique()))),
         example=("text", "first"),
         quote=("quote", "first"),
+        source=("source", "first"),
     ).reset_index()
     return table.sort_values("statistics", ascending=False, kind="stable").reset_index(drop=True)

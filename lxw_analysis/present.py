@@ -1,15 +1,35 @@
-"""Text for reader-facing reports. Report text is data: everything shown is HTML-escaped."""
+"""Text for reader-facing reports. Report text is data: everything shown is HTML-escaped.
+
+Tables show numbers for reading (thousands separators, at most two decimals, years as
+written, a range with both ends) and offer themselves as a CSV download (UTF-8 with BOM, so
+Excel opens it) holding the numbers unrounded. Charts are shown as PNG images with their
+alt text.
+"""
 
 from __future__ import annotations
 
+import base64
 import html
+import io
+import re
 
 import pandas as pd
 from IPython.display import HTML
 
-from .formats import number
+from .formats import number, span, year
 
-__all__ = ["heading", "paragraph", "table", "tables_by", "banner", "start", "chart"]
+__all__ = [
+    "heading",
+    "paragraph",
+    "table",
+    "csv_link",
+    "tables_by",
+    "banner",
+    "findings",
+    "start",
+    "figure",
+    "chart",
+]
 
 
 def heading(text: str, level: int = 1) -> HTML:
@@ -22,27 +42,88 @@ def paragraph(text: str) -> HTML:
     return HTML(f"<p>{html.escape(str(text))}</p>")
 
 
-def table(df: pd.DataFrame) -> HTML:
-    """A DataFrame as an HTML table: cell text escaped, numbers formatted, missing cells blank."""
-    shown = pd.DataFrame({c: [number(v) for v in df[c]] for c in df.columns})
-    return HTML(shown.to_html(index=False, escape=True, classes="lxw-table"))
+def _is_year(column: str) -> bool:
+    return column == "year" or column.endswith("_year") or column in ("年份", "年")
 
 
-def tables_by(df: pd.DataFrame, column: str, level: int = 3) -> HTML:
-    """One heading and table per value of ``column``, in order of first appearance."""
+def _upper_of(column: str, columns) -> str | None:
+    """The column holding the upper end of ``column``'s range: ``upper`` for ``value``, else ``<column>_upper``."""
+    name = "upper" if column == "value" else f"{column}_upper"
+    return name if name in columns else None
+
+
+def _shown(df: pd.DataFrame, decimals: int, percent) -> pd.DataFrame:
+    """The cells as text for reading; a range's upper end joins its low end, its column dropped."""
+    uppers = {_upper_of(c, df.columns) for c in df.columns} - {None}
+    columns = {}
+    for c in df.columns:
+        if c in uppers:
+            continue
+        pct = c in percent
+        places = 1 if pct else decimals
+        if _is_year(c):
+            columns[c] = [year(v) for v in df[c]]
+        elif (high := _upper_of(c, df.columns)) is not None:
+            columns[c] = [span(v, h, decimals=places, percent=pct) for v, h in zip(df[c], df[high])]
+        else:
+            columns[c] = [number(v, decimals=places, percent=pct) for v in df[c]]
+    return pd.DataFrame(columns)
+
+
+def csv_link(df: pd.DataFrame, name: str) -> str:
+    """An HTML link that downloads ``df`` as ``<name>.csv`` (UTF-8 with BOM), the page carrying the file itself."""
+    buffer = io.StringIO()
+    df.to_csv(buffer, index=False)
+    data = base64.b64encode(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")).decode("ascii")
+    filename = re.sub(r'[\\/:*?"<>|\s]+', "_", name) + ".csv"
+    return (
+        f'<p class="lxw-download"><a download="{html.escape(filename)}" '
+        f'href="data:text/csv;charset=utf-8;base64,{data}">下载 CSV · download {html.escape(filename)}</a></p>'
+    )
+
+
+def table(df: pd.DataFrame, name: str | None = None, *, decimals: int = 2, percent=(), csv: bool = True) -> HTML:
+    """A DataFrame as an HTML table: cell text escaped, numbers formatted for reading (at most
+    ``decimals`` places; one, with ``%``, in the ``percent`` columns), years as written, a
+    ``value`` with its ``upper`` (a ``<col>`` with its ``<col>_upper``) as a range, missing cells
+    blank; below it, a link downloading the table as ``<name>.csv`` (unless ``csv`` is False).
+    """
+    shown = _shown(df, decimals, set(percent))
+    parts = [shown.to_html(index=False, escape=True, classes="lxw-table", na_rep="")]
+    if csv:
+        parts.append(csv_link(df, name or "table"))
+    return HTML("".join(parts))
+
+
+def tables_by(df: pd.DataFrame, column: str, level: int = 3, name: str | None = None, **options) -> HTML:
+    """One heading and table per value of ``column``, in order of first appearance, and one
+    link downloading them all as ``<name>.csv``."""
     parts = []
     for key, group in df.groupby(column, sort=False, dropna=False):
         title = key if isinstance(key, str) and key else "(引言 introduction)"
-        parts.append(heading(title, level).data + table(group.drop(columns=[column])).data)
+        parts.append(heading(title, level).data + table(group.drop(columns=[column]), csv=False, **options).data)
+    if name is not None:
+        parts.append(csv_link(df, name))
     return HTML("".join(parts))
 
 
 _NOTICE = "background:#fff3cd;border:1px solid #e0c36a;padding:.6rem 1rem;border-radius:4px;font-weight:bold"
+_FINDINGS = "background:#fdecea;border:1px solid #e3a39b;padding:.6rem 1rem;border-radius:4px"
 
 
 def banner(text: str) -> HTML:
     """A highlighted notice at the top of a report (for example: made-up data)."""
     return HTML(f'<p style="{_NOTICE}">{html.escape(str(text))}</p>')
+
+
+def findings(sentences, none: str = "") -> HTML:
+    """What a reader must know before trusting a table or chart, as a highlighted list on the
+    page (``none``, a plain sentence, when there is nothing to say)."""
+    sentences = [str(s) for s in sentences if str(s)]
+    if not sentences:
+        return paragraph(none) if none else HTML("")
+    items = "".join(f"<li>{html.escape(s)}</li>" for s in sentences)
+    return HTML(f'<div class="lxw-findings" role="note" style="{_FINDINGS}"><strong>注意 Note</strong><ul>{items}</ul></div>')
 
 
 def start(township: str | None = None, years=None, data_dir=None, banner: str | None = None):
@@ -66,11 +147,33 @@ def start(township: str | None = None, years=None, data_dir=None, banner: str | 
     return facts[facts["township"] == chosen].reset_index(drop=True), chosen
 
 
+def figure(fig, alt: str | None = None) -> None:
+    """Show a matplotlib figure as a PNG whose ``alt`` says what it shows (``plots.alt_text``,
+    else the figure's titles), sharp on high-density screens, and close it."""
+    from IPython.display import Image, display
+    from matplotlib import pyplot as plt
+
+    from .plots import alt_text
+
+    if alt is None:
+        titles = [t for t in (fig.get_suptitle(), *(ax.get_title() for ax in fig.axes)) if t]
+        alt = alt_text(fig) or ("Chart: " + "; ".join(titles) if titles else "Chart")
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=200, bbox_inches="tight")
+    plt.close(fig)
+    data = buffer.getvalue()
+    width = int.from_bytes(data[16:20], "big") // 2
+    display(Image(data=data, format="png", width=width, alt=alt))
+
+
 def chart(table: pd.DataFrame, draw, missing: str) -> None:
-    """Draw ``table`` with ``draw(table)``, or say in a sentence why there is no chart."""
+    """Draw ``table`` with ``draw(table)`` and show the figure with its alt text (``figure``),
+    or say in a sentence why there is no chart."""
     from IPython.display import display
 
     if table.empty:
         display(paragraph(missing))
-    else:
-        draw(table)
+        return
+    fig = draw(table)
+    if fig is not None:
+        figure(fig)
