@@ -12,6 +12,9 @@ Playwright (a dev dependency); Playwright drives the system browser and never do
 
 from __future__ import annotations
 
+import base64
+import io
+import json
 import os
 import re
 import struct
@@ -31,7 +34,17 @@ except ImportError:  # reported by the browser fixture as a failure, never a ski
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 TOWNSHIP, SLUG = "拉西瓦镇", "laxiwa"
-PAGES = ["index.html"] + [f"{SLUG}/{nb.stem}.html" for nb in NOTEBOOKS]
+
+
+def page_of(notebook: Path) -> str:
+    """Where the build writes a notebook's page: beside the index for a project-wide notebook
+    (metadata ``"lxw": {"scope": "project"}``), else in the township's folder."""
+    scope = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {}).get("lxw", {}).get("scope")
+    return f"{notebook.stem}.html" if scope == "project" else f"{SLUG}/{notebook.stem}.html"
+
+
+PAGES = ["index.html"] + [page_of(nb) for nb in NOTEBOOKS]
+REPORTS = [p for p in PAGES if p.startswith(f"{SLUG}/")]
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Headless, and quiet on a closed network: no background fetches, updates or sync.
@@ -154,7 +167,7 @@ IMAGES_JS = """() => Array.from(document.images, (img, i) => {
     return {
         index: i, src: (img.getAttribute('src') || '').slice(0, 40), complete: img.complete,
         naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight,
-        width: box.width, height: box.height,
+        width: box.width, height: box.height, alt: img.getAttribute('alt'),
         chart: img.closest('.jp-RenderedImage, .jp-OutputArea-output') !== null,
     };
 })"""
@@ -266,7 +279,7 @@ def test_every_image_loads_and_charts_show_at_a_readable_size(visit, name):
     broken = [img for img in images if not (img["complete"] and img["naturalWidth"] > 0)]
     assert broken == [], f"{name}: images that did not load"
     charts = [img for img in images if img["chart"]]
-    if name != "index.html":
+    if name in REPORTS:  # a project-wide page of a one-township project may have none (tests/test_browser_county.py)
         assert charts, f"{name}: a report shows at least one chart"
     small = [img for img in charts if img["width"] < MIN_CHART_PX or img["height"] < MIN_CHART_PX]
     assert small == [], f"{name}: charts drawn smaller than {MIN_CHART_PX}×{MIN_CHART_PX} CSS px"
@@ -383,3 +396,72 @@ def test_report_text_shows_as_text_and_never_runs_as_markup(tmp_path, raw_copy, 
                 expect(page.get_by_text("<script>alert(1)</script>").first).to_be_visible()
         finally:
             page.close()
+
+
+# --- what a reader can check and take away: alt text, the way back, the tables as CSV ---------
+
+NO_ALT = "No description has been provided for this image"
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_every_chart_says_in_its_alt_text_what_it_shows(visit, name):
+    charts = [img for img in visit(name).images if img["chart"]]
+    assert charts, f"{name}: no chart"
+    for img in charts:
+        alt = img["alt"] or ""
+        assert alt != NO_ALT and len(alt) > 40 and re.search(r"chart", alt), f"{name}: image {img['index']} alt {alt!r}"
+        assert re.search(r"\d", alt), f"{name}: the alt text gives no figure: {alt!r}"
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_each_report_links_back_to_the_index(browser, reports, name):
+    page, seen = open_page(browser, reports / name)
+    try:
+        link = page.locator("nav a.lxw-index")
+        expect(link).to_be_visible()
+        with page.expect_navigation() as navigation:
+            link.click()
+        assert navigation.value is not None and navigation.value.ok
+        assert page.url == (reports / "index.html").as_uri()
+        expect(page.locator("h1").first).to_be_visible()
+        assert seen.console_errors == [] and seen.failed_requests == []
+    finally:
+        page.close()
+
+
+TABLE_ROWS_JS = """() => Array.from(document.querySelectorAll('table.lxw-table'), t => t.querySelectorAll('tbody tr').length)"""
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_report_tables_download_as_csv_with_a_bom(browser, reports, name, tmp_path):
+    import pandas as pd
+
+    page, seen = open_page(browser, reports / name)
+    try:
+        links = page.locator("p.lxw-download a[download]")
+        assert links.count() > 0, f"{name}: no table offers a CSV download"
+        rows = 0
+        for i in range(links.count()):
+            with page.expect_download() as download:
+                links.nth(i).click()
+            saved = tmp_path / download.value.suggested_filename
+            download.value.save_as(saved)
+            data = saved.read_bytes()
+            assert saved.suffix == ".csv" and data.startswith(b"\xef\xbb\xbf"), f"{name}: {saved.name} is no UTF-8 CSV with BOM"
+            table = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+            assert {"quote", "source"} <= set(table.columns) or "kind" in table.columns, f"{name}: {saved.name}"
+            rows += len(table)
+        assert rows == sum(page.evaluate(TABLE_ROWS_JS)), f"{name}: the downloads hold other rows than the tables"
+        assert seen.console_errors == [] and seen.failed_requests == []
+    finally:
+        page.close()
+
+
+def test_a_downloaded_csv_holds_the_numbers_unrounded(browser, reports, tmp_path):
+    page, _ = open_page(browser, reports / f"{SLUG}/01_overview.html")
+    try:
+        href = page.locator("p.lxw-download a[download]").first.get_attribute("href")
+        data = base64.b64decode(href.split(",", 1)[1])
+        assert "1500000" in data.decode("utf-8-sig"), "150万元 is 1500000 yuan in the CSV, as in facts.csv"
+    finally:
+        page.close()
