@@ -18,7 +18,8 @@ from .facts import as_facts, write_csv, write_facts
 from .files import write_text
 from .identity import township_slug
 from .outputs import check_outputs, staged
-from .reports import REPORT_SUFFIXES, files_below, read_reports
+from .rawfiles import Inventory, Refused, inventory
+from .reports import REPORT_SUFFIXES, read_reports
 from .tables import TABLE_SUFFIXES, read_tables
 from .validate import SEVERITIES, validate
 
@@ -54,6 +55,7 @@ class BuildResult:
     outputs: list[Path] = field(default_factory=list)
     reports: list[Rendered] = field(default_factory=list)
     index: Path | None = None
+    refused: list[Refused] = field(default_factory=list)  # raw files not read, and why
 
     @property
     def failed(self) -> list[Rendered]:
@@ -63,11 +65,12 @@ class BuildResult:
 INPUT_SUFFIXES = REPORT_SUFFIXES | set(TABLE_SUFFIXES)
 
 
-def raw_files(raw: Path) -> list[Path]:
-    """Report and table files under ``raw``, in a stable order (documentation such as SOURCES.md is skipped)."""
+def raw_files(raw: Path) -> Inventory:
+    """Report and table files under ``raw``, in a stable order, and those that cannot be read
+    (documentation such as SOURCES.md, lock files and what ``.lxwignore`` lists are passed over)."""
     if not raw.is_dir():
         raise LxwError(f"{raw}: no such folder. Put reports in data/raw/<township>/<year>.txt.")
-    return files_below(raw, INPUT_SUFFIXES)
+    return inventory(raw, INPUT_SUFFIXES)
 
 
 def build(
@@ -102,24 +105,37 @@ def build(
         replace=replace,
     )
 
-    files = raw_files(raw)
+    found_files = raw_files(raw)
+    files, refused = found_files.files, list(found_files.refused)
     if not files:
         raise LxwError(f"{raw}: no reports or tables found (looked for {', '.join(sorted(INPUT_SUFFIXES))} files).")
     texts = [p for p in files if p.suffix.lower() in REPORT_SUFFIXES]
     tables = [p for p in files if p.suffix.lower() in TABLE_SUFFIXES]
     progress(f"Reading {len(texts)} report(s) and {len(tables)} table(s) from {raw}")
+
+    def not_read(path: Path, err: LxwError) -> None:
+        why = str(err).removeprefix(f"{path}: ")
+        refused.append(Refused(path, why))
+        progress(f"    NOT READ: {path}: {why}")
+
     cache = Cache(processed.parent / f".{processed.name}-cache", read=not force, notice=progress)
-    read = read_reports(texts, data_dir=raw.parent, jobs=jobs, cache=cache, progress=progress)
+    read = read_reports(texts, data_dir=raw.parent, jobs=jobs, cache=cache, progress=progress, on_error=not_read)
     facts = pd.concat(
         [
             as_facts(row for _, rows, _ in read for row in rows),
-            read_tables(tables, data_dir=raw.parent, progress=progress),
+            read_tables(tables, data_dir=raw.parent, progress=progress, on_error=not_read),
         ],
         ignore_index=True,
     )
+    for r in found_files.refused:
+        progress(f"    NOT READ: {r}")
+    if not len(facts) and refused and len(refused) >= len(files):
+        raise LxwError(
+            f"{raw}: none of its {len(files)} file(s) could be read:\n" + "\n".join(f"  {r}" for r in refused)
+        )
     found = validate(facts)
     counts = found["severity"].value_counts()
-    result = BuildResult(facts=len(facts))
+    result = BuildResult(facts=len(facts), refused=refused)
     with staged(processed) as new_processed, staged(reports) as new_reports:
         written = write_facts(facts, new_processed) + [write_csv(found, new_processed / "quality.csv")]
         for src, _, text in read:  # the text each report was read as: start/end index into it
@@ -132,7 +148,7 @@ def build(
         )
         settings = {"show_code": show_code, "banner": banner}
         result.reports = render_reports(facts, found, notebook_dir, new_processed, new_reports, settings, cache, progress)
-        write_index(new_reports, facts, result.reports, processed, banner, found)
+        write_index(new_reports, facts, result.reports, processed, banner, found, refused, raw)
     cache.prune()
     result.index = reports / "index.html"
     progress(f"Processed data are in {processed}")
@@ -203,6 +219,14 @@ def render_reports(facts, found, notebook_dir: Path, processed: Path, reports: P
     return rendered
 
 
+def _shown(path: Path, raw: Path | None) -> str:
+    """A raw file's path as the index shows it: below the raw folder's parent when it lies there."""
+    try:
+        return Path(path).resolve().relative_to(Path(raw).resolve().parent).as_posix() if raw else str(path)
+    except ValueError:
+        return str(path)
+
+
 def _page(data) -> str:
     """A cached page, which must be text."""
     if not isinstance(data, str):
@@ -223,7 +247,7 @@ def _render(nb_path: Path, township: str | None, title: str, processed: Path, se
 
 
 def write_index(reports: Path, facts, rendered: list[Rendered], processed: Path, banner: str | None = None,
-                findings=None) -> Path:
+                findings=None, refused=(), raw: Path | None = None) -> Path:
     """``index.html``, the project's front page: the project-wide reports first, then
     townships × years with their statistics and quality findings, every report by township
     (marking failures), the data sources and the build time."""
@@ -245,6 +269,7 @@ def write_index(reports: Path, facts, rendered: list[Rendered], processed: Path,
         n_files=len({s["file"] for s in sources}),
         project=project,
         grid=county.townships_by_year(facts, findings),
+        refused=[{"file": _shown(r.path, raw), "reason": r.reason} for r in refused],
         townships=list(townships.items()),
         processed=str(processed),
         banner=banner,

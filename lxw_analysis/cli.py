@@ -118,11 +118,19 @@ def _build(args) -> int:
         force=args.force,
         replace=args.replace,
     )
+    code = 0
+    if result.refused:
+        print(
+            f"lxw build: {len(result.refused)} raw file(s) not read (listed above and in the index); "
+            "everything else was built.",
+            file=sys.stderr,
+        )
+        code = 1
     if result.failed:
-        names = ", ".join(f"{r.notebook} ({r.township})" for r in result.failed)
+        names = ", ".join(f"{r.notebook} ({r.township or 'project'})" for r in result.failed)
         print(f"lxw build: {len(result.failed)} report(s) failed: {names}. The others were written.", file=sys.stderr)
-        return 1
-    return 0
+        code = 1
+    return code
 
 
 def parser() -> argparse.ArgumentParser:

@@ -30,8 +30,17 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 #: Reports larger than this are refused: a township's yearly report is well under 1 MB, so a
 #: file this size is several documents joined, or not a report, and would take long to read.
 MAX_REPORT_BYTES = 20 * 2**20
+#: Word and PDF reports may be larger, as photos and scans make them; the text a .docx holds is
+#: bounded by ``MAX_UNZIPPED_BYTES`` below.
+MAX_DOCUMENT_BYTES = 200 * 2**20
 #: Tables (CSV, XLSX) larger than this are refused, for the same reason.
 MAX_TABLE_BYTES = 50 * 2**20
+#: What a .docx or .xlsx (a zip archive) may expand to, checked in its central directory before
+#: it is parsed: its parts' total uncompressed size, their number, and how much more one part
+#: of over a megabyte may hold than it takes (real documents compress text ten to fifty times).
+MAX_UNZIPPED_BYTES = 400 * 2**20
+MAX_ZIP_PARTS = 10_000
+MAX_ZIP_RATIO = 200
 
 
 def project_dir() -> Path:

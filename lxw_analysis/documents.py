@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import config
 from .errors import LxwError
 from .files import unsupported
 from .paragraphs import Document, page_of
@@ -24,10 +25,19 @@ from .pdf import read_pdf
 from .text import read_text
 from .word import read_docx
 
-__all__ = ["DOCUMENT_SUFFIXES", "Document", "page_of", "read_document"]
+__all__ = ["DOCUMENT_SUFFIXES", "Document", "page_of", "read_document", "size_limit"]
 
 #: File types ``read_document`` reads.
 DOCUMENT_SUFFIXES = {".txt", ".docx", ".pdf"}
+
+
+def size_limit(path: Path) -> int:
+    """The largest report file read: Word and PDF files carry photos, a text file only text.
+
+    >>> size_limit(Path("2024.docx")) > size_limit(Path("2024.txt"))
+    True
+    """
+    return config.MAX_DOCUMENT_BYTES if Path(path).suffix.lower() in {".docx", ".pdf"} else config.MAX_REPORT_BYTES
 
 
 def read_document(path: str | Path) -> Document:
@@ -40,12 +50,18 @@ def read_document(path: str | Path) -> Document:
     if suffix == ".txt":
         return Document(read_text(path), "txt", path)
     try:
+        size = path.stat().st_size
         with path.open("rb") as file:
             head = file.read(1024)
     except OSError as err:
         raise LxwError(f"{path}: cannot be read ({err.strerror or err}).") from err
     if not head:
         raise LxwError(f"{path}: the file is empty. Expected a report; check the file was saved or exported fully.")
+    if size > size_limit(path):
+        raise LxwError(
+            f"{path}: {size / 2**20:,.0f} MB, more than a report is expected to be "
+            f"(at most {size_limit(path) / 2**20:,.0f} MB). Save it with smaller pictures, or leave it out."
+        )
     if suffix == ".docx":
         return read_docx(path, head)
     return read_pdf(path, head)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import LxwError
 
-__all__ = ["read_bytes", "atomic_write", "write_text", "new_file_mode", "unsupported", "source_label", "file_of"]
+__all__ = ["read_bytes", "check_zip", "atomic_write", "write_text", "new_file_mode", "unsupported", "source_label", "file_of"]
 
 
 def read_bytes(path: Path, *, limit: int | None = None, what: str = "file", size: int = -1) -> bytes:
@@ -31,6 +31,35 @@ def read_bytes(path: Path, *, limit: int | None = None, what: str = "file", size
             return f.read(size)
     except OSError as err:
         raise LxwError(f"{path}: cannot be read ({err.strerror or err}).") from err
+
+
+def check_zip(path: Path, what: str) -> None:
+    """Refuse a zip container (.docx, .xlsx) that would expand past the limits of ``config``
+    (total size, number of parts, compression ratio), reading only its central directory."""
+    import zipfile
+
+    from . import config
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a readable zip: the reader says so in its own words
+    total = sum(p.file_size for p in parts)
+    worst = max(parts, key=lambda p: p.file_size / max(p.compress_size, 1), default=None)
+    problem = ""
+    if len(parts) > config.MAX_ZIP_PARTS:
+        problem = f"it holds {len(parts):,} parts (at most {config.MAX_ZIP_PARTS:,})"
+    elif total > config.MAX_UNZIPPED_BYTES:
+        problem = f"it expands to {total / 2**20:,.0f} MB (at most {config.MAX_UNZIPPED_BYTES / 2**20:,.0f} MB)"
+    elif worst and worst.file_size > 2**20 and worst.file_size / max(worst.compress_size, 1) > config.MAX_ZIP_RATIO:
+        ratio = worst.file_size / max(worst.compress_size, 1)
+        problem = f"its part {worst.filename} expands {ratio:,.0f} times (at most {config.MAX_ZIP_RATIO})"
+    if problem:
+        raise LxwError(
+            f"{path}: this {what} is not read: {problem}, more than a real {what} does. It may be damaged or "
+            "built to exhaust memory; open it in Word, WPS or Excel and save it again, or leave it out."
+        )
 
 
 def _umask() -> int:

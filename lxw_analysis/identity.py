@@ -9,6 +9,7 @@ in ``data/townships.csv`` (the folder name ``laxiwa`` is 拉西瓦镇).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from . import reference
@@ -18,8 +19,12 @@ from .text import matching_view
 
 __all__ = [
     "infer_township", "infer_year", "township_from_folder", "title_township", "year_in_name",
-    "township_of", "year_of", "township_slug",
+    "township_of", "year_of", "township_slug", "LISTING_FILE", "listed", "unknown_advice",
 ]
+
+#: A small table in the raw folder naming the township and year of files whose path and text
+#: do not say them: columns ``file`` (the path below data/raw/), ``township``, ``year``.
+LISTING_FILE = "files.csv"
 
 
 _TOWNSHIP = re.compile(
@@ -113,6 +118,54 @@ def year_in_name(text: str) -> int | None:
     """
     m = re.search(rf"{YEAR_DIGITS}(?!\d)", to_halfwidth(text))
     return int(m[1]) if m else None
+
+
+def listed(path: Path, raw: Path | None) -> tuple[str | None, int | None]:
+    """The township and year ``raw/files.csv`` gives a file (None, None when it names none).
+
+    The file holds one line per file: ``file,township,year`` (either of the last two may be blank).
+    """
+    if raw is None:
+        return None, None
+    try:
+        relative = Path(path).resolve().relative_to(Path(raw).resolve()).as_posix()
+    except ValueError:
+        return None, None
+    row = _listing(str(Path(raw).resolve())).get(relative)
+    return row if row else (None, None)
+
+
+@lru_cache(maxsize=16)
+def _listing(raw: str) -> dict[str, tuple[str | None, int | None]]:
+    import csv
+
+    path = Path(raw) / LISTING_FILE
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.DictReader(f))
+    except OSError:
+        return {}
+    out = {}
+    for row in rows:
+        name = (row.get("file") or "").strip()
+        year = (row.get("year") or "").strip()
+        if name:
+            out[name] = ((row.get("township") or "").strip() or None, int(year) if year.isdigit() else None)
+    return out
+
+
+def unknown_advice(path: Path, missing: list[str]) -> str:
+    """What to do about a file whose township or year nothing says: advice that works for
+    ``lxw extract`` and ``lxw build`` alike."""
+    what = " or ".join(missing)
+    return (
+        f"{path}: cannot tell the {what} of this file: neither the path (data/raw/<township>/<year>.txt) "
+        f"nor the text says it. Put the {what} in the path (a folder named for the township, the year in "
+        f"the file's name, e.g. 2024.txt), or add a line for it to data/raw/{LISTING_FILE} "
+        f"(file,township,year: {Path(path).name},拉西瓦镇,2024); for lxw extract, --"
+        + " and --".join(missing)
+        + " also do. If it is not a report (notes, a draft), list it in data/raw/.lxwignore."
+    )
 
 
 def township_of(path: Path, text: str = "", *, given: str | None = None, titles: list[str] | None = None) -> str | None:

@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config
 from .cache import Cache, key
-from .documents import DOCUMENT_SUFFIXES, Document, page_of, read_document
+from .documents import DOCUMENT_SUFFIXES, Document, page_of, read_document, size_limit
 from .errors import LxwError
 from .extract import iter_facts
 from .facts import FACT_COLUMNS, as_facts
 from .files import read_bytes, source_label, unsupported
-from .identity import township_of, year_of
+from .identity import listed, township_of, unknown_advice, year_of
+from .rawfiles import inventory
 
 __all__ = [
     "REPORT_SUFFIXES",
@@ -55,8 +55,9 @@ class Source:
 
 
 def files_below(folder: Path, suffixes) -> list[Path]:
-    """Files below ``folder`` (at any depth) whose suffix is one of ``suffixes``, in name order."""
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+    """Files below ``folder`` (at any depth) whose suffix is one of ``suffixes``, in name order;
+    lock files, hidden files and what ``.lxwignore`` lists are passed over (see ``rawfiles``)."""
+    return inventory(folder, suffixes).files
 
 
 def identify(
@@ -67,18 +68,15 @@ def identify(
     township: str | None = None,
     data_dir: Path | None = None,
 ) -> Source:
-    """Township and year of one file, from the flags, else its path, else its text."""
+    """Township and year of one file, from the flags, else ``raw/files.csv``, else its path,
+    else its text (``identity`` decides)."""
     path = Path(path)
-    year = year_of(path, text, given=year)
-    township = township_of(path, text, given=township)
+    listed_township, listed_year = listed(path, Path(data_dir) / "raw" if data_dir else None)
+    year = year_of(path, text, given=year or listed_year)
+    township = township_of(path, text, given=township or listed_township)
     missing = [what for what, value in (("year", year), ("township", township)) if not value]
     if missing:
-        raise LxwError(
-            f"{path}: cannot tell the {' or '.join(missing)} of this report: neither the path "
-            "(data/raw/<township>/<year>.txt) nor the text says it. Give it with "
-            + " and ".join(f"--{m}" for m in missing)
-            + ", or rename the file."
-        )
+        raise LxwError(unknown_advice(path, missing))
     return Source(path, township, int(year), source_label(path, data_dir))
 
 
@@ -114,10 +112,14 @@ def extract_file(path: str | Path, **options) -> pd.DataFrame:
     return as_facts(document_facts(*read_source(path, **options)))
 
 
-def _extract_one(path: Path, options: dict) -> tuple[Source, list[tuple], str]:
-    """One report's identity, facts rows and text (a top-level function, so worker processes can run it)."""
-    src, document = read_source(path, **options)
-    return src, document_facts(src, document), document.text
+def _extract_one(path: Path, options: dict):
+    """One report's identity, facts rows and text, or the ``LxwError`` that stopped it (a
+    top-level function, so worker processes can run it; the error travels back as a value)."""
+    try:
+        src, document = read_source(path, **options)
+        return src, document_facts(src, document), document.text
+    except LxwError as err:
+        return err
 
 
 def _cached(result: tuple[Source, list[tuple], str]) -> dict:
@@ -158,24 +160,34 @@ def read_reports(paths, **options) -> list[tuple[Source, list[tuple], str]]:
     return list(iter_reports(paths, **options))
 
 
-def iter_reports(paths, *, jobs: int | None = 1, cache: Cache | None = None, progress=None, **options):
+def iter_reports(paths, *, jobs: int | None = 1, cache: Cache | None = None, progress=None, on_error=None, **options):
     """Yield each report's identity, facts rows and the text it was read as, in the order of ``paths``.
 
     ``jobs`` worker processes extract files in parallel (None: one per core); the result is
     the same as a serial run. With a ``cache``, a file whose bytes, options and package are
     unchanged since an earlier run is not read again. Two files for one township and year is
-    an error.
+    an error. An error stops the reading, unless ``on_error`` is given: it is then called with
+    the file and the ``LxwError``, and the other files are read.
     """
     paths = [Path(p) for p in paths]
     cache = cache or Cache(None)
-    names = [
-        f"report-{key(read_bytes(p, limit=config.MAX_REPORT_BYTES, what='report'), str(p), options)}"
-        if cache.folder is not None
-        else None
-        for p in paths
-    ]
-    hits = [cache.get(name, _from_cache) for name in names]
-    todo = [p for p, hit in zip(paths, hits) if hit is None]
+
+    def fail(path: Path, err: LxwError) -> None:
+        if on_error is None:
+            raise err
+        on_error(path, err)
+
+    names = []
+    for p in paths:
+        try:
+            data = read_bytes(p, limit=size_limit(p), what="report") if cache.folder is not None else None
+        except LxwError as err:
+            fail(p, err)
+            names.append(False)  # refused: not read at all
+            continue
+        names.append(f"report-{key(data, str(p), options)}" if data is not None else None)
+    hits = [cache.get(name, _from_cache) if name else None for name in names]
+    todo = [p for p, name, hit in zip(paths, names, hits) if hit is None and name is not False]
     jobs = default_jobs() if jobs is None else max(1, jobs)
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo))) if jobs > 1 and len(todo) > 1 else None
     try:
@@ -186,19 +198,25 @@ def iter_reports(paths, *, jobs: int | None = 1, cache: Cache | None = None, pro
             done = (_extract_one(p, options) for p in todo)
         seen: dict[tuple[str, int], Path] = {}
         for i, (path, name, hit) in enumerate(zip(paths, names, hits), 1):
+            if name is False:
+                continue
             if progress:
                 progress(f"[{i}/{len(paths)}] {'extracting' if hit is None else 'unchanged'} {path}")
             result = hit
             if result is None:
                 result = next(done)
+                if isinstance(result, LxwError):
+                    fail(path, result)
+                    continue
                 cache.put(name, _cached(result))
             src = result[0]
             where = (src.township, src.year)
             if where in seen:
-                raise LxwError(
+                fail(path, LxwError(
                     f"{path} and {seen[where]} are both the {src.year} report of {src.township}; "
                     "keep one of them, or give the other its own year."
-                )
+                ))
+                continue
             seen[where] = path
             yield result
     finally:

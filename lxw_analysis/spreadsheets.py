@@ -8,6 +8,7 @@ a password, a damaged archive, a ragged quote) stops with one message naming it.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import warnings
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from . import config
 from .errors import LxwError
-from .files import read_bytes
+from .files import check_zip, read_bytes
 from .text import decode_bytes
 
 if TYPE_CHECKING:
@@ -145,12 +146,72 @@ def _open_workbook(path: Path):
         )
     if not data.startswith(_ZIP):
         raise _not_a_workbook(path, "it is not a zip archive, as every .xlsx file is")
+    check_zip(path, "workbook")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return load_workbook(path, read_only=True, data_only=True)
     except Exception as err:  # any failure of a damaged archive: zip, XML, missing parts
         raise _not_a_workbook(path, f"{type(err).__name__}: {err}") from err
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether some worksheet of a workbook holds a formula (an <f> element), read from the archive."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                with archive.open(name) as part:
+                    tail = b""
+                    while chunk := part.read(2**20):
+                        if b"<f>" in tail + chunk or b"<f " in tail + chunk:
+                            return True
+                        tail = chunk[-4:]
+    return False
+
+
+class _Formulas:
+    """The values of a workbook's formulas that the file stores none for (a workbook written by
+    a program, not saved by Excel), computed with the ``formulas`` package when it can."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._values = None
+
+    def value(self, sheet: str, coordinate: str, formula: str):
+        if self._values is None:
+            self._values = self._compute()
+        key = f"'[{self.path.name}]{sheet}'!{coordinate}".upper()
+        if key not in self._values:
+            raise LxwError(
+                f"{self.path}: cell {sheet}!{coordinate} holds the formula {formula} but no value, and the "
+                "formula could not be computed here. Open the workbook in Excel or WPS and save it (that "
+                "stores the values), then try again."
+            )
+        return self._values[key]
+
+    def _compute(self) -> dict:
+        try:
+            import formulas
+
+            with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):  # its progress bar
+                warnings.simplefilter("ignore")
+                solution = formulas.ExcelModel().loads(str(self.path)).finish().calculate()
+        except Exception:  # a formula the package cannot compute: each such cell is reported
+            return {}
+        values = {}
+        for name, ranges in solution.items():
+            cells = getattr(ranges, "value", None)
+            if cells is not None and getattr(cells, "shape", None) == (1, 1):
+                v = cells[0][0]
+                if str(v).startswith("#"):  # an Excel error such as #DIV/0!: the cell is reported
+                    continue
+                try:
+                    values[name.upper()] = str(v) if isinstance(v, (str, bool)) else float(v)
+                except (TypeError, ValueError):
+                    values[name.upper()] = str(v)
+        return values
 
 
 def _guarded(rows: Iterator, path: Path, sheet: str) -> Iterator:
@@ -162,24 +223,52 @@ def _guarded(rows: Iterator, path: Path, sheet: str) -> Iterator:
                 row = next(rows)
         except StopIteration:
             return
+        except LxwError:
+            raise
         except Exception as err:  # damaged XML inside the archive
             raise _not_a_workbook(path, f"sheet {sheet}: {type(err).__name__}: {err}") from err
         yield row
 
 
-def _xlsx_rows(sheet) -> Iterator[tuple[int, list[Cell]]]:
+def _xlsx_rows(sheet, formula_sheet=None, computed: _Formulas | None = None) -> Iterator[tuple[int, list[Cell]]]:
+    """A sheet's rows; with ``formula_sheet`` (the same sheet read for its formulas), a formula
+    the file stores no value for takes the value ``computed`` gives it."""
     sheet.reset_dimensions()  # some writers record a wrong size; read what is there
-    for number, row in enumerate(sheet.iter_rows(), 1):
-        yield number, [_xlsx_cell(cell) for cell in row]
+    rows = sheet.iter_rows()
+    formula_rows = formula_sheet.iter_rows() if formula_sheet is not None else None
+    if formula_sheet is not None:
+        formula_sheet.reset_dimensions()
+    for number, row in enumerate(rows, 1):
+        cells = [_xlsx_cell(cell) for cell in row]
+        if formula_rows is not None:
+            written = next(formula_rows, ())
+            for i, cell in enumerate(written):
+                text = cell.value
+                if i < len(cells) and cells[i] == EMPTY_CELL and isinstance(text, str) and text.startswith("="):
+                    value = computed.value(sheet.title, cell.coordinate, text)
+                    number_like = isinstance(value, (int, float)) and not isinstance(value, bool)
+                    cells[i] = (_number_text(value), float(value)) if number_like else (str(value), None)
+        yield number, cells
 
 
 def xlsx_sheets(path: Path) -> Iterator[Sheet]:
     book = _open_workbook(path)
+    formulas_book = None
     try:
+        if _has_formulas(path):
+            from openpyxl import load_workbook
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                formulas_book = load_workbook(path, read_only=True, data_only=False)
+        computed = _Formulas(path) if formulas_book is not None else None
         for sheet in book.worksheets:
-            yield Sheet(sheet.title, _guarded(_xlsx_rows(sheet), path, sheet.title), is_csv=False)
+            written = formulas_book[sheet.title] if formulas_book is not None else None
+            yield Sheet(sheet.title, _guarded(_xlsx_rows(sheet, written, computed), path, sheet.title), is_csv=False)
     finally:
         book.close()
+        if formulas_book is not None:
+            formulas_book.close()
 
 
 def document_sheets(document: Document) -> Iterator[Sheet]:

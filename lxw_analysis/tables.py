@@ -534,17 +534,23 @@ def read_table(
     return as_facts(iter_table_facts(path, township=township, year=year, data_dir=data_dir))
 
 
-def read_tables(paths: Iterable[str | Path], *, progress=None, **options) -> pd.DataFrame:
-    """The facts of several table files in one table (options as for ``read_table``)."""
+def read_tables(paths: Iterable[str | Path], *, progress=None, on_error=None, **options) -> pd.DataFrame:
+    """The facts of several table files in one table (options as for ``read_table``). An error
+    stops the reading, unless ``on_error`` is given: it is then called with the file and the
+    ``LxwError``, the file's facts are left out and the other files read. Each file's facts
+    become columns as they are read (``facts.as_facts``), so memory holds tables, not rows."""
     paths = list(paths)
-
-    def rows():
-        for i, path in enumerate(paths, 1):
-            if progress:
-                progress(f"[{i}/{len(paths)}] reading {path}")
-            yield from iter_table_facts(path, **options)
-
-    return as_facts(rows())
+    frames = []
+    for i, path in enumerate(paths, 1):
+        if progress:
+            progress(f"[{i}/{len(paths)}] reading {path}")
+        try:
+            frames.append(as_facts(iter_table_facts(path, **options)))
+        except LxwError as err:
+            if on_error is None:
+                raise
+            on_error(Path(path), err)
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else (frames[0] if frames else as_facts([]))
 
 
 # --- tables in Word reports ----------------------------------------------------------------

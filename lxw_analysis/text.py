@@ -102,4 +102,9 @@ def matching_view(text: str) -> str:
     view = to_halfwidth(text)
     if is_traditional(view):
         view = _to_simplified(view)
+    if "\r" in view:  # CR alone (old Mac files) ends a line as LF does; the CR of CRLF is a space
+        view = _CR.sub(lambda m: " \n" if m.group(1) else "\n", view)
     return view
+
+
+_CR = re.compile(r"\r(\n)?")

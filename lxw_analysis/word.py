@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from .errors import LxwError
+from .files import check_zip
 from .paragraphs import Document, _clean, _sniff
 
 __all__ = ["read_docx"]
@@ -38,6 +39,7 @@ def read_docx(path: Path, head: bytes) -> Document:
         )
     import docx
 
+    check_zip(path, "Word document")
     try:
         doc = docx.Document(str(path))
         return _docx_document(doc, path)

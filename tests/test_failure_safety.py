@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from conftest import ROOT
+from lxw_analysis import load_facts
 from test_build import tree_digest
 
 BUILD = [sys.executable, "-m", "lxw_analysis", "build"]
@@ -58,13 +59,14 @@ def test_a_killed_build_keeps_the_previous_outputs_and_the_next_build_cleans_up(
     assert not list(out["processed"].parent.glob(".*.building-*"))
 
 
-def test_a_bad_input_stops_the_build_and_keeps_the_previous_outputs(previous_build, raw_copy):
+def test_when_no_raw_file_can_be_read_the_build_stops_and_keeps_the_previous_outputs(previous_build, raw_copy):
     args, out, digests, _ = previous_build
-    (raw_copy / "laxiwa" / "2023.txt").write_bytes(b"")
+    (raw_copy / "laxiwa" / "2024.txt").write_bytes(b"")
     raw_digest = tree_digest(raw_copy)
     result = subprocess.run(BUILD + args, capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 2
-    assert "laxiwa/2023.txt: the file is empty" in result.stderr and "Traceback" not in result.stderr
+    assert "none of its 1 file(s) could be read" in result.stderr and "the file is empty" in result.stderr
+    assert "Traceback" not in result.stderr
     assert_unchanged(out, digests, raw_copy, raw_digest)
 
 
@@ -90,17 +92,20 @@ BAD_INPUTS = {
 
 
 @pytest.mark.parametrize("case", BAD_INPUTS, ids=list(BAD_INPUTS))
-def test_bad_input_gets_a_clear_message_and_changes_nothing(previous_build, raw_copy, case):
-    args, out, digests, _ = previous_build
+def test_a_bad_input_is_reported_and_everything_else_built(previous_build, raw_copy, case):
+    args, out, _, _ = previous_build
     name, content, message = BAD_INPUTS[case]
     (raw_copy / name).parent.mkdir(exist_ok=True)
     (raw_copy / name).write_bytes(content)
     raw_digest = tree_digest(raw_copy)
     result = subprocess.run(BUILD + args, capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 2, result.stderr
-    assert name.split("/")[-1] in result.stderr and message in result.stderr
-    assert "Traceback" not in result.stderr
-    assert_unchanged(out, digests, raw_copy, raw_digest)
+    assert result.returncode == 1, result.stderr
+    assert f"NOT READ: {raw_copy / name}" in result.stderr and message in result.stderr
+    assert "1 raw file(s) not read" in result.stderr and "Traceback" not in result.stderr
+    assert len(load_facts(out["processed"])) == 39, "the shipped report is still built"
+    index = (out["reports"] / "index.html").read_text(encoding="utf-8")
+    assert "Files not read" in index and name.split("/")[-1] in index
+    assert tree_digest(raw_copy) == raw_digest
 
 
 def test_a_report_over_the_size_limit_is_refused_without_reading_it(tmp_path):
