@@ -131,12 +131,16 @@ def listed(path: Path, raw: Path | None) -> tuple[str | None, int | None]:
         relative = Path(path).resolve().relative_to(Path(raw).resolve()).as_posix()
     except ValueError:
         return None, None
-    row = _listing(str(Path(raw).resolve())).get(relative)
+    try:
+        stamp = (Path(raw) / LISTING_FILE).stat().st_mtime_ns
+    except OSError:
+        return None, None
+    row = _listing(str(Path(raw).resolve()), stamp).get(relative)
     return row if row else (None, None)
 
 
 @lru_cache(maxsize=16)
-def _listing(raw: str) -> dict[str, tuple[str | None, int | None]]:
+def _listing(raw: str, stamp: int) -> dict[str, tuple[str | None, int | None]]:
     import csv
 
     path = Path(raw) / LISTING_FILE

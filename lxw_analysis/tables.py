@@ -55,7 +55,7 @@ from . import reference
 from .errors import LxwError
 from .facts import as_facts, fact_row
 from .files import source_label, unsupported
-from .identity import township_of, year_in_name, year_of
+from .identity import LISTING_FILE, listed, township_of, year_in_name, year_of
 from .indicators import catalogue, match_indicator
 from .numbers import MULTIPLIERS, parse_number, to_halfwidth
 from .patterns import YEAR_DIGITS
@@ -356,8 +356,8 @@ def _layout(where: _Where, sheet: Sheet, number: int, header: list[str], titles:
     if not township:
         raise LxwError(
             f"{where.path}{_in_sheet(sheet)}: cannot tell the township of this table: neither the path "
-            "(data/raw/<township>/…) nor a title row above the header names it. Give it with --township, "
-            "or add a title such as 新寨乡各村集体经济收入统计表."
+            "(data/raw/<township>/…) nor a title row above the header names it. Add a title such as 新寨乡各村集体经济收入统计表, "
+            f"a line in data/raw/{LISTING_FILE} (file,township,year), or for lxw ingest, --township."
         )
     title_unit = _TITLE_UNIT.search(to_halfwidth(title))
     fallback_year = year_of(where.path, title, names=(sheet.name,)) or where.default_year
@@ -374,8 +374,9 @@ def _layout(where: _Where, sheet: Sheet, number: int, header: list[str], titles:
         if year is None and year_column is None:
             raise LxwError(
                 f"{where.path}{_in_sheet(sheet)}: cannot tell the year of column {column_letter(index + 1)} "
-                f"({text.strip()}): neither its header, the file's name nor the title names one. Give it "
-                "with --year, or write the year in the header (2024年收入（万元）)."
+                f"({text.strip()}): neither its header, the file's name nor the title names one. Write the year "
+                f"in the header (2024年收入（万元）), add a line to data/raw/{LISTING_FILE} (file,township,year), "
+                "or for lxw ingest, give --year."
             )
         indicator = indicator_of(heading.measure, heading.unit, title)
         columns.append(_Column(index, text.strip(), heading, year, indicator))
@@ -472,7 +473,8 @@ def _table_facts(where: _Where, sheet: Sheet, layout: _Layout) -> Iterator[tuple
             if year is None:
                 raise LxwError(
                     f"{_cell_name(where, sheet, number, (layout.year or 0) + 1)}: the row has no year. "
-                    "Fill in its year, or give it with --year, and try again."
+                    f"Fill in its year, add a line to data/raw/{LISTING_FILE} (file,township,year), or for "
+                    "lxw ingest, give --year."
                 )
             if quote is None:
                 texts = [text.strip() for text, _ in cells]
@@ -501,7 +503,9 @@ def iter_table_facts(
     kind = TABLE_SUFFIXES.get(path.suffix.lower())
     if kind is None:
         raise unsupported(path, TABLE_SUFFIXES, "tables", "Save an old .xls as .xlsx.")
-    where = _Where(path, source_label(path, Path(data_dir) if data_dir else None), township, year)
+    listed_township, listed_year = listed(path, Path(data_dir) / "raw" if data_dir else None)
+    where = _Where(path, source_label(path, Path(data_dir) if data_dir else None), township or listed_township,
+                   year or listed_year)
     any_header = False
     for sheet in sheets_of(path):
         found = _find_header(sheet.rows)

@@ -203,3 +203,14 @@ def test_cr_crlf_and_lf_all_end_lines(ending):
     assert other["section"].tolist() == lf["section"].tolist() == ["集体经济", "技能培训"]
     assert [q.strip() for q in other["quote"]] == [q.strip() for q in lf["quote"]]
     assert other["value"].tolist() == [3.0, 120.0]
+
+
+def test_the_listing_file_gives_a_table_its_township_and_year(tmp_path):
+    raw = tmp_path / "data" / "raw"
+    (raw / "incoming").mkdir(parents=True)
+    (raw / "incoming" / "madeup_villages.csv").write_text("村名,村集体经济收入（万元）\n上庄村,12\n", encoding="utf-8")
+    with pytest.raises(LxwError, match="files.csv"):
+        read_table(raw / "incoming" / "madeup_villages.csv", data_dir=raw.parent)
+    (raw / "files.csv").write_text("file,township,year\nincoming/madeup_villages.csv,拉西瓦镇,2023\n", encoding="utf-8")
+    facts = read_table(raw / "incoming" / "madeup_villages.csv", data_dir=raw.parent)
+    assert facts[["township", "year", "value"]].values.tolist() == [["拉西瓦镇", 2023, 120_000.0]]
