@@ -13,8 +13,11 @@ import pytest
 
 from conftest import RAW, ROOT
 from lxw_analysis import FACT_COLUMNS, load_facts, load_findings
+from lxw_analysis.build import notebook_scope
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+PROJECT_NOTEBOOKS = [nb for nb in NOTEBOOKS if notebook_scope(nb) == "project"]  # rendered once, beside the index
+TOWNSHIP_NOTEBOOKS = [nb for nb in NOTEBOOKS if nb not in PROJECT_NOTEBOOKS]
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -61,7 +64,7 @@ def test_build_writes_the_quality_findings_and_the_overview_shows_them(built):
         assert html.escape(message) in overview
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("notebook", TOWNSHIP_NOTEBOOKS, ids=lambda p: p.stem)
 def test_one_report_per_notebook_with_township_and_chart_and_no_code(built, notebook):
     out, _ = built
     html = (out / "reports" / "laxiwa" / f"{notebook.stem}.html").read_text(encoding="utf-8")
@@ -75,8 +78,11 @@ def test_one_report_per_notebook_with_township_and_chart_and_no_code(built, note
 def test_index_links_every_report_with_sources_and_build_time(built):
     out, _ = built
     index = (out / "reports" / "index.html").read_text(encoding="utf-8")
-    for notebook in NOTEBOOKS:
+    for notebook in TOWNSHIP_NOTEBOOKS:
         assert f'href="laxiwa/{notebook.stem}.html"' in index
+    for notebook in PROJECT_NOTEBOOKS:
+        assert f'href="{notebook.stem}.html"' in index
+        assert (out / "reports" / f"{notebook.stem}.html").is_file()
     assert "raw/laxiwa/2024.txt" in index and "拉西瓦镇" in index
     assert re.search(r"Built \d{4}-\d{2}-\d{2} \d{2}:\d{2}", index)
 
@@ -222,10 +228,14 @@ def test_a_second_year_dropped_into_raw_gives_trends_with_no_code_change(tmp_pat
 def test_make_example_builds_the_madeup_township_with_every_trend_chart(tmp_path):
     result = make_build("example", tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "4 report(s) and 1 table(s)" in result.stderr
+    assert "9 report(s) and 1 table(s)" in result.stderr
     index = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
-    assert "made-up example data" in index and "青石乡" in index
-    for notebook in NOTEBOOKS:
+    assert "made-up example data" in index and all(t in index for t in ("青石乡", "白杨镇", "云岭乡"))
+    for notebook in PROJECT_NOTEBOOKS:
+        html = (tmp_path / "r" / f"{notebook.stem}.html").read_text(encoding="utf-8")
+        assert "made-up example data" in html and "3 townships" in html
+        assert re.search(r'<img[^>]+src="data:image/png', html)
+    for notebook in TOWNSHIP_NOTEBOOKS:
         html = (tmp_path / "r" / "青石乡" / f"{notebook.stem}.html").read_text(encoding="utf-8")
         assert "made-up example data" in html
         assert "4 years of data (2021–2024)" in html or notebook.stem == "01_overview"
