@@ -17,7 +17,7 @@ from .errors import LxwError
 from .facts import as_facts, write_csv, write_facts
 from .files import write_text
 from .identity import township_slug
-from .outputs import check_outputs, staged
+from .outputs import check_outputs, exclusive, staged
 from .rawfiles import Inventory, Refused, inventory
 from .reports import REPORT_SUFFIXES, read_reports
 from .tables import TABLE_SUFFIXES, read_tables
@@ -105,6 +105,12 @@ def build(
         replace=replace,
     )
 
+    with exclusive([processed, reports]):
+        return _build(raw, processed, reports, notebook_dir, show_code, banner, jobs, force, progress)
+
+
+def _build(raw, processed, reports, notebook_dir, show_code, banner, jobs, force, progress) -> BuildResult:
+    """``build`` once its folders are checked and no other build writes them."""
     found_files = raw_files(raw)
     files, refused = found_files.files, list(found_files.refused)
     if not files:

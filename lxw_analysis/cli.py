@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from .errors import LxwError
+from .errors import LxwError, environment_message
 
 __all__ = ["parser", "main"]
 
@@ -192,16 +192,27 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"lxw {args.command}: interrupted; earlier outputs are left as they were.", file=sys.stderr)
         return 130
+    except OSError as err:
+        message = environment_message(err)
+        if message is None or args.debug:
+            return _fault(args, err)  # not the machine's: a fault
+        print(f"lxw {args.command}: {message}", file=sys.stderr)
+        return 2
     except Exception as err:  # a bug, not bad input: say so plainly, keep the traceback for --debug
-        if args.debug:
-            raise
-        print(
-            f"lxw {args.command}: unexpected error ({type(err).__name__}: {err}). Earlier outputs are "
-            "left as they were. This is a fault in lxw-analysis, not in your files: run again with "
-            "--debug for the details and report them.",
-            file=sys.stderr,
-        )
-        return 1
+        return _fault(args, err)
+
+
+def _fault(args, err: Exception) -> int:
+    """A bug, not bad input: say so plainly; ``--debug`` shows the traceback."""
+    if args.debug:
+        raise err
+    print(
+        f"lxw {args.command}: unexpected error ({type(err).__name__}: {err}). Earlier outputs are "
+        "left as they were. This is a fault in lxw-analysis, not in your files: run again with "
+        "--debug for the details and report them.",
+        file=sys.stderr,
+    )
+    return 1
 
 
 if __name__ == "__main__":

@@ -42,6 +42,13 @@ MAX_UNZIPPED_BYTES = 400 * 2**20
 MAX_ZIP_PARTS = 10_000
 MAX_ZIP_RATIO = 200
 
+#: How long one notebook cell may run, and a whole notebook, in seconds, before the build stops
+#: it and marks its page as failed; and how often the build checks that the notebook's kernel
+#: is still alive (a kernel killed or out of memory would otherwise leave the build waiting).
+CELL_TIMEOUT = 600
+NOTEBOOK_TIMEOUT = 1800
+KERNEL_WATCH_SECONDS = 1.0
+
 
 def project_dir() -> Path:
     """The project folder (holds ``data/``, ``notebooks/``, ``reports/``)."""

@@ -83,6 +83,10 @@ def atomic_write(path: Path, write) -> None:
         write(tmp)
         os.chmod(tmp, new_file_mode())
         os.replace(tmp, path)
+    except OSError as err:
+        if err.filename in (None, tmp):  # name the file the user asked for, not the temporary one
+            raise OSError(err.errno, err.strerror or str(err), str(path)) from err
+        raise
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -22,7 +22,7 @@ from . import config
 from .errors import LxwError
 from .files import _umask
 
-__all__ = ["MARKER", "KEPT", "manifest", "check_outputs", "staged", "check_output_file"]
+__all__ = ["MARKER", "KEPT", "manifest", "check_outputs", "exclusive", "staged", "check_output_file"]
 
 MARKER = ".lxw-build.json"
 #: Files an output folder may hold before any build (the folder's own README in git).
@@ -120,6 +120,40 @@ def check_outputs(outputs: dict[str, Path], inputs: dict[str, Path], *, replace:
 
 
 @contextmanager
+def exclusive(targets: list[Path]):
+    """Hold the build lock of each output folder (``.name.lock`` beside it, holding the pid):
+    a second build on the same folders stops at once, naming the first; the operating system
+    frees a lock when its holder ends, even when killed."""
+    import fcntl
+
+    held = []
+    try:
+        for target in dict.fromkeys(Path(t) for t in targets):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            lock = target.parent / f".{target.name}.lock"
+            handle = open(lock, "a+", encoding="utf-8")
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                handle.seek(0)
+                holder = handle.read().strip() or "unknown"
+                handle.close()
+                raise LxwError(
+                    f"{target}: another lxw build (process {holder}) is writing this folder. Wait for it to "
+                    "finish, or stop it, and build again."
+                ) from None
+            handle.seek(0)
+            handle.truncate()
+            handle.write(str(os.getpid()))
+            handle.flush()
+            held.append(handle)
+        yield
+    finally:
+        for handle in held:
+            handle.close()
+
+
+@contextmanager
 def staged(target: Path):
     """A new folder to write ``target``'s contents into; it replaces ``target`` only on success.
 
@@ -135,7 +169,13 @@ def staged(target: Path):
     stage = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     try:
         (stage / MARKER).write_text('{"files": []}', encoding="utf-8")  # ours, should it be left behind
-        yield stage
+        try:
+            yield stage
+        except OSError as err:  # name the file as the user knows it, not its staging copy
+            if err.filename and str(err.filename).startswith(str(stage)):
+                final = str(target) + str(err.filename)[len(str(stage)):]
+                raise OSError(err.errno, err.strerror, final) from err
+            raise
         written = _files_of(stage)
         previous = manifest(target) if target.exists() else set()
         existing = _files_of(target) if target.exists() else set()

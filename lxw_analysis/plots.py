@@ -66,6 +66,7 @@ STYLE = {
     "grid.color": "#e4e4e4",
     "axes.axisbelow": True,
     "hatch.color": MUTED,
+    "text.parse_math": False,  # a $ in a heading or a name is a dollar sign, not mathematics
 }
 
 

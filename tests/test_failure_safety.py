@@ -1,5 +1,7 @@
 """A build that fails or is stopped part-way leaves the previous good outputs as they were."""
 
+import errno
+import os
 import signal
 import subprocess
 import sys
@@ -117,3 +119,53 @@ def test_a_report_over_the_size_limit_is_refused_without_reading_it(tmp_path):
         f.truncate(MAX_REPORT_BYTES + 1)
     with pytest.raises(LxwError, match="more than a report is expected to be"):
         read_text(big)
+
+
+@pytest.mark.parametrize(
+    "code,said",
+    [
+        (errno.ENOSPC, "there is no space left on the disk"),
+        (errno.EACCES, "permission is denied"),
+        (errno.EROFS, "the folder is on a read-only file system"),
+        (errno.ENAMETOOLONG, "the path is too long"),
+    ],
+    ids=["disk full", "permission denied", "read-only", "path too long"],
+)
+def test_an_error_of_the_machine_is_one_paragraph_naming_the_path(previous_build, raw_copy, monkeypatch, capsys,
+                                                                   code, said):
+    import pandas as pd
+
+    from lxw_analysis import cli
+
+    args, out, digests, raw_digest = previous_build
+    real = pd.DataFrame.to_csv
+
+    def failing_to_csv(self, path=None, *a, **kw):
+        if path is not None and "facts.csv" in str(path):
+            raise OSError(code, os.strerror(code))
+        return real(self, path, *a, **kw)
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", failing_to_csv)
+    assert cli.main(["build", *args, "--force"]) == 2
+    message = capsys.readouterr().err.strip().splitlines()[-1]
+    assert f"{out['processed'] / 'facts.csv'}: {said}" in message and "fault" not in message and "Traceback" not in message
+    assert message.endswith("Earlier outputs are left as they were.")
+    assert_unchanged(out, digests, raw_copy, raw_digest)
+
+
+def test_a_second_build_on_the_same_folders_stops_and_names_the_first(previous_build):
+    args, out, _, _ = previous_build
+    first = subprocess.Popen(BUILD + args + ["--force"], stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    seen = []
+    for line in first.stderr:
+        seen.append(line)
+        if "rendering" in line:
+            break
+    second = subprocess.run(BUILD + args, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    rest = first.communicate(timeout=600)[1]
+    assert second.returncode == 2
+    assert f"another lxw build (process {first.pid}) is writing this folder" in second.stderr
+    assert first.returncode == 0, "".join(seen) + rest
+    assert len(load_facts(out["processed"])) == 39 and (out["reports"] / "index.html").exists()
+    after = subprocess.run(BUILD + args, capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert after.returncode == 0, "the lock is freed when the first build ends"

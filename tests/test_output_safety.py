@@ -209,3 +209,26 @@ def test_a_cache_entry_round_trips(tmp_path):
     Cache(tmp_path).put("report-" + "1" * 64, value)
     got = Cache(tmp_path).get("report-" + "1" * 64)
     assert got["text"] == value["text"] and got["rows"][0][:2] == ["拉西瓦镇", 2024] and got["rows"][0][3] is None
+
+
+@pytest.mark.parametrize(
+    "kind,wrong",
+    [("report", [0, 1]), ("report", {"source": None}), ("html", {"page": 1}), ("html", ["<html>"])],
+    ids=["report list", "report missing fields", "html dict", "html list"],
+)
+def test_a_cache_entry_of_the_wrong_type_is_recomputed_by_the_next_build(project, kind, wrong):
+    """Entries that verify (right version and checksum) but hold the wrong shape of data."""
+    from lxw_analysis.cache import Cache
+
+    root, _, lxw = project
+    args = build_args(root, root / "data" / "processed", root / "reports")
+    assert lxw(*args).returncode == 0
+    facts_before = (root / "data" / "processed" / "facts.csv").read_bytes()
+    folder = root / "data" / ".processed-cache"
+    entry = next(p for p in sorted(folder.iterdir()) if p.name.startswith(f"{kind}-"))
+    Cache(folder).put(entry.name, wrong)
+    result = lxw(*args)
+    assert result.returncode == 0, result.stderr
+    assert f"cache: ignored entry {entry.name} (unreadable: " in result.stderr and "fault" not in result.stderr
+    assert (root / "data" / "processed" / "facts.csv").read_bytes() == facts_before
+    assert lxw(*args).returncode == 0 and "ignored entry" not in lxw(*args).stderr, "the entry was written again"

@@ -213,3 +213,12 @@ def test_every_chart_says_what_it_shows(name):
     assert alt and any(t in alt for t in titles), f"{name}: {alt!r}"
     drawn = [text for text, _ in labels_of(fig)]
     assert all(value in alt for value in drawn), f"{name}: the alt text leaves out values the chart shows"
+
+
+@pytest.mark.parametrize("section", ["收入$增长$部分", r"收入$\frac{$增长", "$$"])
+def test_dollar_signs_in_data_are_drawn_as_written_not_as_mathematics(section):
+    table = pd.DataFrame({"year": [2024, 2024], "section": [section, "党建"], "statistics": [3, 5]})
+    fig = plots.facts_per_section(table)
+    assert render(fig).startswith(b"\x89PNG"), "mathtext would fail to parse this label"
+    label = next(t for t in fig.axes[0].get_yticklabels() if section in t.get_text())
+    assert label._preprocess_math(label.get_text())[1] is False, "the label would be set as mathematics"
