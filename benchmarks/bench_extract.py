@@ -17,9 +17,15 @@ finds can be counted. In one run this prints:
    -o facts.parquet``: wall time and peak memory of all its processes together;
 4. ``lxw build`` wall time on the shipped data, cold and warm (temporary output folders);
 5. when ``lxw build`` has ``--jobs``: the largest corpus, as files, extracted with 2 worker
-   processes against one.
+   processes against one;
+6. oversized reports, each extracted in a process of its own: a 1 MB report that is one line
+   (no 。, no line break) and a 20 MB report (the largest a report may be); time, characters
+   per second against the ordinary reports of 1., and the memory the extraction took;
+7. a made-up table of 1,000,000 village rows (``--table-rows``) through ``lxw build``: wall
+   time and peak memory of the build and its notebook kernels together.
 
-``--quick`` is a tiny run (for the tests): 20 and 100 reports, no build or ``--jobs`` timings.
+``--quick`` is a tiny run (for the tests): 20 and 100 reports, a 0.1 MB and a 1 MB report, a
+10,000-row table, no build or ``--jobs`` timings.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import contextlib
 import gc
 import inspect
 import io
+import json
 import math
 import os
 import platform
@@ -47,6 +54,7 @@ import pandas as pd
 
 import lxw_analysis
 from corpus import MADEUP_PER_REPORT, ROOT, generate
+from lxw_analysis import config
 from lxw_analysis.extract import iter_facts
 from lxw_analysis.facts import as_facts
 
@@ -301,6 +309,148 @@ def measure_jobs(paths: list[Path]) -> None:
     )
 
 
+# -- oversized input ------------------------------------------------------------------------
+
+#: Run in a process of its own: read one report, extract it, print what it took.
+_EXTRACT_ONE = """
+import json, sys, time, tracemalloc
+from lxw_analysis import extract_facts, read_text
+text = read_text(sys.argv[1])
+extract_facts(text[:5000])  # warm-up: patterns built, reference tables loaded
+start = time.perf_counter()
+facts = extract_facts(text)
+seconds = time.perf_counter() - start
+del facts
+tracemalloc.start()
+facts = extract_facts(text)
+peak = tracemalloc.get_traced_memory()[1]
+print(json.dumps({"chars": len(text), "rows": len(facts), "seconds": seconds, "peak": peak,
+                  "longest_quote": int(facts["quote"].str.len().max() or 0)}))
+"""
+
+
+def _run_together(texts: list[str], size: int, separator: str) -> str:
+    """Generated reports one after another (repeated as needed), cut at ``size`` bytes."""
+    pieces, total = [], 0
+    while total < size:
+        for text in texts:
+            pieces.append(text)
+            total += len(text.encode()) + len(separator.encode())
+            if total >= size:
+                break
+    return separator.join(pieces).encode()[:size].decode(errors="ignore")
+
+
+def one_line(texts: list[str], size: int) -> str:
+    """A report of about ``size`` bytes that is one line: no 。, no line break, only commas."""
+    return _run_together([re.sub(r"[。\n！？；]+", "，", t) for t in texts], size, "，")
+
+
+def long_report(texts: list[str], size: int) -> str:
+    """One report of about ``size`` bytes, ordinary reports one after another."""
+    return _run_together(texts, size, "\n")
+
+
+def measure_oversized(texts: list[str], ordinary_rate: float, sizes: list[tuple[str, str, int]]) -> None:
+    print(
+        "\n6. Oversized reports, each extracted in a process of its own: time, characters per second against "
+        f"the {ordinary_rate:,.0f} chars/s of ordinary reports (1., largest size), memory the extraction took"
+    )
+    print(
+        f"   {'report':34} {'MB':>6} {'characters':>12} {'seconds':>8} {'chars/s':>12} {'vs ordinary':>12} {'rows':>9} {'memory MB':>10} {'longest quote':>14}"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, kind, size in sizes:
+            text = one_line(texts, size) if kind == "line" else long_report(texts, size)
+            path = Path(tmp) / "madeup_oversized_2024.txt"
+            path.write_text(text, encoding="utf-8")
+            result = subprocess.run(
+                [sys.executable, "-c", _EXTRACT_ONE, str(path)], capture_output=True, text=True, cwd=ROOT
+            )
+            if result.returncode != 0:
+                print(f"   {label:34} failed (exit {result.returncode}): {result.stderr.strip().splitlines()[-1:]}")
+                continue
+            r = json.loads(result.stdout)
+            rate = r["chars"] / r["seconds"]
+            grew = r["peak"] / 2**20
+            print(
+                f"   {label:34} {path.stat().st_size / 2**20:6.1f} {r['chars']:12,} {r['seconds']:8.2f} {rate:12,.0f} "
+                f"{rate / ordinary_rate:11.0%} {r['rows']:9,} {grew:10,.0f} {r['longest_quote']:14,}"
+            )
+    print(
+        "   vs ordinary: 100% is the same cost per character as ordinary reports (linear); memory: the peak of what\n"
+        "   extraction allocated (tracemalloc, in a second run; the text itself and the loaded package not counted)"
+    )
+
+
+def big_table(rows: int, folder: Path) -> Path:
+    """A made-up table of ``rows`` villages' 2024 collective income, as a township's raw data."""
+    import random
+
+    rng = random.Random(rows)
+    path = folder / "raw" / "示例乡" / "madeup_villages_2024.csv"
+    path.parent.mkdir(parents=True)
+    with path.open("w", encoding="utf-8") as f:
+        f.write("村名,2024年村集体经济收入（万元）\n")
+        f.writelines(f"示例{n:07d}村,{rng.uniform(0, 90):.1f}\n" for n in range(rows))
+    return path
+
+
+def measure_big_table(rows: int) -> None:
+    print(
+        f"\n7. A made-up table of {rows:,} village rows through `lxw build` (temporary folders): wall time, peak memory"
+    )
+    if not Path("/proc/self/smaps_rollup").exists():
+        print("   skipped: this system has no /proc/<pid>/smaps_rollup to read memory from")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        table = big_table(rows, Path(tmp))
+        argv = [
+            sys.executable,
+            "-m",
+            "lxw_analysis",
+            "build",
+            "--raw",
+            str(Path(tmp) / "raw"),
+            "--processed",
+            str(Path(tmp) / "processed"),
+            "--reports",
+            str(Path(tmp) / "reports"),
+        ]
+        seconds, peak_pss, _, code, error = _run_sampled(argv)
+        if code not in (0, 1):  # 1: built, with findings or reports that failed (said below)
+            print(f"   failed (exit {code}) after {seconds:.0f} s: {error.strip().splitlines()[-1:]}")
+            return
+        pages = sorted(p.name for p in (Path(tmp) / "reports").rglob("*.html"))
+        largest = max(((Path(tmp) / "reports").rglob("*.html")), key=lambda p: p.stat().st_size, default=None)
+        print(
+            f"   {table.stat().st_size / 2**20:.0f} MB CSV; exit {code}; wall time {seconds:.0f} s; peak {peak_pss / 2**20:,.0f} MB PSS, all processes"
+        )
+        if largest is not None:
+            print(f"   {len(pages)} pages; the largest, {largest.name}, {largest.stat().st_size / 2**20:.1f} MB")
+        failed = [line for line in error.splitlines() if "failed" in line.lower()]
+        if failed:
+            print(f"   {failed[-1].strip()}")
+
+
+def _run_sampled(argv) -> tuple[float, int, int, int, str]:
+    """Run a command, sampling the memory of it and its children: (seconds, peak PSS, peak RSS, exit, stderr)."""
+    import threading
+
+    peak_pss = peak_rss = 0
+    start = time.perf_counter()
+    with subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) as child:
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.extend(child.stderr), daemon=True)
+        reader.start()
+        while child.poll() is None:
+            pss, rss = _memory(_process_tree(child.pid))
+            peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
+            time.sleep(0.1)
+        reader.join()
+    return time.perf_counter() - start, peak_pss, peak_rss, child.returncode, "".join(lines)
+
+
 # -- the report ---------------------------------------------------------------------------
 
 
@@ -323,6 +473,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", default="1000,10000", help="corpus sizes, comma-separated (default 1000,10000)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--table-rows", type=int, default=1_000_000, help="rows of the made-up table for 7. (default 1,000,000)"
+    )
     parser.add_argument("--quick", action="store_true", help="a tiny run: 20 and 100 reports, no build timings")
     args = parser.parse_args()
     sizes = QUICK_SIZES if args.quick else sorted({int(s) for s in args.reports.split(",") if s.strip()})
@@ -369,6 +522,7 @@ def main() -> None:
             f"{seconds / n * 1000:20.3f} {len(table):9,} {cpu / seconds:9.0%}"
         )
     print("   planted: statistics the generator put in; CPU/wall: the share of a core this run got (100%: undisturbed)")
+    ordinary_rate = sum(map(len, texts[: sizes[-1]])) / results["lxw", sizes[-1]][0]
 
     for n in sizes:
         gc.collect()
@@ -397,7 +551,9 @@ def main() -> None:
             if (method, n) in results:
                 seconds = results[method, n][0]
                 chars = sum(map(len, texts[:n]))
-                print(f"   {names[method]:34} {n:8,} {seconds:8.2f} {chars / seconds:12,.0f} {seconds / n * 1000:20.3f}")
+                print(
+                    f"   {names[method]:34} {n:8,} {seconds:8.2f} {chars / seconds:12,.0f} {seconds / n * 1000:20.3f}"
+                )
     if not extract_money:
         print("   jionlp extract_money: skipped, jionlp is not installed (`make bench` installs it)")
     elif jionlp_sizes != sizes:
@@ -429,9 +585,7 @@ def main() -> None:
         lines.append(("lxw_analysis, money (元)", n, score(corpus[:n], lxw_found(table, n, unit="元"), unit="元")))
         lines.append(("jionlp extract_money, money (元)", n, score(corpus[:n], results["jionlp", n][1], unit="元")))
     for label, n, s in lines:
-        print(
-            f"   {label:34} {n:8,} {s.found:9,} {s.planted:11,} {s.share:7.1%} {s.misread:8,} {s.false_positive:16,}"
-        )
+        print(f"   {label:34} {n:8,} {s.found:9,} {s.planted:11,} {s.share:7.1%} {s.misread:8,} {s.false_positive:16,}")
     print(
         "   misread: reported on a planted statistic with another value or unit (a range's upper end, a bracket's\n"
         "   edge, the last digits of 1,234); not a statistic: reported where none was planted (false positives:\n"
@@ -446,9 +600,17 @@ def main() -> None:
         if args.quick:
             print("\n4. lxw build timings: skipped in --quick mode")
             print("\n5. --jobs timings: skipped in --quick mode")
-            return
-        measure_build()
-        measure_jobs(paths)
+        else:
+            measure_build()
+            measure_jobs(paths)
+    oversized = [
+        ("one line, no 。 (made up)", "line", 2**20),
+        ("20 MB report (made up)", "long", config.MAX_REPORT_BYTES - 2**16),
+    ]
+    if args.quick:
+        oversized = [("one line, no 。 (made up)", "line", 2**17), ("1 MB report (made up)", "long", 2**20)]
+    measure_oversized(texts, ordinary_rate, oversized)
+    measure_big_table(10_000 if args.quick else args.table_rows)
     print(f"\nLoad average at the end: {load()}.")
 
 

@@ -13,6 +13,10 @@ from .errors import LxwError, environment_message
 __all__ = ["parser", "main"]
 
 
+#: What ``-o`` writes, by the output file's suffix.
+OUTPUT_SUFFIXES = (".csv", ".parquet", ".xlsx")
+
+
 def _check_output(output: Path | None, files: list[Path]) -> None:
     """Refuse, before any reading, an ``-o`` that would write over an input or into raw data."""
     from . import config
@@ -21,19 +25,27 @@ def _check_output(output: Path | None, files: list[Path]) -> None:
     if output:
         data = _data_dir_of(files)
         check_output_file(output, files, [config.raw_dir()] + ([data / "raw"] if data else []))
+    if output and output.suffix.lower() not in OUTPUT_SUFFIXES:
+        raise LxwError(
+            f"{output}: the output is written as its suffix says, and {output.suffix or 'no suffix'!r} is not one "
+            f"of {', '.join(OUTPUT_SUFFIXES)} (CSV, UTF-8 with BOM; Parquet; an Excel workbook). Name the file "
+            "facts.csv, facts.parquet or facts.xlsx."
+        )
 
 
 def _write(facts, output: Path | None) -> int:
-    """The facts table to ``output`` (Parquet when it ends in .parquet, else CSV, UTF-8 with
-    BOM), else as CSV to standard output."""
-    from .facts import write_csv, write_parquet
+    """The facts table to ``output`` as its suffix says (``OUTPUT_SUFFIXES``: CSV with BOM, Parquet,
+    an Excel workbook), else as CSV to standard output. CSV and Excel text that a spreadsheet
+    would run as a formula is kept text (``facts.excel_safe``)."""
+    from .facts import excel_safe, write_csv, write_parquet, write_xlsx
 
     if output:
-        (write_parquet if output.suffix.lower() == ".parquet" else write_csv)(facts, output)
+        writer = {".csv": write_csv, ".parquet": write_parquet, ".xlsx": write_xlsx}[output.suffix.lower()]
+        writer(facts, output)
         print(f"Wrote {len(facts)} statistics to {output}", file=sys.stderr)
     else:
         sys.stdout.write("\ufeff" if not sys.stdout.isatty() else "")
-        facts.to_csv(sys.stdout, index=False)
+        excel_safe(facts).to_csv(sys.stdout, index=False, lineterminator="\r\n")
     return 0
 
 
@@ -57,6 +69,8 @@ def _files(paths: list[Path], suffixes) -> list[Path]:
 
     files = []
     for path in paths:
+        if not path.exists() and not path.is_symlink():
+            raise LxwError(f"{path}: no such file or folder. Check the path (and the current folder), then try again.")
         if not path.is_dir():
             files.append(path)
             continue
@@ -142,7 +156,7 @@ def parser() -> argparse.ArgumentParser:
         ("extract", _extract, "extract every statistic from report files", "the text"),
         ("ingest", _ingest, "read statistical tables (CSV, XLSX)", "the headers or title"),
     ):
-        c = sub.add_parser(name, help=f"{what} into the facts table (CSV or Parquet)")
+        c = sub.add_parser(name, help=f"{what} into the facts table (CSV, Parquet or XLSX)")
         c.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a file, or a folder: every file below it")
         c.add_argument("--year", type=int, help=f"reporting year (default: from the path, else {origin})")
         c.add_argument("--township", help=f"township name, e.g. 拉西瓦镇 (default: from the path, else {origin})")
@@ -151,7 +165,7 @@ def parser() -> argparse.ArgumentParser:
             "--output",
             type=Path,
             metavar="OUT",
-            help="write here instead of standard output: CSV, or Parquet when OUT ends in .parquet",
+            help="write here instead of standard output: CSV, or Parquet or an Excel workbook when OUT ends in .parquet or .xlsx",
         )
         if name == "extract":
             c.add_argument("--jobs", type=int, metavar="N", help="processes extracting files (default: one per core)")

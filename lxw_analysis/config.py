@@ -35,6 +35,15 @@ MAX_REPORT_BYTES = 20 * 2**20
 MAX_DOCUMENT_BYTES = 200 * 2**20
 #: Tables (CSV, XLSX) larger than this are refused, for the same reason.
 MAX_TABLE_BYTES = 50 * 2**20
+#: A statistic's quote is its sentence; in a sentence longer than this (a line without
+#: punctuation) it is this many characters around the number, and the subject, village and
+#: indicator are read there too.
+MAX_QUOTE_CHARS = 400
+#: A number is at most this many characters as written (六亿三千八百一十五万四千三百二十一 is
+#: 17; 1,234,567,890.12 is 16) and at most this large (in its unit: 元, 人 …); a longer run of
+#: digits or numerals, or a larger value, is not read as a statistic.
+MAX_NUMBER_CHARS = 40
+MAX_VALUE = 1e15
 #: What a .docx or .xlsx (a zip archive) may expand to, checked in its central directory before
 #: it is parsed: its parts' total uncompressed size, their number, and how much more one part
 #: of over a megabyte may hold than it takes (real documents compress text ten to fifty times).
@@ -48,6 +57,11 @@ MAX_ZIP_RATIO = 200
 CELL_TIMEOUT = 600
 NOTEBOOK_TIMEOUT = 1800
 KERNEL_WATCH_SECONDS = 1.0
+
+#: A report page shows at most this many rows of a table (it says how many it leaves out), and
+#: carries a table as a CSV download up to this size; the processed data hold every row.
+MAX_SHOWN_ROWS = 300
+MAX_DOWNLOAD_BYTES = 8 * 2**20
 
 
 def project_dir() -> Path:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import config
 from .candidates import _QUOTED, NAN, Candidates, _Spans
 from .facts import as_facts
 from .grammar import grammar
@@ -57,10 +58,12 @@ class _Document(Candidates, ReadingTogether, Labelling):
         for raw in raws:
             start, end = raw.start, raw.end
             part, sentence, clause = layout.part_at(start), layout.sentence_at(start), layout.clause_at(start)
+            # what is read and quoted around the number: the spans, cut to a window in a very long line
+            near_part, near_sentence, near_clause = (_window(x, start, end) for x in (part, sentence, clause))
             banded = raw.band_low is not None or raw.band_high is not None
             if banded and raw.band_unit not in ("", "元") and not raw.noun:
                 # 发展党员14名,其中35岁以下9名: the count's own subject, in a bracket of another measure
-                label, used_end = self.label(max(part[0], prev_end), start, end)
+                label, used_end = self.label(max(near_part[0], prev_end), start, end)
                 label = f"{label or (rows[-1][1][5] if rows else '')}(按{raw.band_unit}分档)"
             elif banded:
                 band_noun = ("村" if raw.noun in _VILLAGE_NOUNS else raw.noun) or band_noun or "村"
@@ -71,7 +74,7 @@ class _Document(Candidates, ReadingTogether, Labelling):
             elif raw.label:
                 label, used_end = raw.label, end
             else:
-                label, used_end = self.label(max(part[0], prev_end), start, end)
+                label, used_end = self.label(max(near_part[0], prev_end), start, end)
                 if not label and rows and rows[-1][1][5] and layout.clause_at(rows[-1][0]) == clause:
                     label = rows[-1][1][5]  # 救助困难群众420户、650人: the same subject
                 own = _without_relation(label)
@@ -82,13 +85,13 @@ class _Document(Candidates, ReadingTogether, Labelling):
             # A bracket of units with a name of their own (薄弱村) is matched as those units.
             as_band = banded and (raw.noun is None or raw.noun in _VILLAGE_NOUNS or raw.unit == "%")
             indicator, how, score = match_in(
-                self.catalogue, label, raw.unit, self.view[clause[0] : clause[1]], as_band,
-                self.view[sentence[0] : sentence[1]],
+                self.catalogue, label, raw.unit, self.view[near_clause[0] : near_clause[1]], as_band,
+                self.view[near_sentence[0] : near_sentence[1]],
             )
-            s0, s1 = sentence
+            s0, s1 = near_sentence
             rows.append((start, (
                 layout.section_at(start),
-                self.village(sentence, clause, part),
+                self.village(near_sentence, near_clause, near_part),
                 indicator,
                 how,
                 score,
@@ -144,3 +147,21 @@ def extract_facts(
     [['党委理论学习', 17.0, '次', 'exact', '17次'], ['交流发言', 50.0, '人', 'more_than', '50余人']]
     """
     return as_facts(iter_facts(text, source=source, year=year, township=township))
+
+
+def _window(span: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """``span`` (a sentence, clause or list item), or, when it is longer than
+    ``config.MAX_QUOTE_CHARS``, the stretch of it of that length centred on the number
+    ``start:end``: a line without punctuation is read and quoted near each number, so the work
+    and the quotes of a report grow with its length, not with its square.
+
+    >>> _window((0, 50), 20, 22)
+    (0, 50)
+    >>> _window((0, 100_000), 50_000, 50_002)
+    (49801, 50201)
+    """
+    limit = config.MAX_QUOTE_CHARS
+    if span[1] - span[0] <= limit:
+        return span
+    lo = max(span[0], min(start - (limit - (end - start)) // 2, span[1] - limit))
+    return lo, min(span[1], lo + max(limit, end - start))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 from pathlib import Path
 
@@ -24,6 +25,8 @@ __all__ = [
     "write_facts",
     "write_parquet",
     "write_csv",
+    "write_xlsx",
+    "excel_safe",
     "load_facts",
     "load_findings",
 ]
@@ -140,10 +143,96 @@ def write_parquet(df: pd.DataFrame, path: str | Path) -> Path:
     return path
 
 
+#: Text a spreadsheet would run as a formula: = + - @ first, or a tab or CR (OWASP's list);
+#: apostrophes before them are counted so that ``excel_safe`` can be undone exactly.
+_FORMULA_START = r"^'*[=+\-@\t\r]"
+
+
+def excel_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` whose text cells a spreadsheet shows as text: a cell that would start a
+    formula gets a leading apostrophe (OWASP's advice for CSV injection). Numbers are untouched.
+
+    >>> table = pd.DataFrame({"quote": ['=HYPERLINK("http://x","y")学习12次', "学习12次", "-3%"], "value": [12.0, 12.0, -3.0]})
+    >>> excel_safe(table)["quote"].str[:4].tolist(), excel_safe(table)["value"].tolist()
+    (["'=HY", '学习12', "'-3%"], [12.0, 12.0, -3.0])
+    """
+    out = df.copy()
+    for column in out.columns:
+        if out[column].dtype == object or isinstance(out[column].dtype, pd.StringDtype):
+            text = out[column]
+            risky = text.str.contains(_FORMULA_START, regex=True, na=False) if len(text) else text.astype(bool)
+            if risky.any():
+                out[column] = text.where(~risky, "'" + text.astype("string"))
+    return out
+
+
+def _unsafe(df: pd.DataFrame) -> pd.DataFrame:
+    """Undo ``excel_safe`` on a table read back from CSV: the text as it was written."""
+    out = df.copy()
+    for column in out.columns:
+        text = out[column]
+        if text.dtype == object or isinstance(text.dtype, pd.StringDtype):
+            marked = text.str.contains(_FORMULA_START, regex=True, na=False) & text.str.startswith("'", na=False)
+            if marked.any():
+                out[column] = text.where(~marked, text.str[1:])
+    return out
+
+
 def write_csv(df: pd.DataFrame, path: str | Path) -> Path:
-    """Write one table as CSV (UTF-8 with BOM), atomically."""
+    """Write one table as CSV (UTF-8 with BOM, for Excel), atomically; text that Excel would
+    run as a formula is written with a leading apostrophe (``excel_safe``)."""
     path = Path(path)
-    atomic_write(path, lambda tmp: df.to_csv(tmp, index=False, encoding="utf-8-sig"))
+    safe = excel_safe(df)
+    # CRLF ends a record (RFC 4180), so a CR inside a cell is quoted too, as pandas does not with LF.
+    atomic_write(path, lambda tmp: safe.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n"))
+    return path
+
+
+#: An Excel sheet's last row (its header takes one).
+XLSX_MAX_ROWS = 1_048_576
+
+
+def write_xlsx(df: pd.DataFrame, path: str | Path, *, sheet: str = "facts") -> Path:
+    """Write one table as an Excel workbook, atomically. Text is stored as text, as written: a
+    cell that would start a formula is a text cell with Excel's quote prefix (shown as typed,
+    never run, not even after editing it)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
+
+    path = Path(path)
+    if len(df) >= XLSX_MAX_ROWS:
+        raise LxwError(
+            f"{path}: {len(df):,} rows are more than an Excel sheet holds ({XLSX_MAX_ROWS - 1:,}); "
+            "write .csv or .parquet instead."
+        )
+    risky = re.compile(_FORMULA_START)
+
+    def write(tmp):
+        book = Workbook(write_only=True)
+        ws = book.create_sheet(sheet)
+        ws.freeze_panes = "A2"  # the header stays in view
+        for n, column in enumerate(df.columns, 1):
+            shown = df[column].head(1000).astype("string")
+            longest = (shown.str.len() + shown.str.count(r"[^\x00-\x7f]")).max()  # CJK takes two columns
+            width = min(60, max(len(str(column)), 0 if pd.isna(longest) else int(longest)) + 2)
+            ws.column_dimensions[get_column_letter(n)].width = width
+        ws.append([str(c) for c in df.columns])
+        for values in df.itertuples(index=False, name=None):
+            row = []
+            for value in values:
+                if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+                    row.append(None)
+                elif isinstance(value, str) and risky.match(value):
+                    cell = WriteOnlyCell(ws, value=None)
+                    cell.value, cell.data_type, cell.quotePrefix = value, "s", True
+                    row.append(cell)
+                else:
+                    row.append(value.item() if hasattr(value, "item") else value)
+            ws.append(row)
+        book.save(tmp)
+
+    atomic_write(path, write)
     return path
 
 
@@ -158,8 +247,9 @@ def _processed_file(path: str | Path | None, names: tuple[str, ...], what: str) 
 
 
 def _read_text_csv(path: Path) -> pd.DataFrame:
-    """A CSV the build wrote, every cell as text and only empty cells missing."""
-    return pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False, na_values=[""])
+    """A CSV the build wrote, every cell as text (as it was before ``excel_safe``) and only
+    empty cells missing."""
+    return _unsafe(pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False, na_values=[""]))
 
 
 def load_facts(path: str | Path | None = None, *, township: str | None = None, years=None) -> pd.DataFrame:

@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import cn2an
 
+from . import config
+
 __all__ = [
     "HALFWIDTH",
     "MULTIPLIERS",
@@ -99,8 +101,19 @@ def parse_number(text: str) -> float:
     17.0
     >>> parse_number("-0.64"), parse_number("6亿3千815万")
     (-0.64, 638150000.0)
+
+    Runs longer than ``config.MAX_NUMBER_CHARS`` and values beyond ``config.MAX_VALUE`` are
+    not statistics (a page of digits, a serial number) and raise ``ValueError`` too.
     """
-    text = to_halfwidth(text.strip())
+    if len(text) > config.MAX_NUMBER_CHARS:  # no statistic is written so long; cn2an would take long
+        raise ValueError(f"too long to be one number: {len(text):,} characters")
+    value = _value(to_halfwidth(text.strip()))
+    if not abs(value) <= config.MAX_VALUE:
+        raise ValueError(f"larger than any statistic: {text!r}")
+    return value
+
+
+def _value(text: str) -> float:
     if not text:
         raise ValueError("empty number")
     match = _ARABIC_RE.fullmatch(text)
@@ -112,5 +125,5 @@ def parse_number(text: str) -> float:
         return _mixed(text)
     try:
         return _chinese(text)
-    except (ValueError, KeyError, IndexError, TypeError) as err:
+    except (ValueError, KeyError, IndexError, TypeError, OverflowError) as err:
         raise ValueError(f"not a number: {text!r}") from err

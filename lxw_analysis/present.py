@@ -2,7 +2,10 @@
 
 Tables show numbers for reading (thousands separators, at most two decimals, years as
 written, a range with both ends) and offer themselves as a CSV download (UTF-8 with BOM, so
-Excel opens it) holding the numbers unrounded. Charts are shown as PNG images with their
+Excel opens it) holding the numbers unrounded. A page shows at most
+``config.MAX_SHOWN_ROWS`` rows of a table and carries a download of at most
+``config.MAX_DOWNLOAD_BYTES``; it says so when a table is longer, and the processed data
+(``facts.csv``, ``quality.csv``) hold every row. Charts are shown as PNG images with their
 alt text.
 """
 
@@ -16,6 +19,8 @@ import re
 import pandas as pd
 from IPython.display import HTML
 
+from . import config
+from .facts import excel_safe
 from .formats import number, span, year
 
 __all__ = [
@@ -71,14 +76,32 @@ def _shown(df: pd.DataFrame, decimals: int, percent) -> pd.DataFrame:
 
 
 def csv_link(df: pd.DataFrame, name: str) -> str:
-    """An HTML link that downloads ``df`` as ``<name>.csv`` (UTF-8 with BOM), the page carrying the file itself."""
+    """An HTML link that downloads ``df`` as ``<name>.csv`` (UTF-8 with BOM), the page carrying
+    the file itself; a table too large to carry (``config.MAX_DOWNLOAD_BYTES``) gets a note instead."""
     buffer = io.StringIO()
-    df.to_csv(buffer, index=False)
-    data = base64.b64encode(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")).decode("ascii")
+    excel_safe(df).to_csv(buffer, index=False, lineterminator="\r\n")
+    raw = b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
     filename = re.sub(r'[\\/:*?"<>|\s]+', "_", name) + ".csv"
+    if len(raw) > config.MAX_DOWNLOAD_BYTES:
+        return (
+            f'<p class="lxw-download">{html.escape(filename)}: {number(len(df))} rows, {len(raw) / 2**20:,.0f} MB, too '
+            "large to carry in this page; the processed data (facts.csv, quality.csv) hold every row.</p>"
+        )
+    data = base64.b64encode(raw).decode("ascii")
     return (
         f'<p class="lxw-download"><a download="{html.escape(filename)}" '
         f'href="data:text/csv;charset=utf-8;base64,{data}">下载 CSV · download {html.escape(filename)}</a></p>'
+    )
+
+
+def _first_rows(df: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The rows a page shows, and the sentence saying how many were left out ('' when none)."""
+    limit = config.MAX_SHOWN_ROWS
+    if len(df) <= limit:
+        return df, ""
+    return df.head(limit), (
+        f'<p class="lxw-more">The first {number(limit)} of {number(len(df))} rows are shown '
+        "(config.MAX_SHOWN_ROWS); the download holds them all.</p>"
     )
 
 
@@ -87,9 +110,11 @@ def table(df: pd.DataFrame, name: str | None = None, *, decimals: int = 2, perce
     ``decimals`` places; one, with ``%``, in the ``percent`` columns), years as written, a
     ``value`` with its ``upper`` (a ``<col>`` with its ``<col>_upper``) as a range, missing cells
     blank; below it, a link downloading the table as ``<name>.csv`` (unless ``csv`` is False).
+    At most ``config.MAX_SHOWN_ROWS`` rows are shown.
     """
-    shown = _shown(df, decimals, set(percent))
-    parts = [shown.to_html(index=False, escape=True, classes="lxw-table", na_rep="")]
+    rows, more = _first_rows(df)
+    shown = _shown(rows, decimals, set(percent))
+    parts = [shown.to_html(index=False, escape=True, classes="lxw-table", na_rep=""), more]
     if csv:
         parts.append(csv_link(df, name or "table"))
     return HTML("".join(parts))
@@ -97,11 +122,18 @@ def table(df: pd.DataFrame, name: str | None = None, *, decimals: int = 2, perce
 
 def tables_by(df: pd.DataFrame, column: str, level: int = 3, name: str | None = None, **options) -> HTML:
     """One heading and table per value of ``column``, in order of first appearance, and one
-    link downloading them all as ``<name>.csv``."""
-    parts = []
-    for key, group in df.groupby(column, sort=False, dropna=False):
+    link downloading them all as ``<name>.csv``. Each table shows at most
+    ``config.MAX_SHOWN_ROWS`` rows, and the page ten times that in all."""
+    parts, shown = [], 0
+    groups = list(df.groupby(column, sort=False, dropna=False))
+    for i, (key, group) in enumerate(groups):
+        if shown >= 10 * config.MAX_SHOWN_ROWS:
+            parts.append(f'<p class="lxw-more">{number(len(groups) - i)} more parts are not shown; '
+                         "the download holds them all.</p>")
+            break
         title = key if isinstance(key, str) and key else "(引言 introduction)"
         parts.append(heading(title, level).data + table(group.drop(columns=[column]), csv=False, **options).data)
+        shown += min(len(group), config.MAX_SHOWN_ROWS)
     if name is not None:
         parts.append(csv_link(df, name))
     return HTML("".join(parts))

@@ -255,12 +255,15 @@ def xlsx_sheets(path: Path) -> Iterator[Sheet]:
     book = _open_workbook(path)
     formulas_book = None
     try:
-        if _has_formulas(path):
-            from openpyxl import load_workbook
+        try:
+            if _has_formulas(path):
+                from openpyxl import load_workbook
 
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                formulas_book = load_workbook(path, read_only=True, data_only=False)
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    formulas_book = load_workbook(path, read_only=True, data_only=False)
+        except Exception as err:  # a damaged worksheet part (bad CRC, truncated stream)
+            raise _not_a_workbook(path, f"{type(err).__name__}: {err}") from err
         computed = _Formulas(path) if formulas_book is not None else None
         for sheet in book.worksheets:
             written = formulas_book[sheet.title] if formulas_book is not None else None

@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from . import reference
+from . import config, reference
 from .errors import LxwError
 from .facts import as_facts, fact_row
 from .files import source_label, unsupported
@@ -441,16 +441,23 @@ def _check_width(where: _Where, sheet: Sheet, layout: _Layout, number: int, cell
 
 def _value(where: _Where, sheet: Sheet, column: _Column, number: int, cell: Cell) -> float:
     text, stored = cell
-    if stored is not None:
-        return stored * column.heading.factor
+    shown = text.strip() if len(text.strip()) <= 60 else f"{text.strip()[:60]}… ({len(text.strip()):,} characters)"
     try:
-        return cell_number(text, column.heading.unit_as_written, column.heading.unit) * column.heading.factor
+        value = stored if stored is not None else cell_number(text, column.heading.unit_as_written, column.heading.unit)
     except ValueError:
         raise LxwError(
-            f"{_cell_name(where, sheet, number, column.index + 1)} ({column.header}) holds {text.strip()!r}, "
+            f"{_cell_name(where, sheet, number, column.index + 1)} ({column.header}) holds {shown!r}, "
             "which is not a number. Write the figure (１２．５, 1,500 and 十二 are read), or —, / or "
             "nothing when it is missing, and try again."
         ) from None
+    value *= column.heading.factor
+    if not abs(value) <= config.MAX_VALUE:  # also NaN and inf, which Excel cells can hold
+        raise LxwError(
+            f"{_cell_name(where, sheet, number, column.index + 1)} ({column.header}) holds {shown!r}, larger "
+            f"than any statistic (more than {config.MAX_VALUE:,.0f} {column.heading.unit or ''}). Check the cell "
+            "and its unit, and try again."
+        )
+    return value
 
 
 def _table_facts(where: _Where, sheet: Sheet, layout: _Layout) -> Iterator[tuple]:

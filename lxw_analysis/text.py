@@ -20,11 +20,11 @@ from .numbers import to_halfwidth
 __all__ = ["decode_bytes", "read_text", "is_traditional", "matching_view"]
 
 _BOMS = [
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 ]
 
 #: Characters that exist only in traditional script and are common in work reports.
@@ -37,7 +37,14 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
         raise LxwError(f"{name}: the file is empty. Expected a report's text; check the file was saved or exported fully.")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding)
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as err:
+                raise LxwError(
+                    f"{name}: byte {len(bom) + err.start:,} cannot be read as {encoding.upper()} text ({err.reason}), though "
+                    "the file begins with that encoding's mark. The file is damaged or was cut; re-save it as "
+                    "UTF-8 and try again."
+                ) from err
     if b"\x00" in data[:4096]:
         raise LxwError(
             f"{name}: this looks like a binary file (it contains NUL bytes), not a text report. "
@@ -45,15 +52,15 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
         )
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        first_bad = err.start
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise LxwError(
-            f"{name}: the text encoding could not be recognised. Expected UTF-8 or GB18030/GBK text; "
-            "re-save the file as UTF-8 and try again."
+            f"{name}: the text encoding could not be recognised (byte {first_bad:,} is the first that is not "
+            "UTF-8). Expected UTF-8 or GB18030/GBK text; re-save the file as UTF-8 and try again."
         )
     return str(best)
 

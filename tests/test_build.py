@@ -112,7 +112,7 @@ def test_failing_notebook_is_named_and_marked_while_the_others_render(tmp_path):
     nbformat.write(broken, notebooks / "99_madeup_broken.ipynb")
     result = run_build("--processed", tmp_path / "p", "--reports", tmp_path / "r", "--notebooks", notebooks)
     assert result.returncode == 1
-    assert "99_madeup_broken.ipynb: cell 3 failed" in result.stderr  # cell 1 is the injected parameters
+    assert "99_madeup_broken.ipynb: cell 2 failed" in result.stderr  # counted as the notebook counts, without the injected parameters
     assert "ZeroDivisionError" in result.stderr and "Traceback" not in result.stderr
     assert (tmp_path / "r" / "laxiwa" / f"{NOTEBOOKS[0].stem}.html").exists()
     index = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
@@ -199,6 +199,13 @@ def test_make_bench_prints_throughput_against_the_baseline():
     assert re.search(r"^   [1-9][\d,]* rows; facts.parquet [\d.]+ MB$", out, re.M)
     assert "lxw build timings: skipped in --quick mode" in out
     assert "--jobs timings: skipped in --quick mode" in out
+    # 6. oversized reports: size, characters, seconds, chars/s, share of the ordinary rate, rows, memory, longest quote
+    for label in ("one line, no 。 \\(made up\\)", "1 MB report \\(made up\\)"):
+        row = re.search(rf"^   {label} +{num} +{num} +{num} +{num} +(\d+)% +{num} +{num} +({num})$", out, re.M)
+        assert row, label
+        assert int(row[2].replace(",", "")) <= 400  # quotes stay bounded on one endless line
+    # 7. a made-up table through lxw build: exit, wall time, peak memory
+    assert re.search(rf"^   {num} MB CSV; exit 0; wall time {num} s; peak {num} MB PSS, all processes$", out, re.M)
 
 
 MADEUP_2023 = (

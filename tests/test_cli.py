@@ -162,3 +162,36 @@ def test_a_folder_without_reports_is_named_in_the_error(tmp_path):
     result = lxw("extract", tmp_path)
     assert result.returncode == 2
     assert f"{tmp_path}: no .docx, .pdf, .txt files in this folder" in result.stderr
+
+
+def test_extract_writes_an_excel_workbook_when_the_output_ends_in_xlsx(tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "facts.xlsx"
+    result = lxw("extract", LAXIWA_2024, "-o", out)
+    assert result.returncode == 0, result.stderr
+    sheet = load_workbook(out).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == FACT_COLUMNS and len(rows) - 1 == len(pd.read_csv(lxw_csv(tmp_path)))
+    assert sheet.freeze_panes == "A2"  # the header stays in view
+    assert sheet.column_dimensions["S"].width > sheet.column_dimensions["B"].width  # quote wider than year
+
+
+def lxw_csv(tmp_path):
+    out = tmp_path / "facts.csv"
+    assert lxw("extract", LAXIWA_2024, "-o", out).returncode == 0
+    return out
+
+
+@pytest.mark.parametrize("name", ["facts.json", "facts.xls", "facts"])
+def test_an_output_suffix_that_is_not_written_is_refused_before_reading(tmp_path, name):
+    result = lxw("extract", LAXIWA_2024, "-o", tmp_path / name)
+    assert result.returncode == 2 and "not one of .csv, .parquet, .xlsx" in result.stderr
+    assert not (tmp_path / name).exists()
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_a_missing_input_is_reported_as_missing(tmp_path, command):
+    result = lxw(command, tmp_path / "nowhere" / "2024.txt")
+    assert result.returncode == 2 and "no such file or folder" in result.stderr
+    assert str(tmp_path / "nowhere" / "2024.txt") in result.stderr

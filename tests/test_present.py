@@ -116,3 +116,31 @@ def test_chart_says_why_when_there_is_nothing_to_draw():
 @pytest.mark.parametrize("value,text", [(6.0, "+6"), (-3.0, "-3"), (0.0, "±0"), (NAN, "")])
 def test_changes_are_written_with_their_sign(value, text):
     assert formats.signed(value) == text
+
+
+def test_a_long_table_shows_its_first_rows_and_downloads_them_all():
+    from lxw_analysis import config
+
+    df = pd.DataFrame({"village": [f"试{i:04d}村" for i in range(config.MAX_SHOWN_ROWS + 50)], "value": 1.0})
+    html = present.table(df, "madeup_long").data
+    assert len(cells(html)) == config.MAX_SHOWN_ROWS
+    assert f"The first {config.MAX_SHOWN_ROWS} of {config.MAX_SHOWN_ROWS + 50} rows are shown" in html
+    _, data = csv_of(html)
+    assert data.decode("utf-8-sig").count("\n") == config.MAX_SHOWN_ROWS + 51
+
+
+def test_a_table_too_large_to_carry_says_where_every_row_is(monkeypatch):
+    from lxw_analysis import config
+
+    monkeypatch.setattr(config, "MAX_DOWNLOAD_BYTES", 1000)
+    html = present.table(pd.DataFrame({"village": ["上庄村"] * 200, "value": 1.0}), "madeup_big").data
+    assert "download=" not in html and "too large to carry in this page" in html and "facts.csv" in html
+
+
+def test_tables_by_stops_after_ten_tables_worth_of_rows(monkeypatch):
+    from lxw_analysis import config
+
+    monkeypatch.setattr(config, "MAX_SHOWN_ROWS", 5)
+    df = pd.DataFrame({"section": [f"第{i}部分" for i in range(30) for _ in range(5)], "value": 1.0})
+    html = present.tables_by(df, "section", name="madeup_sections").data
+    assert html.count("<table") == 10 and "20 more parts are not shown" in html
