@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import errno
 
-__all__ = ["LxwError", "environment_message"]
+__all__ = ["LxwError", "LxwWarning", "environment_message"]
 
 
 class LxwError(Exception):
@@ -13,6 +13,11 @@ class LxwError(Exception):
 
     The command line prints the message and exits non-zero; ``--debug`` shows the traceback.
     """
+
+
+class LxwWarning(UserWarning):
+    """Something the user should know that does not stop the work (a given year that a table
+    contradicts); the command line prints it as one line."""
 
 
 #: What the machine said, and what to do about it, for the errors that come from around the files.

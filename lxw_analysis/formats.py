@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["number", "signed", "span", "year", "wan"]
+__all__ = ["number", "signed", "span", "year", "wan", "listing"]
 
 
 def _missing(value) -> bool:
@@ -84,3 +84,15 @@ def wan(yuan: float) -> str:
     ('10万', '1.5万', '250万')
     """
     return number(yuan / 1e4, separators=False) + "万"
+
+
+def listing(items, limit: int = 10) -> str:
+    """Items joined with commas: at most ``limit`` of them, then how many more (a message or a
+    table cell stays readable when a township has a hundred thousand villages).
+
+    >>> listing(["上庄村", "下庄村"]), listing(range(1, 13), 3)
+    ('上庄村, 下庄村', '1, 2, 3 … and 9 more')
+    """
+    items = list(items)
+    shown = ", ".join(map(str, items[:limit]))
+    return shown if len(items) <= limit else f"{shown} … and {number(len(items) - limit)} more"

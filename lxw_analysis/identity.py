@@ -18,8 +18,8 @@ from .patterns import YEAR_DIGITS
 from .text import matching_view
 
 __all__ = [
-    "infer_township", "infer_year", "township_from_folder", "title_township", "year_in_name",
-    "township_of", "year_of", "township_slug", "LISTING_FILE", "listed", "unknown_advice",
+    "infer_township", "infer_year", "year_disagreement", "township_from_folder", "title_township", "year_in_name",
+    "township_of", "year_of", "township_slug", "LISTING_FILE", "listed", "unknown_advice", "township_among",
 ]
 
 #: A small table in the raw folder naming the township and year of files whose path and text
@@ -88,6 +88,33 @@ def township_slug(name: str) -> str:
         if row["name"] == name:
             return row["slug"]
     return re.sub(r"[\\/:*?\"<>|\s]+", "_", name)
+
+
+def township_among(asked: str, known) -> str:
+    """The township of ``known`` (the names the data hold) that ``asked`` names: the name itself
+    or its folder slug (``township_slug``, ``township_from_folder``), in any letter case.
+
+    A miss raises ``LxwError`` naming what was asked and every township ``known`` holds.
+
+    >>> township_among("laxiwa", ["拉西瓦镇", "新寨乡"]), township_among(" 新寨乡", ["拉西瓦镇", "新寨乡"])
+    ('拉西瓦镇', '新寨乡')
+    >>> township_among("laxiwo", ["拉西瓦镇"])
+    Traceback (most recent call last):
+    ...
+    lxw_analysis.errors.LxwError: no township 'laxiwo' in the data; the data hold 拉西瓦镇 (folder laxiwa).
+    """
+    from .errors import LxwError
+
+    names = list(dict.fromkeys(str(k) for k in known if isinstance(k, str)))
+    wanted = str(asked).strip()
+    for name in names:
+        if wanted == name or wanted.lower() == township_slug(name).lower() or township_from_folder(wanted) == name:
+            return name
+    shown = ", ".join(n if township_slug(n) == n else f"{n} (folder {township_slug(n)})" for n in names)
+    raise LxwError(
+        f"no township {wanted!r} in the data; "
+        + (f"the data hold {shown}." if names else "the data hold no township's statistics.")
+    )
 
 
 #: A township named at the start of a table's title (新寨乡各村…, 青石乡2023年…).
@@ -180,6 +207,31 @@ def township_of(path: Path, text: str = "", *, given: str | None = None, titles:
         or (title_township(titles) if titles else None)
         or (infer_township(text) if text else None)
     )
+
+
+def year_disagreement(path: Path, text: str) -> str | None:
+    """What to say when a report's file name and its own text name different years (a 2023
+    report saved as 2025.txt): the name wins, so the reader should know; None when they agree
+    or either is silent.
+
+    >>> year_disagreement(Path("raw/laxiwa/2025.txt"), "拉西瓦镇2023年工作总结") is not None
+    True
+    >>> year_disagreement(Path("raw/laxiwa/2023.txt"), "拉西瓦镇2023年工作总结")
+    """
+    named, written = year_in_name(Path(path).stem), infer_year(text)
+    if named is None or written is None or named == written:
+        return None
+    return (
+        f"{path}: the file's name says {named} but its text begins with {written} "
+        f"({_first_year_words(text)}); its facts are filed under {named}. If that is wrong, rename "
+        f"the file; if it is right (a {named} report that looks back on {written}), list it in "
+        f"data/raw/{LISTING_FILE} (file,township,year) to say so."
+    )
+
+
+def _first_year_words(text: str) -> str:
+    m = _YEAR.search(matching_view(text[:400]))
+    return text[max(0, m.start() - 6) : m.end() + 8].strip() if m else ""
 
 
 def year_of(path: Path, text: str = "", *, given: int | None = None, names=()) -> int | None:

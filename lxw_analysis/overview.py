@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .formats import listing
+
 __all__ = [
     "INTRODUCTION",
     "section_titles",
@@ -125,7 +127,7 @@ def findings_table(findings: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
     for rows in findings["rows"] if "rows" in findings else [""] * len(findings):
         positions = [int(r) for r in str(rows).split(",") if r.strip().isdigit() and int(r) < len(facts)]
         quotes.append(next((q for q in quote[positions] if isinstance(q, str) and q), ""))
-        files.append(", ".join(dict.fromkeys(s for s in source[positions] if isinstance(s, str))))
+        files.append(listing(dict.fromkeys(s for s in source[positions] if isinstance(s, str)), 5))
     columns = [c for c in ("severity", "rule", "year", "message") if c in findings]
     return findings[columns].assign(quote=quotes, source=files).reset_index(drop=True)
 

@@ -1,7 +1,12 @@
-"""Reference tables kept as small CSV files in ``lxw_analysis/data/``.
+"""Reference tables kept as small CSV files in ``lxw_analysis/data/``, and a project's own.
 
 Each loader returns a fresh list of dicts (one per row), so callers may not corrupt the
 cache. Lines starting with ``#`` are comments that document the file for its reviewers.
+
+A project's ``references/townships.csv`` and ``references/villages.csv`` (same columns) are
+read over the package's: a row whose key the package has (a township's slug; a village's
+township and name) replaces the package's row, any other row is added. The indicator
+catalogue has its own rule (``indicators.catalogue``).
 """
 
 from __future__ import annotations
@@ -10,24 +15,72 @@ import csv
 import io
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
-__all__ = ["load_table", "measure_words", "qualifier_words", "stop_phrases", "townships", "villages"]
+__all__ = ["load_table", "project_table", "project_stamp", "merged", "measure_words", "qualifier_words", "stop_phrases", "townships", "villages"]
+
+
+def _parse(text: str, where: str, error=ValueError) -> tuple[tuple[tuple[str, str], ...], ...]:
+    numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(io.StringIO("\n".join(line for _, line in numbered)))
+    rows = []
+    for row in reader:
+        if None in row or None in row.values():
+            line = numbered[reader.line_num - 1][0] if reader.line_num <= len(numbered) else "?"
+            raise error(
+                f"{where}, line {line}: the row does not have the {len(reader.fieldnames)} columns of the "
+                f"header ({', '.join(reader.fieldnames)}); quote fields that hold commas."
+            )
+        rows.append(tuple((k, (v or "").strip()) for k, v in row.items()))
+    return tuple(rows)
 
 
 @cache
 def _rows(name: str) -> tuple[tuple[tuple[str, str], ...], ...]:
     text = resources.files("lxw_analysis").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    reader = csv.DictReader(io.StringIO("\n".join(lines)))
-    rows = []
-    for row in reader:
-        if None in row or None in row.values():
-            raise ValueError(
-                f"lxw_analysis/data/{name}: a row does not have the {len(reader.fieldnames)} columns "
-                f"of the header ({', '.join(reader.fieldnames)}); quote fields that hold commas: {row}"
-            )
-        rows.append(tuple((k, v.strip()) for k, v in row.items()))
-    return tuple(rows)
+    return _parse(text, f"lxw_analysis/data/{name}")
+
+
+@cache
+def _project_rows(path: str, stamp: int) -> tuple[tuple[tuple[str, str], ...], ...]:
+    from .errors import LxwError
+
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise LxwError(f"{path}: cannot be read ({err}); save it as UTF-8 CSV.") from err
+    return _parse(text, path, LxwError)
+
+
+def project_stamp(name: str) -> tuple[str, int] | None:
+    """Which project file ``references/<name>`` is and when it last changed (None: there is
+    none), so that what is built from it can be cached until it changes."""
+    from . import config
+
+    path = config.references_dir() / name
+    try:
+        return str(path), path.stat().st_mtime_ns
+    except OSError:
+        return None
+
+
+def project_table(name: str) -> list[dict[str, str]]:
+    """Rows of the project's own ``references/<name>``, or none when it has no such file."""
+    stamp = project_stamp(name)
+    return [dict(row) for row in _project_rows(*stamp)] if stamp else []
+
+
+def merged(name: str, key: tuple[str, ...]) -> list[dict[str, str]]:
+    """The package's rows of ``name`` with the project's read over them, matched on ``key``."""
+    rows = {tuple(r[k] for k in key): r for r in load_table(name)}
+    for row in project_table(name):
+        missing = [k for k in key if not row.get(k)]
+        if missing:
+            from .errors import LxwError
+
+            raise LxwError(f"references/{name}: a row without {', '.join(missing)}: {row}")
+        rows[tuple(row[k] for k in key)] = row
+    return list(rows.values())
 
 
 def load_table(name: str) -> list[dict[str, str]]:
@@ -55,10 +108,12 @@ def stop_phrases() -> list[str]:
 
 
 def townships() -> list[dict[str, str]]:
-    """Known townships: slug (folder name), Chinese name, county, prefecture, province."""
-    return load_table("townships.csv")
+    """Known townships: slug (folder name), Chinese name, county, prefecture, province; the
+    project's ``references/townships.csv`` read over the package's, by slug."""
+    return merged("townships.csv", ("slug",))
 
 
 def villages() -> list[dict[str, str]]:
-    """Village gazetteer rows: township, canonical name, aliases (``|``-separated)."""
-    return load_table("villages.csv")
+    """Village gazetteer rows: township, canonical name, aliases (``|``-separated); the
+    project's ``references/villages.csv`` read over the package's, by township and name."""
+    return merged("villages.csv", ("township", "name"))

@@ -8,6 +8,7 @@ files' facts from the ``cache``.
 from __future__ import annotations
 
 import os
+import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,11 +17,11 @@ import pandas as pd
 
 from .cache import Cache, key
 from .documents import DOCUMENT_SUFFIXES, Document, page_of, read_document, size_limit
-from .errors import LxwError
+from .errors import LxwError, LxwWarning
 from .extract import iter_facts
 from .facts import FACT_COLUMNS, as_facts
 from .files import read_bytes, source_label, unsupported
-from .identity import listed, township_of, unknown_advice, year_of
+from .identity import listed, township_of, unknown_advice, year_disagreement, year_of
 from .rawfiles import inventory
 
 __all__ = [
@@ -72,6 +73,8 @@ def identify(
     else its text (``identity`` decides)."""
     path = Path(path)
     listed_township, listed_year = listed(path, Path(data_dir) / "raw" if data_dir else None)
+    if not (year or listed_year) and (disagreement := year_disagreement(path, text)):
+        warnings.warn(disagreement, LxwWarning, stacklevel=2)
     year = year_of(path, text, given=year or listed_year)
     township = township_of(path, text, given=township or listed_township)
     missing = [what for what, value in (("year", year), ("township", township)) if not value]

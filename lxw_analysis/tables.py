@@ -43,6 +43,7 @@ column wins over it.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -52,7 +53,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from . import config, reference
-from .errors import LxwError
+from .errors import LxwError, LxwWarning
 from .facts import as_facts, fact_row
 from .files import source_label, unsupported
 from .identity import LISTING_FILE, listed, township_of, year_in_name, year_of
@@ -335,8 +336,10 @@ def _find_header(rows: Iterator[tuple[int, list[Cell]]]) -> tuple[int, list[str]
 class _Where:
     """The file a table comes from and what the caller says about it.
 
-    ``township`` and ``year`` win over what the table says; ``default_year`` (a Word
-    report's year) is only the year of columns and rows that name none.
+    ``township`` wins over what the table says; ``year`` (``--year``, files.csv) is the year of
+    columns and rows that name none, ahead of the file's name and title, and a column or row
+    naming another year keeps its own (with a warning); ``default_year`` (a Word report's
+    year) comes last.
     """
 
     path: Path
@@ -370,7 +373,9 @@ def _layout(where: _Where, sheet: Sheet, number: int, header: list[str], titles:
             continue  # 序号, 负责人 …: describes the row
         if heading.unit is None and title_unit:
             heading = Heading(heading.measure, heading.year, title_unit[1], *parse_unit(title_unit[1]))
-        year = where.year or heading.year or fallback_year
+        if where.year and heading.year and heading.year != where.year:
+            _contradicts(where, sheet, f"column {column_letter(index + 1)} ({text.strip()})", heading.year)
+        year = heading.year or where.year or fallback_year
         if year is None and year_column is None:
             raise LxwError(
                 f"{where.path}{_in_sheet(sheet)}: cannot tell the year of column {column_letter(index + 1)} "
@@ -402,8 +407,17 @@ def _cell_name(where: _Where, sheet: Sheet, row: int, column: int) -> str:
     return f"{where.path}, {sheet.noun} {sheet.name}: cell {column_letter(column)}{row}"
 
 
+def _contradicts(where: _Where, sheet: Sheet, what: str, year: int) -> None:
+    warnings.warn(
+        f"{where.path}{_in_sheet(sheet)}: {what} names the year {year}, not {where.year} as given; its "
+        f"figures are kept as {year}'s. The given year is used only where the table names none.",
+        LxwWarning,
+        stacklevel=2,
+    )
+
+
 def _row_year(where: _Where, sheet: Sheet, layout: _Layout, number: int, cells: list[Cell]) -> int | None:
-    if where.year or layout.year is None:
+    if layout.year is None:
         return None
     text = cells[layout.year][0] if layout.year < len(cells) else ""
     if is_missing(text):
@@ -414,6 +428,8 @@ def _row_year(where: _Where, sheet: Sheet, layout: _Layout, number: int, cells: 
             f"{_cell_name(where, sheet, number, layout.year + 1)} is in the year column but holds "
             f"{text.strip()!r}, not a year. Write the year (2024), and try again."
         )
+    if where.year and year != where.year:
+        _contradicts(where, sheet, f"the year column ({column_letter(layout.year + 1)})", year)
     return year
 
 

@@ -28,7 +28,7 @@ import pandera.pandas as pa
 from . import reference
 from .bands import band_label
 from .facts import DIRECTIONS, FACT_COLUMNS, FACT_DTYPES, INDICATOR_MATCHES, QUALIFIERS
-from .formats import number
+from .formats import listing, number
 from .indicators import BAND_VILLAGES, DISPUTES_FOUND, DISPUTES_RESOLVED, VILLAGE_COUNT, additive_ids
 from .villages import alias_map
 
@@ -103,7 +103,7 @@ GROWTH_WORDS = ("增长", "增幅", "提高", "上升")
 #: Labels of a table's total row.
 TOTAL_LABEL = r"合计|总计"
 #: Where villages are added to the gazetteer.
-GAZETTEER_FILE = "lxw_analysis/data/villages.csv"
+GAZETTEER_FILE = "references/villages.csv"
 
 
 
@@ -425,7 +425,7 @@ def village_not_in_gazetteer(facts: pd.DataFrame, *, gazetteer=None) -> pd.DataF
             villages = list(dict.fromkeys(group["village"]))
             message = (
                 f"{township}: the village gazetteer has no villages of {township}, so its "
-                f"{len(villages)} village name(s) ({', '.join(villages)}) are not checked; add them to "
+                f"{number(len(villages))} village name(s) ({listing(villages)}) are not checked; add them to "
                 f"{GAZETTEER_FILE} as township,name,aliases rows"
             )
             records.append(_finding("village_not_in_gazetteer", township, None, message, group.index, "info"))

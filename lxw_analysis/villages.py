@@ -1,10 +1,12 @@
-"""Village names in report text, resolved against the gazetteer (``data/villages.csv``)."""
+"""Village names in report text, resolved against the gazetteer (``data/villages.csv``, and a
+project's ``references/villages.csv`` read over it)."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
+from .reference import project_stamp
 from .reference import villages as gazetteer
 
 __all__ = ["SCOPE_WORDS", "alias_map", "village_mentions", "find_villages"]
@@ -41,7 +43,8 @@ def alias_map(township: str | None = None, rows=None) -> dict[str, str]:
 
 
 @cache
-def _pattern(township: str | None) -> tuple[re.Pattern | None, dict[str, str]]:
+def _pattern(township: str | None, project: tuple | None = None) -> tuple[re.Pattern | None, dict[str, str]]:
+    """The names of ``township``'s villages as one regex (``project``: the project gazetteer's stamp)."""
     names = alias_map(township)
     if not names:
         return None, names
@@ -55,7 +58,7 @@ def village_mentions(text: str, township: str | None = None) -> list[tuple[int, 
     Known villages come from the gazetteer (of ``township`` when given, else all); an unknown
     name is kept as written when 在 introduces it (在某某村).
     """
-    pattern, names = _pattern(township)
+    pattern, names = _pattern(township, project_stamp("villages.csv"))
     found: list[tuple[int, str]] = []
     covered: list[tuple[int, int]] = []
     if pattern is not None:

@@ -1,5 +1,6 @@
 """The `lxw extract` command as a user runs it."""
 
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -195,3 +196,26 @@ def test_a_missing_input_is_reported_as_missing(tmp_path, command):
     result = lxw(command, tmp_path / "nowhere" / "2024.txt")
     assert result.returncode == 2 and "no such file or folder" in result.stderr
     assert str(tmp_path / "nowhere" / "2024.txt") in result.stderr
+
+
+def test_a_file_name_and_text_that_disagree_on_the_year_are_named_in_a_warning(tmp_path):
+    path = tmp_path / "data" / "raw" / "laxiwa" / "2025.txt"
+    path.parent.mkdir(parents=True)
+    path.write_text("拉西瓦镇2023年党建工作总结（虚构示例）\n全年开展学习17次。\n", encoding="utf-8")
+    result = lxw("extract", path)
+    assert result.returncode == 0, result.stderr
+    warning = [line for line in result.stderr.splitlines() if line.startswith("lxw extract: warning: ")]
+    assert len(warning) == 1 and "says 2025" in warning[0] and "begins with 2023" in warning[0]
+    assert set(pd.read_csv(io.StringIO(result.stdout.lstrip("\ufeff")))["year"]) == {2025}  # the name wins
+
+
+@pytest.mark.parametrize("confirm", ["flag", "files.csv"])
+def test_a_year_given_or_listed_silences_the_disagreement(tmp_path, confirm):
+    path = tmp_path / "data" / "raw" / "laxiwa" / "2025.txt"
+    path.parent.mkdir(parents=True)
+    path.write_text("拉西瓦镇2023年党建工作总结（虚构示例）\n全年开展学习17次。\n", encoding="utf-8")
+    if confirm == "files.csv":
+        (tmp_path / "data" / "raw" / "files.csv").write_text("file,township,year\nlaxiwa/2025.txt,拉西瓦镇,2025\n", encoding="utf-8")
+    result = lxw("extract", path, *(["--year", "2025"] if confirm == "flag" else []))
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr

@@ -91,6 +91,14 @@ def test_findings_name_the_quote_and_files_of_their_rows():
     assert overview.findings_table(findings, facts)[["quote", "source"]].values.tolist() == [["乙", "b.csv#R2C2, b.csv#R3C2"]]
 
 
+def test_a_finding_of_many_cells_names_five_sources_and_counts_the_rest():
+    facts = pd.DataFrame({"quote": ["甲"] * 1000, "source": [f"b.csv#R{n}C2" for n in range(1000)]})
+    rows = ",".join(map(str, range(1000)))
+    findings = pd.DataFrame({"severity": ["info"], "rule": ["r"], "year": [2024], "message": ["m"], "rows": [rows]})
+    source = overview.findings_table(findings, facts)["source"].iloc[0]
+    assert source == "b.csv#R0C2, b.csv#R1C2, b.csv#R2C2, b.csv#R3C2, b.csv#R4C2 … and 995 more"
+
+
 def test_findings_show_as_a_list_of_escaped_sentences():
     html = present.findings(["2024: <b>6</b> villages are in no stated bracket."]).data
     assert "<li>2024: &lt;b&gt;6&lt;/b&gt; villages" in html and "lxw-findings" in html

@@ -82,3 +82,54 @@ def test_set_phrases_are_not_statistics():
 
     for phrase in reference.stop_phrases():
         assert extract_facts(f"认真落实{phrase}工作").empty, phrase
+
+
+# --- a project's own references, read over the package's ----------------------------------------
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A made-up project folder with a references/ folder of its own."""
+    monkeypatch.setenv("LXW_PROJECT_DIR", str(tmp_path))
+    (tmp_path / "references").mkdir()
+    return tmp_path / "references"
+
+
+def test_a_project_village_is_added_to_the_gazetteer_and_found_in_text(project):
+    (project / "villages.csv").write_text("township,name,aliases\n新寨乡,上庄村,上庄|尚庄\n", encoding="utf-8")
+    rows = reference.villages()
+    assert {"township": "新寨乡", "name": "上庄村", "aliases": "上庄|尚庄"} in rows
+    assert {r["name"] for r in rows if r["township"] == "拉西瓦镇"} >= {"尼那村", "曲卜藏村"}  # the package's kept
+    assert find_villages("在尚庄投资12万元", "新寨乡") == ["上庄村"]
+
+
+def test_a_project_row_replaces_the_package_row_with_its_key(project):
+    (project / "townships.csv").write_text(
+        "# 本项目的乡镇（虚构示例）\nslug,name,county,prefecture,province\nlaxiwa,拉西瓦镇,贵德县,海南州,青海省\nxinzhai,新寨乡,某县,某州,某省\n",
+        encoding="utf-8",
+    )
+    rows = {r["slug"]: r for r in reference.townships()}
+    assert rows["laxiwa"]["prefecture"] == "海南州" and rows["xinzhai"]["name"] == "新寨乡"
+    assert [r["slug"] for r in reference.townships()].count("laxiwa") == 1
+    from lxw_analysis.identity import township_from_folder
+
+    assert township_from_folder("xinzhai") == "新寨乡"
+
+
+def test_a_changed_project_gazetteer_is_read_again(project):
+    path = project / "villages.csv"
+    path.write_text("township,name,aliases\n新寨乡,上庄村,\n", encoding="utf-8")
+    assert find_villages("在上庄村投资12万元", "新寨乡") == ["上庄村"]
+    path.write_text("township,name,aliases\n新寨乡,下河村,\n", encoding="utf-8")
+    import os
+
+    os.utime(path, ns=(1, 1))  # a different stamp, as a later save has
+    assert find_villages("在下河村投资12万元", "新寨乡") == ["下河村"]
+
+
+def test_a_ragged_project_row_names_the_file_and_line(project):
+    from lxw_analysis import LxwError
+
+    (project / "villages.csv").write_text("township,name,aliases\n新寨乡,上庄村,\n新寨乡,下河村,下河,多余\n", encoding="utf-8")
+    with pytest.raises(LxwError, match=r"villages.csv, line 3: the row does not have the 3 columns"):
+        reference.villages()

@@ -18,6 +18,7 @@ from openpyxl import Workbook
 
 from conftest import ROOT
 from lxw_analysis import FACT_COLUMNS, LxwError
+from lxw_analysis.errors import LxwWarning
 from lxw_analysis.facts import FACT_DTYPES
 from lxw_analysis.tables import read_table, read_tables
 from lxw_analysis.validate import table_total_mismatches, table_totals
@@ -197,8 +198,8 @@ def test_one_value_column_takes_its_year_from_argument_path_or_title(tmp_path, t
     assert read_table(path, year=year)["year"].tolist() == [expected]
 
 
-def test_year_argument_wins_over_the_header(tmp_path):
-    facts = table([[TITLE], ["村名", "2023年收入（元）"], ["上庄村", "100"]], tmp_path, year=2025)
+def test_year_argument_is_the_year_of_a_header_that_names_none(tmp_path):
+    facts = table([[TITLE], ["村名", "收入（元）"], ["上庄村", "100"]], tmp_path, year=2025)
     assert facts["year"].tolist() == [2025]
 
 
@@ -561,7 +562,7 @@ def test_ingest_writes_parquet_when_the_output_ends_in_parquet(tmp_path):
 
 
 def test_ingest_to_standard_output_with_flags(tmp_path):
-    result = lxw("ingest", write_csv(tmp_path, WIDE), "--year", "2022", "--township", "河湾乡")
+    result = lxw("ingest", write_csv(tmp_path, [["村名", "收入（万元）"], ["上庄村", "12"]]), "--year", "2022", "--township", "河湾乡")
     assert result.returncode == 0, result.stderr
     df = pd.read_csv(io.StringIO(result.stdout.lstrip("\ufeff")))
     assert list(df.columns) == FACT_COLUMNS and set(df["year"]) == {2022} and set(df["township"]) == {"河湾乡"}
@@ -573,3 +574,36 @@ def test_ingest_error_names_the_file_without_a_traceback(tmp_path):
     assert result.returncode == 2
     assert str(path) in result.stderr and "很多" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "out.csv").exists()
+
+
+# --- a given year fills, never overrides ---------------------------------------------------------
+
+
+def test_a_given_year_is_the_year_only_of_columns_that_name_none(tmp_path):
+    path = tmp_path / "madeup_two_years.csv"
+    path.write_text("村名,2023年收入（万元）,2024年收入（万元）,收入（万元）\n上庄村,10,12,13\n", encoding="utf-8")
+    with pytest.warns(LxwWarning, match=r"column C \(2024年收入（万元）\) names the year 2024, not 2023 as given"):
+        facts = read_table(path, township="新寨乡", year=2023)
+    assert sorted(zip(facts["label"], facts["year"])) == [
+        ("2023年收入（万元）", 2023), ("2024年收入（万元）", 2024), ("收入（万元）", 2023),
+    ]  # fmt: skip
+
+
+def test_a_given_year_that_a_year_column_contradicts_warns_once_and_keeps_the_rows_years(tmp_path):
+    path = tmp_path / "madeup_long.csv"
+    path.write_text("村名,年份,收入（万元）\n上庄村,2023,10\n上庄村,2024,12\n下庄村,2024,6\n", encoding="utf-8")
+    with pytest.warns(LxwWarning) as caught:
+        facts = read_table(path, township="新寨乡", year=2023)
+    assert facts["year"].tolist() == [2023, 2024, 2024]
+    assert len({str(w.message) for w in caught}) == 1 and "the year column (B) names the year 2024" in str(caught[0].message)
+
+
+def test_lxw_ingest_prints_the_contradiction_as_one_warning_line(tmp_path):
+    path = tmp_path / "madeup_two_years.csv"
+    path.write_text("村名,2023年收入（万元）,2024年收入（万元）\n上庄村,10,12\n", encoding="utf-8")
+    result = lxw("ingest", path, "--year", "2023", "--township", "新寨乡")
+    assert result.returncode == 0
+    lines = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert lines == [lines[0]] and lines[0].startswith("lxw ingest: warning: ") and "2024" in lines[0]
+    assert "warnings.warn" not in result.stderr
+    assert sorted(pd.read_csv(io.StringIO(result.stdout.lstrip("\ufeff")))["year"]) == [2023, 2024]

@@ -385,7 +385,7 @@ def test_a_village_the_laxiwa_gazetteer_does_not_know_is_a_warning():
     finding = only(validate(facts), "village_not_in_gazetteer")
     assert (finding["severity"], finding["township"], finding["year"], finding["rows"]) == ("warning", "拉西瓦镇", 2024, "2,3")
     assert finding["message"].startswith("2024 拉西瓦镇: 上庄村 is not in the gazetteer of 拉西瓦镇")
-    assert "lxw_analysis/data/villages.csv" in finding["message"]
+    assert "references/villages.csv" in finding["message"]
 
 
 def test_a_township_without_a_gazetteer_gets_one_info_finding():
@@ -393,7 +393,14 @@ def test_a_township_without_a_gazetteer_gets_one_info_finding():
     finding = only(validate(facts), "village_not_in_gazetteer")
     assert (finding["severity"], finding["township"], finding["rows"]) == ("info", "新寨乡", "0,1,2")
     assert pd.isna(finding["year"])
-    assert "2 village name(s) (上庄村, 下庄村)" in finding["message"] and "lxw_analysis/data/villages.csv" in finding["message"]
+    assert "2 village name(s) (上庄村, 下庄村)" in finding["message"] and "references/villages.csv" in finding["message"]
+
+
+def test_a_township_of_many_unknown_villages_names_ten_and_counts_the_rest():
+    facts = table(*(fact(village=f"示例{n:05d}村") for n in range(50_000)))
+    finding = only(validate(facts), "village_not_in_gazetteer")
+    assert "50,000 village name(s) (示例00000村, 示例00001村," in finding["message"]
+    assert finding["message"].count("村") < 20 and "示例00009村 … and 49,990 more)" in finding["message"]
 
 
 def test_a_gazetteer_can_be_given():
