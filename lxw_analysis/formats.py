@@ -86,7 +86,7 @@ def wan(yuan: float) -> str:
     return number(yuan / 1e4, separators=False) + "万"
 
 
-def listing(items, limit: int = 10) -> str:
+def listing(items, limit: int = 10, sep: str = ", ") -> str:
     """Items joined with commas: at most ``limit`` of them, then how many more (a message or a
     table cell stays readable when a township has a hundred thousand villages).
 
@@ -94,5 +94,5 @@ def listing(items, limit: int = 10) -> str:
     ('上庄村, 下庄村', '1, 2, 3 … and 9 more')
     """
     items = list(items)
-    shown = ", ".join(map(str, items[:limit]))
+    shown = sep.join(map(str, items[:limit]))
     return shown if len(items) <= limit else f"{shown} … and {number(len(items) - limit)} more"
