@@ -237,7 +237,8 @@ def income_bands(village_income: pd.DataFrame, edges, *, keep_empty: bool = True
     village and year, yuan) are counted into the brackets of ``edges`` — a bracket holds
     incomes from its lower bound up to, not including, its upper bound. The result has one
     ``collective_income_band_villages`` fact per township, year and bracket; its ``quote``
-    names the villages counted and ``source`` their cells.
+    names the villages counted and ``source`` their cells. This counts; ``plots.plot_income_bands``
+    draws brackets.
 
     >>> from lxw_analysis.facts import as_facts, fact_row
     >>> rows = [fact_row(township="某镇", year=2024, village=v, indicator=VILLAGE_INCOME, label="收入", value=y,
@@ -272,7 +273,17 @@ def _edges_of(group: pd.DataFrame) -> list[float]:
 def counted_brackets(facts: pd.DataFrame) -> pd.DataFrame:
     """The brackets counted from the township's per-village income table (``income_bands``),
     each year cut at the edges its report states (a year with no stated brackets: at the
-    edges of every stated year, else at 10万 and 50万)."""
+    edges of every stated year, else at 10万 and 50万).
+
+    >>> from lxw_analysis import extract_facts
+    >>> from lxw_analysis.facts import as_facts, fact_row
+    >>> table = as_facts([fact_row(township="某镇", year=2024, village=v, indicator=VILLAGE_INCOME, label="收入",
+    ...                            value=y, unit="元", qualifier="exact", source="t.csv")
+    ...                   for v, y in [("甲村", 150000.0), ("乙村", 120000.0), ("丙村", 600000.0)]])
+    >>> f = pd.concat([extract_facts("2024年,某镇其中10万至20万的村2个、50万以上的村2个。", township="某镇"), table])
+    >>> counted_brackets(f)[["band_low", "band_high", "value"]].values.tolist()
+    [[nan, 100000.0, 0.0], [100000.0, 200000.0, 2.0], [200000.0, 500000.0, 0.0], [500000.0, nan, 1.0]]
+    """
     incomes = _village_incomes(facts)
     stated = _stated_brackets(facts)
     parts = []
@@ -295,6 +306,15 @@ def compare_brackets(facts: pd.DataFrame) -> pd.DataFrame:
     covers: one row per bracket a report states (``stated``; ``counted`` the table's villages
     in it) and per bracket only the table fills (``stated`` NA). ``missing`` lists the table's
     villages with no income that year; ``quote`` and ``source`` name the counted villages' cells.
+
+    >>> from lxw_analysis import extract_facts
+    >>> from lxw_analysis.facts import as_facts, fact_row
+    >>> table = as_facts([fact_row(township="某镇", year=2024, village=v, indicator=VILLAGE_INCOME, label="收入",
+    ...                            value=y, unit="元", qualifier="exact", source="t.csv")
+    ...                   for v, y in [("甲村", 150000.0), ("乙村", 120000.0), ("丙村", 600000.0)]])
+    >>> f = pd.concat([extract_facts("2024年,某镇其中10万至20万的村2个、50万以上的村2个。", township="某镇"), table])
+    >>> compare_brackets(f)[["band", "stated", "counted"]].values.tolist()
+    [['10万–20万', 2.0, 2.0], ['50万以上', 2.0, 1.0]]
     """
     counted = counted_brackets(facts)
     stated = _stated_brackets(facts)
@@ -331,7 +351,19 @@ def _comparison(township, year, low, high, stated, parts: pd.DataFrame, missing:
 def bracket_findings(facts: pd.DataFrame) -> pd.DataFrame:
     """What a reader must know before reading a township's brackets, one sentence per
     township and year: brackets that leave villages out or count more than there are, a
-    village total nobody states, and stated brackets the village table disagrees with."""
+    village total nobody states, and stated brackets the village table disagrees with.
+
+    >>> from lxw_analysis import extract_facts
+    >>> from lxw_analysis.facts import as_facts, fact_row
+    >>> table = as_facts([fact_row(township="某镇", year=2024, village=v, indicator=VILLAGE_INCOME, label="收入",
+    ...                            value=y, unit="元", qualifier="exact", source="t.csv")
+    ...                   for v, y in [("甲村", 150000.0), ("乙村", 120000.0), ("丙村", 600000.0)]])
+    >>> f = pd.concat([extract_facts("2024年,某镇其中10万至20万的村2个、50万以上的村2个。", township="某镇"), table])
+    >>> for finding in bracket_findings(f)["finding"]:
+    ...     print(finding)
+    2024: the brackets count 4 villages, the village table lists only 3 villages.
+    2024: the village table disagrees with the stated brackets: 50万以上: the report states 2, the table counts 1.
+    """
     bands = band_table(facts)
     rows = []
     for (township, year), group in _by_year(bands, sort=True):
@@ -389,7 +421,14 @@ def _villages_at_or_above(brackets: pd.DataFrame, threshold: float) -> float:
 
 
 def common_thresholds(facts: pd.DataFrame) -> list[float]:
-    """Bracket edges every year of a township's reports shares (the comparable thresholds)."""
+    """Bracket edges every year of a township's reports shares (the comparable thresholds).
+
+    >>> from lxw_analysis import extract_facts
+    >>> f = pd.concat([extract_facts("2023年,某镇其中10万至20万的村3个、20万以上的村2个。", township="某镇"),
+    ...                extract_facts("2024年,某镇其中10万至30万的村3个、30万以上的村2个。", township="某镇")])
+    >>> common_thresholds(f)
+    [100000.0]
+    """
     stated = _stated_brackets(facts)
     per_year = [set(_edges_of(group)) for _, group in _by_year(stated)]
     return sorted(set.intersection(*per_year)) if per_year else []

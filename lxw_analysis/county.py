@@ -88,16 +88,32 @@ def townships_of(facts: pd.DataFrame) -> list[str]:
 
 def start(townships=None, years=None, data_dir=None, banner: str | None = None):
     """What the county notebook does first: load the processed facts of ``townships`` (None:
-    every township in the data) and ``years``, show the ``banner`` if any, and return the
-    facts and the townships' names."""
+    every township in the data; else names or folder slugs, one or a list) and ``years`` (a
+    year or a list), show the ``banner`` if any, and return the facts and the townships'
+    names. A township the data do not hold raises ``LxwError`` naming those they do.
+
+    >>> import tempfile
+    >>> from lxw_analysis import extract_facts
+    >>> from lxw_analysis.facts import write_facts
+    >>> folder = (scratch := tempfile.TemporaryDirectory()).name
+    >>> _ = write_facts(pd.concat([extract_facts("开展学习12次", year=2024, township="拉西瓦镇"),
+    ...                            extract_facts("开展学习9次", year=2024, township="新寨乡")]), folder)
+    >>> facts, names = start(["laxiwa"], 2024, folder)
+    >>> names, facts["value"].tolist()
+    (['拉西瓦镇'], [12.0])
+    """
     from IPython.display import display
 
     from . import present
     from .facts import load_facts
+    from .identity import township_among
 
     facts = load_facts(data_dir, years=years)
     if townships is not None:
-        facts = facts[facts["township"].isin(list(townships))].reset_index(drop=True)
+        held = facts["township"].dropna().unique()
+        asked = [townships] if isinstance(townships, str) else list(townships)
+        chosen = [township_among(t, held) for t in asked]
+        facts = facts[facts["township"].isin(chosen)].reset_index(drop=True)
     if banner:
         display(present.banner(banner))
     return facts, townships_of(facts)
@@ -162,7 +178,8 @@ def compare_townships(facts: pd.DataFrame, indicators=None, *, year: int | None 
     that year (1 is the largest value; ties share a rank). A township that states the
     indicator in other years only keeps a row with no value, and ``last_year`` says when
     it did, so the gap shows. ``indicators`` defaults to every catalogue indicator at least
-    two townships state (whole townships, not villages or brackets).
+    two townships state (whole townships, not villages or brackets); an id nobody knows
+    raises ``LxwError`` naming the closest known ids (``trends.checked_ids``).
 
     >>> from lxw_analysis import extract_facts
     >>> f = pd.concat([extract_facts("轮训率达90%。", year=2023, township="甲镇"),
@@ -171,7 +188,7 @@ def compare_townships(facts: pd.DataFrame, indicators=None, *, year: int | None 
     >>> compare_townships(f)[["township", "year", "value", "base_year", "pp_change", "rank", "of"]].values.tolist()
     [['乙乡', 2024, 98.0, <NA>, nan, 1, 2], ['甲镇', 2024, 96.0, 2023, 6.0, 2, 2]]
     """
-    ids = list(indicators) if indicators is not None else indicator_table()["id"].tolist()
+    ids = trends.checked_ids(indicators, facts) if indicators is not None else indicator_table()["id"].tolist()
     table = _township_level(facts, ids)
     if indicators is None:
         reported_by = table.groupby("indicator")["township"].nunique()
@@ -210,6 +227,7 @@ def _amount(value, unit) -> str:
 def describe_comparison(table: pd.DataFrame, indicators=None) -> str:
     """One sentence per indicator of a ``compare_townships`` table (those in ``indicators``,
     by default all): the townships from the largest value down, and who did not state it.
+    An indicator neither the table nor the catalogue holds raises ``LxwError``.
 
     >>> t = pd.DataFrame({"indicator": ["r", "r", "r"], "label_zh": ["轮训率"] * 3, "township": ["乙乡", "甲镇", "丙镇"],
     ...                   "year": [2024] * 3, "value": [98.0, 96.0, float("nan")], "unit": ["%"] * 3,
@@ -218,7 +236,7 @@ def describe_comparison(table: pd.DataFrame, indicators=None) -> str:
     '轮训率 in 2024: 乙乡 98%, 甲镇 96%; 丙镇 last stated it in 2023.'
     """
     if indicators is not None:
-        table = table[table["indicator"].isin(list(indicators))]
+        table = table[table["indicator"].isin(trends.checked_ids(indicators, table))]
     sentences = []
     for _, rows in table.groupby("indicator", sort=False):
         stated = rows[rows["value"].notna()].sort_values("rank")
@@ -236,7 +254,8 @@ def describe_comparison(table: pd.DataFrame, indicators=None) -> str:
 def headline_by_year(facts: pd.DataFrame, indicators=None) -> pd.DataFrame:
     """Every township's value of each headline indicator (``HEADLINE`` unless ``indicators``)
     in each year it states it, with the change from its previous year (``base_year``) and
-    the quote and source, for the small-multiples charts and the table under them.
+    the quote and source, for the small-multiples charts and the table under them. An id
+    nobody knows raises ``LxwError`` naming the closest known ids.
 
     >>> from lxw_analysis import extract_facts
     >>> f = pd.concat([extract_facts("党员轮训2期。", year=2023, township="甲镇"),
@@ -244,7 +263,7 @@ def headline_by_year(facts: pd.DataFrame, indicators=None) -> pd.DataFrame:
     >>> headline_by_year(f)[["township", "label_zh", "year", "value", "base_year", "change"]].values.tolist()
     [['甲镇', '党员轮训期数', 2023, 2.0, <NA>, nan], ['甲镇', '党员轮训期数', 2024, 3.0, 2023, 1.0]]
     """
-    ids = list(indicators) if indicators is not None else HEADLINE
+    ids = trends.checked_ids(indicators, facts) if indicators is not None else HEADLINE
     table = _township_level(facts, ids)
     order = {i: n for n, i in enumerate(ids)}
     table = table.assign(order=table["indicator"].map(order)).sort_values(["order", "township", "year"], kind="stable")
@@ -343,7 +362,8 @@ def coverage(facts: pd.DataFrame, indicators=None) -> pd.DataFrame:
     """Which township stated which indicator (``HEADLINE`` unless ``indicators``) in which year:
     one row per indicator and township, one column per year of the project, marked ✓ (stated),
     — (the year's files do not state it) or "no data" (no statistics of the township that
-    year), so gaps show rather than hide.
+    year), so gaps show rather than hide. An id nobody knows raises ``LxwError`` naming the
+    closest known ids.
 
     >>> from lxw_analysis import extract_facts
     >>> f = pd.concat([extract_facts("党员轮训2期。", year=2023, township="甲镇"),
@@ -352,7 +372,7 @@ def coverage(facts: pd.DataFrame, indicators=None) -> pd.DataFrame:
     >>> coverage(f, ["party_member_rotation_training_rounds"]).values.tolist()
     [['party_member_rotation_training_rounds', '党员轮训期数', '甲镇', '✓', '✓'], ['party_member_rotation_training_rounds', '党员轮训期数', '乙乡', 'no data', '—']]
     """
-    ids = list(indicators) if indicators is not None else HEADLINE
+    ids = trends.checked_ids(indicators, facts) if indicators is not None else HEADLINE
     labels = indicator_table().set_index("id")["label_zh"]
     f = facts[facts["indicator"].isin(ids) & facts["village"].isna() & facts["band_low"].isna() & facts["band_high"].isna()]
     stated = set(zip(f["indicator"], f["township"], f["year"].astype("int64")))

@@ -1,6 +1,6 @@
 """Charts of the county view: small multiples, one panel per township on shared axes.
 
-Importing ``plots`` first registers the CJK font and the look every chart shares. Each
+The package registers the CJK font; importing ``plots`` sets the look every chart shares. Each
 figure carries the sentence saying what it shows in ``lxw_alt`` (``plots.alt_text`` reads
 it), which reports put in the image's ``alt``.
 """
@@ -15,6 +15,7 @@ from matplotlib.ticker import MaxNLocator
 
 from . import plots  # noqa: F401  (the CJK font and the charts' look)
 from .formats import number
+from .identity import township_from_folder
 
 __all__ = ["NOT_STATED", "small_multiples", "indicator_panels", "threshold_panels"]
 
@@ -36,7 +37,8 @@ def small_multiples(
     panel on the same axes, so levels and trends compare at a glance: a line per ``series``
     over the years (``years``, by default those in ``table``; one line when ``series`` is
     None), each point labelled. Values start at zero, rates run
-    to 100%; a township that states nothing the chart shows gets a panel saying so.
+    to 100%; a township that states nothing the chart shows gets a panel saying so. A
+    township may be given by its folder slug (laxiwa for 拉西瓦镇).
 
     >>> t = pd.DataFrame({"township": ["甲镇", "甲镇", "乙乡"], "year": [2023, 2024, 2024], "value": [2.0, 3.0, 4.0]})
     >>> fig = small_multiples(t, "value", "党员轮训期数", "期", townships=["甲镇", "乙乡", "丙镇"])
@@ -46,7 +48,11 @@ def small_multiples(
     'Small multiples, one panel per township on shared axes: 党员轮训期数 (期). 甲镇: 2 in 2023, 3 in 2024; 乙乡: 4 in 2024; 丙镇: not stated.'
     >>> plt.close(fig)
     """
-    names = list(townships) if townships is not None else list(dict.fromkeys(table["township"]))
+    held = set(table["township"].dropna())
+    names = (
+        [t if t in held else township_from_folder(t) or t for t in ([townships] if isinstance(townships, str) else townships)]
+        if townships is not None else list(dict.fromkeys(table["township"]))
+    )
     years = sorted(int(y) for y in (years if years is not None else table["year"].dropna().unique()))
     across = max(1, min(columns, len(names)))
     down = math.ceil(len(names) / across) if names else 1
@@ -100,7 +106,16 @@ def small_multiples(
 def indicator_panels(rows: pd.DataFrame, townships=None, years=None):
     """The small multiples of one indicator of ``county.headline_by_year``: its value by year
     (over ``years``, so every indicator's chart spans the project's), a panel per township,
-    titled with the indicator's Chinese and English labels."""
+    titled with the indicator's Chinese and English labels.
+
+    >>> from lxw_analysis import county, extract_facts
+    >>> f = pd.concat([extract_facts("党员轮训2期。", year=2023, township="甲镇"),
+    ...                extract_facts("党员轮训3期。", year=2024, township="甲镇")])
+    >>> fig = indicator_panels(county.headline_by_year(f), ["甲镇", "乙乡"], [2023, 2024])
+    >>> fig.lxw_alt
+    'Small multiples, one panel per township on shared axes: 党员轮训期数 (Party member rotation training rounds) (期). 甲镇: 2 in 2023, 3 in 2024; 乙乡: not stated.'
+    >>> plt.close(fig)
+    """
     first = rows.iloc[0]
     title = f"{first['label_zh']} ({first['label_en']})" if isinstance(first.get("label_en"), str) else str(first["label_zh"])
     unit = "/".join(dict.fromkeys(u for u in rows["unit"] if isinstance(u, str)))  # 件/起: one family, several words
@@ -109,7 +124,14 @@ def indicator_panels(rows: pd.DataFrame, townships=None, years=None):
 
 def threshold_panels(table: pd.DataFrame, townships=None, years=None):
     """The share of villages at or above each income threshold of
-    ``county.income_thresholds_by_township``, a line per threshold, a panel per township."""
+    ``county.income_thresholds_by_township``, a line per threshold, a panel per township.
+
+    >>> t = pd.DataFrame({"township": ["甲镇"], "year": [2024], "share_10万": [100.0], "share_50万": [40.0]})
+    >>> fig = threshold_panels(t)
+    >>> fig.lxw_alt
+    'Small multiples, one panel per township on shared axes: 收入达到门槛的村占比 (share of villages at or above each income threshold) (%). 甲镇: 10万以上 100% in 2024; 50万以上 40% in 2024.'
+    >>> plt.close(fig)
+    """
     shares = [c for c in table.columns if c.startswith("share_") and not c.endswith("_upper")]
     long = table.melt(id_vars=["township", "year"], value_vars=shares, var_name="threshold", value_name="share")
     long["threshold"] = long["threshold"].str.removeprefix("share_") + "以上"

@@ -256,25 +256,71 @@ def load_facts(path: str | Path | None = None, *, township: str | None = None, y
     """The processed facts table, for analysis in a notebook.
 
     ``path`` is a ``facts.parquet``/``facts.csv`` file or a folder holding one; by default
-    the project's ``data/processed/``. ``township`` and ``years`` keep only those facts.
+    the project's ``data/processed/``. ``township`` (its Chinese name or its folder slug:
+    拉西瓦镇 or laxiwa) and ``years`` (a year, or a list of years) keep only those facts. A
+    township the data do not hold, or years none of whose facts are there, raise ``LxwError``
+    naming what the data hold.
+
+    >>> import tempfile
+    >>> from lxw_analysis import extract_facts
+    >>> folder = (scratch := tempfile.TemporaryDirectory()).name
+    >>> _ = write_facts(extract_facts("开展学习12次", year=2024, township="拉西瓦镇"), folder)
+    >>> load_facts(folder, township="laxiwa", years=2024)[["township", "year", "value"]].values.tolist()
+    [['拉西瓦镇', 2024, 12.0]]
+    >>> load_facts(folder, years=[2023])
+    Traceback (most recent call last):
+    ...
+    lxw_analysis.errors.LxwError: no facts of 2023 in the data; they hold 2024.
     """
+    from .identity import township_among
+
     path = _processed_file(path, ("facts.parquet", "facts.csv"), "processed facts")
     df = pd.read_parquet(path) if path.suffix == ".parquet" else _read_text_csv(path)
     df = df[FACT_COLUMNS].astype(FACT_DTYPES)
-    keep = pd.Series(True, index=df.index)
-    if township:
-        keep &= df["township"] == township
+    if township is not None:
+        township = township_among(township, df["township"].dropna().unique())
+        df = df[df["township"] == township]
     if years is not None:
-        keep &= df["year"].isin([int(y) for y in years])
-    return df[keep].reset_index(drop=True)
+        one = isinstance(years, (str, int)) or not hasattr(years, "__iter__")
+        asked = []
+        for y in [years] if one else list(years):
+            if isinstance(y, bool) or not (isinstance(y, int) or hasattr(y, "__index__") or str(y).strip().isdigit()):
+                raise LxwError(f"years={years!r}: give a year (2024) or a list of years ([2023, 2024]), not {y!r}.")
+            asked.append(int(str(y).strip()) if isinstance(y, str) else int(y))
+        held = sorted(int(y) for y in df["year"].dropna().unique())
+        if asked and not set(asked) & set(held):
+            whose = f" of {township}" if township is not None else ""
+            shown = ", ".join(map(str, held)) if held else "no year"
+            raise LxwError(f"no facts{whose} of {', '.join(map(str, asked))} in the data; they hold {shown}.")
+        df = df[df["year"].isin(asked)]
+    return df.reset_index(drop=True)
 
 
 def load_findings(path: str | Path | None = None, *, township: str | None = None) -> pd.DataFrame:
     """The data-quality findings the build wrote (``quality.csv``), of one township when given.
 
     ``path`` is the file or the folder holding it; by default the project's ``data/processed/``.
+    ``township`` is a name or a folder slug, as in ``load_facts``: findings about it and those
+    about no one township are kept. A township neither the findings nor the facts beside them
+    hold raises ``LxwError`` naming those they do.
+
+    >>> import tempfile
+    >>> folder = Path((scratch := tempfile.TemporaryDirectory()).name)
+    >>> _ = write_csv(pd.DataFrame({"rule": ["rate_over_100"], "township": ["拉西瓦镇"], "year": ["2024"]}),
+    ...               folder / "quality.csv")
+    >>> load_findings(folder, township="laxiwa")["rule"].tolist()
+    ['rate_over_100']
     """
-    found = _read_text_csv(_processed_file(path, ("quality.csv",), "quality findings"))
-    if township:
+    from .identity import township_among
+
+    file = _processed_file(path, ("quality.csv",), "quality findings")
+    found = _read_text_csv(file)
+    if township is not None:
+        known = list(found["township"].dropna().unique()) if "township" in found else []
+        beside = next((file.parent / n for n in ("facts.parquet", "facts.csv") if (file.parent / n).exists()), None)
+        if beside is not None:
+            held = pd.read_parquet(beside, columns=["township"]) if beside.suffix == ".parquet" else _read_text_csv(beside)
+            known += list(held["township"].dropna().unique())
+        township = township_among(township, known)
         found = found[found["township"].isna() | (found["township"] == township)]
     return found.reset_index(drop=True)

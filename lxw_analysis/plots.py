@@ -1,5 +1,11 @@
-"""The standard charts, in one look. Importing this module registers a CJK font so Chinese
-labels render, and sets the sizes and colours every chart uses.
+"""The standard charts, in one look. Importing the package registers a CJK font so Chinese
+labels render (``lxw_analysis.register_cjk_font``); importing this module also sets the
+sizes and colours every chart uses.
+
+Every function here draws and returns a figure, and its name says so (``plot_…``, or what
+it draws over: ``by_year``); the functions that count live elsewhere (``bands.income_bands``,
+``overview.facts_per_section``). The old drawing names ``income_bands`` and
+``facts_per_section`` still work for one release, with a ``DeprecationWarning``.
 
 Each chart starts its bars and counts at zero and draws rates on 0–100%; series that
 coincide stay visible (the one drawn later is wider, beneath) and value labels are moved
@@ -10,16 +16,16 @@ apart so they never overprint. Every figure carries a sentence saying what it sh
 from __future__ import annotations
 
 import math
-from importlib import resources
+import warnings
 
 import matplotlib
 import pandas as pd
 from cycler import cycler
-from matplotlib import font_manager
 from matplotlib import pyplot as plt
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 from matplotlib.transforms import offset_copy
 
+from . import CJK_FONT_FILE, register_cjk_font
 from .formats import number, year
 
 __all__ = [
@@ -31,14 +37,13 @@ __all__ = [
     "SIZES",
     "STYLE",
     "alt_text",
-    "facts_per_section",
-    "income_bands",
+    "plot_facts_per_section",
+    "plot_income_bands",
     "by_year",
     "amounts_by_year",
+    "facts_per_section",
+    "income_bands",
 ]
-
-#: The bundled font (from the mplfonts package) used for Chinese text in every chart.
-CJK_FONT_FILE = "NotoSansCJKsc-Regular.otf"
 
 #: Series colours, in order (colour-blind safe, after Okabe and Ito, wine for black), and the grey of what is not stated.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#882255"]
@@ -71,10 +76,14 @@ STYLE = {
 
 
 def use_cjk_font() -> str:
-    """Register the bundled Noto Sans CJK SC font as matplotlib's sans-serif; return its name."""
-    path = resources.files("mplfonts").joinpath("fonts", CJK_FONT_FILE)
-    font_manager.fontManager.addfont(str(path))
-    name = font_manager.FontProperties(fname=str(path)).get_name()
+    """Make the bundled Noto Sans CJK SC font (``CJK_FONT_FILE``, registered by
+    ``lxw_analysis.register_cjk_font``) matplotlib's sans-serif, with DejaVu Sans for what it
+    lacks; return its name.
+
+    >>> use_cjk_font(), matplotlib.rcParams["font.sans-serif"]
+    ('Noto Sans CJK SC', ['Noto Sans CJK SC', 'DejaVu Sans'])
+    """
+    name = register_cjk_font()
     matplotlib.rcParams["font.family"] = "sans-serif"
     matplotlib.rcParams["font.sans-serif"] = [name, "DejaVu Sans"]
     matplotlib.rcParams["axes.unicode_minus"] = False
@@ -86,7 +95,13 @@ matplotlib.rcParams.update(STYLE)
 
 
 def alt_text(fig) -> str:
-    """The sentence saying what a chart of this module shows ('' for other figures)."""
+    """The sentence saying what a chart of this module shows ('' for other figures).
+
+    >>> fig = plot_facts_per_section(pd.DataFrame({"year": [2024], "section": ["党建"], "statistics": [12]}))
+    >>> alt_text(fig), alt_text(plt.figure())
+    ('Bar chart: 各部分统计数 (statistics per section). 党建 (2024) 12.', '')
+    >>> plt.close("all")
+    """
     return getattr(fig, "lxw_alt", "")
 
 
@@ -120,9 +135,16 @@ def _listing(pairs, limit: int = 12) -> str:
     return shown + (f" and {len(pairs) - limit} more" if len(pairs) > limit else "")
 
 
-def facts_per_section(table: pd.DataFrame, title: str = "各部分统计数 (statistics per section)"):
+def plot_facts_per_section(table: pd.DataFrame, title: str = "各部分统计数 (statistics per section)"):
     """Horizontal bars from zero: how many statistics each section holds (table from
-    ``overview.facts_per_section``)."""
+    ``overview.facts_per_section``, which counts them).
+
+    >>> t = pd.DataFrame({"year": [2024, 2024], "section": ["", "党建"], "statistics": [3, 12]})
+    >>> fig = plot_facts_per_section(t)
+    >>> [float(bar.get_width()) for bar in fig.axes[0].patches], float(fig.axes[0].get_xlim()[0])
+    ([12.0, 3.0], 0.0)
+    >>> plt.close(fig)
+    """
     labels = [f"{s or '(引言)'} ({year(y)})" for y, s in zip(table["year"], table["section"])]
     fig, ax = _axes(title, figsize=(8, 0.4 * len(table) + 1.5))
     bars = ax.barh(labels[::-1], table["statistics"][::-1], color=PALETTE[0])
@@ -135,7 +157,7 @@ def facts_per_section(table: pd.DataFrame, title: str = "各部分统计数 (sta
     return _with_alt(fig, alt)
 
 
-def income_bands(
+def plot_income_bands(
     brackets: pd.DataFrame,
     counted: pd.DataFrame | None = None,
     title: str = "村集体经济收入分档 (villages by collective income)",
@@ -144,6 +166,17 @@ def income_bands(
     brackets as stated. A row whose ``stated`` is False (``bands.band_table(not_stated=True)``)
     is drawn grey and hatched: villages no stated bracket holds. ``counted``
     (``bands.compare_brackets``) adds, beside each bracket, the villages the village table puts in it.
+    (``bands.income_bands``, also ``lxw.income_bands``, counts brackets from village incomes.)
+
+    >>> from lxw_analysis import bands, extract_facts
+    >>> brackets = bands.band_table(extract_facts("2024年,某镇全镇10个村,其中10万至20万的村3个、50万以上的村5个。"),
+    ...                             not_stated=True)
+    >>> fig = plot_income_bands(brackets)
+    >>> [float(bar.get_height()) for bar in fig.axes[0].patches]
+    [3.0, 5.0, 2.0]
+    >>> alt_text(fig)
+    'Bar chart, one panel per year: 村集体经济收入分档 (villages by collective income). 2024: 3 at 10万–20万, 5 at 50万以上, 2 at 未说明 not stated.'
+    >>> plt.close(fig)
     """
     years = sorted(brackets["year"].unique())
     fig, axes = plt.subplots(
@@ -246,6 +279,12 @@ def by_year(
     The value axis starts at zero, and runs to 100% for rates (``percent``). ``upper`` names
     a column holding the upper end of a range: drawn as a bar from the value up, labelled
     with both ends. Series that coincide are all visible, and labels are moved apart.
+
+    >>> t = pd.DataFrame({"year": [2023, 2024], "series": ["轮训率", "轮训率"], "value": [90.0, 96.0]})
+    >>> fig = by_year(t, "series", "value", "轮训率 (rotation training)", "%", percent=True)
+    >>> tuple(map(float, fig.axes[0].get_ylim())), alt_text(fig)
+    ((0.0, 100.0), 'Line chart by year, 2023–2024: 轮训率 (rotation training). 轮训率: 90% in 2023, 96% in 2024.')
+    >>> plt.close(fig)
     """
     years = sorted(int(y) for y in table["year"].dropna().unique())
     fig, ax = _axes(title)
@@ -324,7 +363,14 @@ def _label(row: dict, value: str, upper: str | None, percent: bool) -> str:
 def amounts_by_year(table: pd.DataFrame, place: str, value: str, title: str, ylabel: str):
     """Grouped bars from zero: one group per year, one bar per ``place`` with an amount that
     year (a year without one has no bar, and no line joins the years). Each place keeps its
-    colour across years; its name is under its bar and the amount above."""
+    colour across years; its name is under its bar and the amount above.
+
+    >>> t = pd.DataFrame({"year": [2023, 2024, 2024], "place": ["甲村", "甲村", "乙村"], "wan": [35.0, 20.0, 12.5]})
+    >>> fig = amounts_by_year(t, "place", "wan", "各村项目投资", "万元")
+    >>> [float(bar.get_height()) for bar in fig.axes[0].patches]
+    [35.0, 20.0, 12.5]
+    >>> plt.close(fig)
+    """
     years = sorted(int(y) for y in table["year"].dropna().unique())
     places = list(dict.fromkeys(table.sort_values("year")[place]))
     colours = {p: PALETTE[i % len(PALETTE)] for i, p in enumerate(places)}
@@ -356,3 +402,30 @@ def amounts_by_year(table: pd.DataFrame, place: str, value: str, title: str, yla
     ax.set_ylabel(ylabel)
     ax.set_xlabel("年份 (year)")
     return _with_alt(fig, f"Grouped bar chart by year: {title}. " + "; ".join(described) + ".")
+
+
+def _deprecated(old: str, new, counts: str):
+    def alias(*args, **kwargs):
+        warnings.warn(
+            f"plots.{old} is deprecated and will be removed in the next release: use plots.{new.__name__} "
+            f"(it draws; {counts} counts).", DeprecationWarning, stacklevel=2,
+        )
+        return new(*args, **kwargs)
+
+    alias.__name__ = alias.__qualname__ = old
+    alias.__doc__ = f"""Deprecated name of ``{new.__name__}``, kept for one release: it warns, then draws the same.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     _ = {old}(pd.DataFrame({{"year": [2024], "section": ["党建"], "statistics": [1], "band": ["10万以上"],
+    ...                               "band_low": [1e5], "villages": [1.0]}}))
+    >>> caught[0].category.__name__, "{new.__name__}" in str(caught[0].message)
+    ('DeprecationWarning', True)
+    >>> plt.close("all")
+    """
+    return alias
+
+
+income_bands = _deprecated("income_bands", plot_income_bands, "bands.income_bands")
+facts_per_section = _deprecated("facts_per_section", plot_facts_per_section, "overview.facts_per_section")

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
+
 import pandas as pd
 
+from .errors import LxwError
 from .formats import number, signed
 
 __all__ = [
+    "checked_ids",
     "trend_note",
     "KEYS",
     "with_keys",
@@ -25,8 +29,48 @@ __all__ = [
 ]
 
 
+def _closest(asked: str, known, what: str, listing: str) -> LxwError:
+    """The error for an id or name nobody knows, naming the closest ones that exist."""
+    known = sorted({str(k) for k in known})
+    near = difflib.get_close_matches(asked, known, n=3, cutoff=0.6) or difflib.get_close_matches(
+        asked, known, n=3, cutoff=0.3)
+    hint = f"the closest known: {', '.join(near)}" if near else "no known one is close"
+    return LxwError(f"unknown {what} {asked!r}; {hint} ({listing} lists them all).")
+
+
+def checked_ids(indicators, facts: pd.DataFrame | None = None) -> list[str]:
+    """``indicators`` (one id, or several) as a list, each an id the catalogue knows, one the
+    ``facts`` state, or an ``unlisted:`` key (``with_keys``); an unknown one raises ``LxwError``
+    naming the closest known ids. Every function here taking indicator ids checks them so.
+
+    >>> checked_ids("disputes_found"), checked_ids(["disputes_found", "unlisted:议事/次"])
+    (['disputes_found'], ['disputes_found', 'unlisted:议事/次'])
+    >>> checked_ids(["disputes_resolve"])
+    Traceback (most recent call last):
+    ...
+    lxw_analysis.errors.LxwError: unknown indicator id 'disputes_resolve'; the closest known: disputes_resolved, dispute_resolution_rate, disputes_found (lxw.indicators() lists them all).
+    """
+    from .indicators import known_ids
+
+    ids = [indicators] if isinstance(indicators, str) else list(indicators)
+    known = set(known_ids())
+    if facts is not None and "indicator" in facts:
+        known |= set(facts["indicator"].dropna())
+    for i in ids:
+        if not isinstance(i, str) or not (i in known or i.startswith("unlisted:")):
+            raise _closest(str(i), known, "indicator id", "lxw.indicators()")
+    return ids
+
+
 def trend_note(facts: pd.DataFrame) -> str:
-    """Whether trends can be shown: they need at least two years of data."""
+    """Whether trends can be shown: they need at least two years of data.
+
+    >>> from lxw_analysis import extract_facts
+    >>> trend_note(extract_facts("开展学习12次", year=2024))
+    "Only one year of data (2024): trends need a second year's report."
+    >>> trend_note(pd.concat([extract_facts("开展学习9次", year=2023), extract_facts("开展学习12次", year=2024)]))
+    '2 years of data (2023–2024): year-over-year comparisons below.'
+    """
     years = sorted(facts["year"].dropna().unique())
     if len(years) < 2:
         only = years[0] if years else "no year"
@@ -67,14 +111,20 @@ def indicator_by_year(facts: pd.DataFrame, indicators=None, *, unlisted: bool = 
     times, the values of indicators that add up (investments) are summed (their texts, quotes
     and sources listed); for the others the first statement is kept (validation reports when
     they differ). With ``unlisted``, the statistics the catalogue has no id for are kept too,
-    under their ``with_keys`` key.
+    under their ``with_keys`` key. ``indicators`` (one id or several) keeps those; an id
+    nobody knows raises ``LxwError`` naming the closest (``checked_ids``).
+
+    >>> from lxw_analysis import extract_facts
+    >>> f = extract_facts("2024年,在曲卜藏村投资35万元安装路灯,在尕让村投资10至20万元修建道路。", township="拉西瓦镇")
+    >>> indicator_by_year(f, "project_investment")[["village", "value", "upper", "text"]].values.tolist()
+    [['尕让村', 100000.0, 200000.0, '10至20万元'], ['曲卜藏村', 350000.0, nan, '35万元']]
     """
     from .indicators import additive_ids
 
     f = with_keys(facts) if unlisted else facts
     f = f[f["indicator"].notna() & f["band_low"].isna() & f["band_high"].isna()]
     if indicators is not None:
-        f = f[f["indicator"].isin(list(indicators))]
+        f = f[f["indicator"].isin(checked_ids(indicators, with_keys(facts)))]
     adds_up = f["indicator"].isin(additive_ids())
     summed = f[adds_up].groupby([*KEYS, "year"], dropna=False, sort=False).agg(
         value=("value", "sum"), upper=("upper", "sum"), unit=("unit", "first"), qualifier=("qualifier", "first"),
@@ -98,7 +148,8 @@ def yoy(facts: pd.DataFrame, indicators=None, *, unlisted: bool = True) -> pd.Da
     base is not the year before, ``years_between`` names the years in between that state no
     figure, and ``change_text`` (the change as a reader reads it, base year named) says so.
     Statistics the catalogue has no id for pair by their subject and unit (``indicator`` is
-    then ``unlisted:…``, see ``with_keys``) unless ``unlisted`` is False.
+    then ``unlisted:…``, see ``with_keys``) unless ``unlisted`` is False. ``indicators``
+    (one id or several) keeps those; an unknown id raises ``LxwError`` (``checked_ids``).
 
     >>> from lxw_analysis import extract_facts
     >>> f = pd.concat([extract_facts("2023年,某某镇轮训率达90%,党员轮训2期。"), extract_facts("2024年,某某镇轮训率达96%,党员轮训3期。")])
@@ -154,7 +205,11 @@ def change_text(row) -> str:
 
 
 def with_labels(table: pd.DataFrame) -> pd.DataFrame:
-    """``table`` with the catalogue's Chinese and English labels of its indicators, in catalogue order."""
+    """``table`` with the catalogue's Chinese and English labels of its indicators, in catalogue order.
+
+    >>> with_labels(pd.DataFrame({"indicator": ["disputes_found"], "year": [2024]}))[["label_zh", "label_en"]].values.tolist()
+    [['排查矛盾纠纷', 'Disputes identified']]
+    """
     from .indicators import indicator_table
 
     labels = indicator_table()[["id", "topic", "label_zh", "label_en"]].rename(columns={"id": "indicator"})
@@ -164,27 +219,45 @@ def with_labels(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def topic(facts: pd.DataFrame, *names: str) -> pd.DataFrame:
-    """Year-over-year table of every indicator of some catalogue topics (training, governance …), labelled."""
+    """Year-over-year table of every indicator of some catalogue topics (training, governance …),
+    labelled. A topic the catalogue does not have raises ``LxwError`` naming the closest.
+
+    >>> from lxw_analysis import extract_facts
+    >>> f = pd.concat([extract_facts("排查矛盾纠纷20起。", year=2023), extract_facts("排查矛盾纠纷25起。", year=2024)])
+    >>> topic(f, "governance")[["label_zh", "year", "value", "change"]].values.tolist()
+    [['排查矛盾纠纷', 2023, 20.0, nan], ['排查矛盾纠纷', 2024, 25.0, 5.0]]
+    """
     from .indicators import indicator_table
 
-    ids = indicator_table().query("topic in @names")["id"]
+    catalogue = indicator_table()
+    for name in names:
+        if name not in set(catalogue["topic"]):
+            raise _closest(name, catalogue["topic"], "indicator topic", "lxw.indicators()'s topic column")
+    ids = catalogue[catalogue["topic"].isin(names)]["id"]
     return with_labels(yoy(facts, ids))
 
 
 def training_coverage(facts: pd.DataFrame) -> pd.DataFrame:
     """Training coverage by year: rotation-training coverage and rounds, reserve cadres, cadres
-    sent to training, graduate shares; changes in percentage points for the rates."""
+    sent to training, graduate shares; changes in percentage points for the rates.
+
+    >>> from lxw_analysis import extract_facts
+    >>> f = pd.concat([extract_facts("党员轮训率达90%。", year=2023), extract_facts("党员轮训率达96%。", year=2024)])
+    >>> training_coverage(f)[["label_en", "year", "value", "pp_change"]].values.tolist()
+    [['Party member rotation training coverage', 2023, 90.0, nan], ['Party member rotation training coverage', 2024, 96.0, 6.0]]
+    """
     return topic(facts, "training")
 
 
 def ratio(facts: pd.DataFrame, numerator: str, denominator: str) -> pd.DataFrame:
-    """A derived rate (%) of two township-level indicators, per township and year.
+    """A derived rate (%) of two township-level indicators, per township and year. An id
+    nobody knows raises ``LxwError`` naming the closest known ids (``checked_ids``).
 
     >>> from lxw_analysis import extract_facts
     >>> ratio(extract_facts("2024年,某某镇排查各类矛盾纠纷28起,化解27起。"), "disputes_resolved", "disputes_found")[["year", "rate"]].round(1).values.tolist()
     [[2024, 96.4]]
     """
-    table = indicator_by_year(facts, [numerator, denominator])
+    table = indicator_by_year(facts, checked_ids([numerator, denominator], facts))
     table = table[table["village"].isna()]
     wide = table.pivot_table(index=["township", "year"], columns="indicator", values="value", aggfunc="first")
     wide = wide.reindex(columns=[numerator, denominator]).reset_index()
@@ -194,7 +267,11 @@ def ratio(facts: pd.DataFrame, numerator: str, denominator: str) -> pd.DataFrame
 
 
 def years_of(facts: pd.DataFrame) -> list[int]:
-    """The years the facts cover, ascending."""
+    """The years the facts cover, ascending.
+
+    >>> years_of(pd.DataFrame({"year": pd.array([2024, None, 2023, 2024], dtype="Int64")}))
+    [2023, 2024]
+    """
     return sorted(int(y) for y in facts["year"].dropna().unique())
 
 
@@ -241,7 +318,13 @@ def describe_ratio(table: pd.DataFrame, what: str) -> str:
 
 
 def dispute_resolution(facts: pd.DataFrame) -> pd.DataFrame:
-    """Disputes resolved of disputes found (%), per township and year (see ``ratio``)."""
+    """Disputes resolved of disputes found (%), per township and year (see ``ratio``).
+
+    >>> from lxw_analysis import extract_facts
+    >>> f = extract_facts("排查矛盾纠纷20起,化解18起。", year=2024, township="某某镇")
+    >>> dispute_resolution(f)[["township", "year", "rate"]].values.tolist()
+    [['某某镇', 2024, 90.0]]
+    """
     from .indicators import DISPUTES_FOUND, DISPUTES_RESOLVED
 
     return ratio(facts, DISPUTES_RESOLVED, DISPUTES_FOUND)
@@ -250,7 +333,13 @@ def dispute_resolution(facts: pd.DataFrame) -> pd.DataFrame:
 def investments_by_village(facts: pd.DataFrame) -> pd.DataFrame:
     """Project investment per village and year (yuan, and 万元 in ``wan``; a range's upper end
     in ``upper`` and ``wan_upper``), with the texts, quotes and sources summed; ``place`` names
-    the village, or the whole township when the report names none."""
+    the village, or the whole township when the report names none.
+
+    >>> from lxw_analysis import extract_facts
+    >>> f = extract_facts("2024年,在曲卜藏村投资35万元安装路灯,在尕让村投资10至20万元修建道路。", township="拉西瓦镇")
+    >>> investments_by_village(f)[["place", "wan", "wan_upper"]].values.tolist()
+    [['尕让村', 10.0, 20.0], ['曲卜藏村', 35.0, nan]]
+    """
     return indicator_by_year(facts, ["project_investment"]).assign(
         place=lambda t: t["village"].fillna("全镇/未指明"), wan=lambda t: t["value"] / 1e4,
         wan_upper=lambda t: t["upper"] / 1e4,

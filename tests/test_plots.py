@@ -33,7 +33,7 @@ def test_chinese_labels_render_without_missing_glyphs():
     brackets = pd.DataFrame(
         {"year": [2024, 2024], "band": ["10万–20万", "50万以上"], "band_low": [1e5, 5e5], "villages": [3.0, 5.0]}
     )
-    assert render(plots.income_bands(brackets)).startswith(b"\x89PNG")
+    assert render(plots.plot_income_bands(brackets)).startswith(b"\x89PNG")
 
 
 def test_income_bands_draws_one_panel_per_year_with_its_own_brackets():
@@ -45,7 +45,7 @@ def test_income_bands_draws_one_panel_per_year_with_its_own_brackets():
             "villages": [3.0, 5.0, 4.0, 3.0, 1.0],
         }
     )
-    fig = plots.income_bands(brackets)
+    fig = plots.plot_income_bands(brackets)
     panels = [ax for ax in fig.axes if ax.get_title()]
     assert [ax.get_title() for ax in panels] == ["2022", "2023"]
     assert [len(ax.patches) for ax in panels] == [2, 3]
@@ -63,7 +63,7 @@ def test_by_year_draws_lines_from_two_years_and_bars_for_one(years, kind):
 
 def test_facts_per_section_draws_a_bar_per_section():
     table = pd.DataFrame({"year": [2024, 2024], "section": ["以党的政治建设为统领", ""], "statistics": [8, 3]})
-    fig = plots.facts_per_section(table)
+    fig = plots.plot_facts_per_section(table)
     assert len(fig.axes[0].patches) == 2
     render(fig)
 
@@ -118,8 +118,8 @@ def every_chart():
     return {
         "by_year lines": plots.by_year(series_table({"甲": [95.7, 96.0, 97.0, 97.5]}), "series", "value", "率", "%", percent=True),
         "by_year bars": plots.by_year(series_table({"甲": [3.0], "乙": [5.0]}, years=[2024]), "series", "value", "数", "个"),
-        "income_bands": plots.income_bands(BRACKETS_WITH_A_GAP),
-        "facts_per_section": plots.facts_per_section(
+        "income_bands": plots.plot_income_bands(BRACKETS_WITH_A_GAP),
+        "facts_per_section": plots.plot_facts_per_section(
             pd.DataFrame({"year": [2024, 2024], "section": ["以党的政治建设为统领", ""], "statistics": [8, 3]})
         ),
         "amounts_by_year": plots.amounts_by_year(INVESTMENTS, "place", "wan", "各村项目投资", "万元"),
@@ -178,7 +178,7 @@ def test_per_village_amounts_are_grouped_bars_by_year_not_lines():
 
 
 def test_villages_in_no_stated_bracket_are_drawn_apart():
-    ax = plots.income_bands(BRACKETS_WITH_A_GAP).axes[0]
+    ax = plots.plot_income_bands(BRACKETS_WITH_A_GAP).axes[0]
     stated, gap = ax.patches[:2]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["50万以上", "未说明 not stated"]
     assert gap.get_hatch() and not stated.get_hatch() and gap.get_height() == 6
@@ -218,7 +218,7 @@ def test_every_chart_says_what_it_shows(name):
 @pytest.mark.parametrize("section", ["收入$增长$部分", r"收入$\frac{$增长", "$$"])
 def test_dollar_signs_in_data_are_drawn_as_written_not_as_mathematics(section):
     table = pd.DataFrame({"year": [2024, 2024], "section": [section, "党建"], "statistics": [3, 5]})
-    fig = plots.facts_per_section(table)
+    fig = plots.plot_facts_per_section(table)
     assert render(fig).startswith(b"\x89PNG"), "mathtext would fail to parse this label"
     label = next(t for t in fig.axes[0].get_yticklabels() if section in t.get_text())
     assert label._preprocess_math(label.get_text())[1] is False, "the label would be set as mathematics"
