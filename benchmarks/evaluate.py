@@ -3,6 +3,8 @@
     python benchmarks/evaluate.py [--corpus DIR] [--misses N]   # score the extractor (make eval)
     python benchmarks/evaluate.py check [--corpus DIR]          # check the annotations
     python benchmarks/evaluate.py fill FILE.json…               # write missing offsets
+    python benchmarks/evaluate.py ids [--all]                   # statistics without an id or
+                                                                # sharing one across concepts
 
 The extractor runs on every passage as written and with full-width punctuation. A gold
 statistic is *found* when an extracted fact overlaps its span (one fact per statistic), and
@@ -417,12 +419,54 @@ def report(results: dict, misses: int = 40, out=sys.stdout) -> None:
             print("  " + line, file=out)
 
 
+def id_listing(passages: list[Passage], show_all: bool = False, out=sys.stdout) -> None:
+    """The statistics (as written) without an id, grouped by their concept and then by subject,
+    and the ids given to more than one concept, each concept with its statistics: what to look
+    at to raise coverage and pair precision. With ``show_all``, every concept's ids."""
+    from lxw_analysis.indicators import subject
+
+    by_concept = defaultdict(list)
+    for p in passages:
+        _, _, pairs = score_passage(p.statistics, facts_of(p.text))
+        for g, f in pairs:
+            by_concept[g["concept"]].append((p.name, g, f))
+    shared = {c for c, items in by_concept.items() if len({n for n, _, _ in items}) > 1}
+    print("== statistics without an id, by concept (* measured in two passages or more), then subject", file=out)
+    for concept, items in sorted(by_concept.items(), key=lambda kv: (kv[0] not in shared, kv[0])):
+        none = [(n, g, f) for n, g, f in items if _missing(f.get("indicator"))]
+        ids = Counter(f.get("indicator") for _, _, f in items if not _missing(f.get("indicator")))
+        if not none and not show_all:
+            continue
+        mark = "*" if concept in shared else " "
+        print(f"{mark} {concept}: {len(none)} of {len(items)} without id; ids {dict(ids)}", file=out)
+        subjects = defaultdict(list)
+        for n, g, f in none:
+            subjects[(subject(f.get("label") or ""), f.get("unit"))].append(f"{n.removeprefix('madeup_')}:{g['text']}")
+        for (s, unit), where in sorted(subjects.items()):
+            print(f"      {s!r} [{unit}]  {' '.join(where)}", file=out)
+    by_id = defaultdict(list)
+    for concept, items in by_concept.items():
+        for n, _g, f in items:
+            if not _missing(f.get("indicator")):
+                by_id[f["indicator"]].append((concept, n, f))
+    print("\n== ids given to more than one concept", file=out)
+    for ind, items in sorted(by_id.items()):
+        concepts = Counter(c for c, _, _ in items)
+        if len(concepts) < 2:
+            continue
+        print(f"{ind}: {dict(concepts)}", file=out)
+        for c, n, f in sorted(items, key=lambda t: t[0]):
+            print(f"      {c}: {f.get('label')!r} [{f.get('unit')}] {f.get('indicator_match')} "
+                  f"{n.removeprefix('madeup_')}:{f.get('text')}", file=out)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("command", nargs="?", default="score", choices=["score", "check", "fill", "misses"])
+    ap.add_argument("command", nargs="?", default="score", choices=["score", "check", "fill", "misses", "ids"])
     ap.add_argument("files", nargs="*", type=Path)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--misses", type=int, default=60, help="misses to list per variant")
+    ap.add_argument("--all", action="store_true", help="ids: every concept, not only those with misses")
     args = ap.parse_args(argv)
     if args.command == "fill":
         for path in args.files:
@@ -437,6 +481,9 @@ def main(argv=None) -> int:
         for p in passages:
             for line in score_passage(p.statistics, facts_of(p.text))[1]:
                 print(f"{p.name}\t{line}\t{known.get((p.name, line), '')}")
+        return 0
+    if args.command == "ids":
+        id_listing(passages, show_all=args.all)
         return 0
     if args.command == "check":
         words = not_numeral_words(args.corpus)

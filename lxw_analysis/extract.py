@@ -9,6 +9,8 @@ candidate expressions; ``candidates`` reads each and drops numerals that count n
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from . import config
@@ -25,6 +27,35 @@ from .texttables import find_tables
 from .villages import SCOPE_WORDS, village_mentions
 
 __all__ = ["extract_facts", "iter_facts"]
+
+
+#: A change said of a bracket's units right after its noun (…的村减少了87个): the direction says it.
+_NOUN_CHANGE = re.compile(r"(?:减少|增加|增长|下降|提高|上升|新增)了?$")
+
+
+def _bracket_noun(noun: str | None) -> str | None:
+    """A bracket's noun less a 由/从 that begins what is said of it (…的村由6个增加到13个) and with
+    a bracket left open closed (村(社区)2个 read up to 村(社区)."""
+    if not noun:
+        return noun
+    noun = _NOUN_CHANGE.sub("", noun.rstrip("由从")) or noun
+    if noun.count("(") > noun.count(")"):
+        noun += ")"
+    return noun
+
+
+def _counted(rows, raw, sentence) -> str | None:
+    """The subject of the count just before a bracket in the same sentence, in the same unit
+    (在库项目156个,其中5千万以上的72个: projects, not villages); None when there is none."""
+    if not rows:
+        return None
+    start, row = rows[-1]
+    label, unit = row[5], row[8]
+    if unit != raw.unit or not (sentence[0] <= start < sentence[1]) or not label:
+        return None
+    if row[11] == row[11] or row[12] == row[12]:  # itself a bracket: its noun is band_noun already
+        return None
+    return None if label in _VILLAGE_NOUNS or label.endswith("村") else label
 
 
 class _Document(Candidates, ReadingTogether, Labelling):
@@ -61,13 +92,16 @@ class _Document(Candidates, ReadingTogether, Labelling):
             # what is read and quoted around the number: the spans, cut to a window in a very long line
             near_part, near_sentence, near_clause = (_window(x, start, end) for x in (part, sentence, clause))
             banded = raw.band_low is not None or raw.band_high is not None
-            if banded and raw.band_unit not in ("", "元") and not raw.noun:
+            noun = _bracket_noun(raw.noun)
+            if banded and raw.band_unit not in ("", "元") and not noun:
                 # 发展党员14名,其中35岁以下9名: the count's own subject, in a bracket of another measure
                 label, used_end = self.label(max(near_part[0], prev_end), start, end)
                 label = f"{label or (rows[-1][1][5] if rows else '')}(按{raw.band_unit}分档)"
             elif banded:
-                band_noun = ("村" if raw.noun in _VILLAGE_NOUNS else raw.noun) or band_noun or "村"
+                band_noun = ("村" if noun in _VILLAGE_NOUNS else noun) or band_noun or _counted(rows, raw, sentence) or "村"
                 label = band_noun if raw.unit != "%" else band_noun + "占比"
+                if raw.direction and raw.unit != "%":
+                    label += "增长"  # 5万元以下的村减少了87个: a change in the bracket's count, not the count
                 if raw.band_unit and raw.band_unit != "元":
                     label += f"(按{raw.band_unit}分档)"  # 超过1000户的村: a bracket of households, not of income
                 used_end = end
@@ -83,7 +117,7 @@ class _Document(Candidates, ReadingTogether, Labelling):
                 elif subject[1] == sentence and (raw.direction or raw.unit in ("%", "百分点", "倍")):
                     label = subject[0] + label  # 地区生产总值12.3亿元,增长8%: the growth of 地区生产总值
             # A bracket of units with a name of their own (薄弱村) is matched as those units.
-            as_band = banded and (raw.noun is None or raw.noun in _VILLAGE_NOUNS or raw.unit == "%")
+            as_band = banded and (noun is None or noun in _VILLAGE_NOUNS or raw.unit == "%")
             indicator, how, score = match_in(
                 self.catalogue, label, raw.unit, self.view[near_clause[0] : near_clause[1]], as_band,
                 self.view[near_sentence[0] : near_sentence[1]],

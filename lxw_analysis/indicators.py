@@ -70,7 +70,17 @@ _EMPTY_START = re.compile(
     r"今年|年内|当年|本年|全年共|全镇|全乡|全县|全区|全村|全市|已|先后|合计|总计|还|另|并|已经|目前|截至目前|"
     r"年末|年底|全部|各类|各项|辖|下辖|管辖|共辖)+"
 )
-_EMPTY_END = re.compile(r"(?:的|了|达到|达|为|共|约|近|均|分别|总数|数量|共计|累计|有)+$")
+_EMPTY_END = re.compile(r"(?:的|了|达到|达|为|共|约|近|均|分别|总数|数量|共计|累计|有|由|从)+$")
+#: A bracket's inclusion note (5万元至20万元(不含)的村): no part of the subject.
+_INCLUSION = re.compile(r"[(（](?:不含|含)[)）]")
+#: A figure set as a goal rather than reached: the sentence states the year's targets
+#: (主要预期目标是:…), or the clause aims at it (力争…, 确保…, 预计带动…), or the subject
+#: names the task (财政一般预算收入任务236万). A target gets the id's ``…_target`` id where the
+#: catalogue has one, else none: a target is not the level reached.
+_TARGET_SENTENCE = re.compile(r"预期目标|主要目标|发展目标|目标任务[是为:：]|[大项]目标")
+_TARGET_CLAUSE = re.compile(r"力争|确保|预计带动|目标是|目标为")
+_TARGET_SUBJECT = re.compile(r"(?:目标任务|目标|任务)$")
+_TARGET_LEAD = re.compile(r"^(?:力争|确保|预计带动)+")
 #: Words of change at the end of a subject, however worded: all read as 增长 (the direction
 #: column, not the label, says up or down), so 地区生产总值同比下降 and GDP增速 meet.
 _CHANGE_END = re.compile(
@@ -90,7 +100,7 @@ def subject(label: str) -> str:
     >>> subject("地区生产总值同比下降"), subject("GDP增速")
     ('地区生产总值增长', 'GDP增长')
     """
-    s = _QUOTES.sub("", label)
+    s = _INCLUSION.sub("", _QUOTES.sub("", label))
     s = _EMPTY_START.sub("", s)
     s = _EMPTY_END.sub("", s)
     if _CHANGE_END.search(s):
@@ -293,7 +303,32 @@ def match_in(key: str, label, unit, context: str, band: bool, wider: str = "") -
     """
     if not isinstance(label, str) or not label or not isinstance(unit, str):
         return None, "none", float("nan")
-    candidates = _candidates(subject(label), unit, band, key)
+    s = subject(label)
+    candidates = _candidates(s, unit, band, key)
+    named = any(how == "exact" for _, how, _ in candidates)  # a phrasing of its own (招商引资任务)
+    if (
+        (_TARGET_SUBJECT.search(s) and not named)
+        or _TARGET_CLAUSE.search(context or "")
+        or _TARGET_SENTENCE.search(wider or context or "")
+    ):
+        aim = subject(_TARGET_LEAD.sub("", _TARGET_SUBJECT.sub("", s))) or s
+        return _target_of(key, aim, unit, context, band, wider)
+    return _resolve(candidates, context, wider)
+
+
+def _target_of(key: str, s: str, unit: str, context: str, band: bool, wider: str) -> tuple[str | None, str, float]:
+    """The ``…_target`` id of what ``s`` would be, or none when the catalogue has no target for it."""
+    found, how, score = _resolve(_candidates(s, unit, band, key), context, wider)
+    if found is None:
+        return None, "none", float("nan")
+    target = f"{found}_target"
+    if any(i.id == target and unit in i.units for i in _catalogue(key)):
+        return target, how, score
+    return None, "none", float("nan")
+
+
+def _resolve(candidates, context: str, wider: str) -> tuple[str | None, str, float]:
+    """The first candidate whose context the clause (else the sentence) matches, else the first without one."""
     for text in (context or "", wider):
         for ind, how, score in candidates:
             if ind.context is not None and ind.context.search(text):

@@ -44,6 +44,15 @@ _RELATION = re.compile(
 )
 
 
+#: A scope right before a count (深入全乡11个行政村, 走遍白果乡9个村): the count is of the whole
+#: township's villages, whatever the clause goes on to say of them.
+_SCOPE_END = re.compile(r"(?:全乡|全镇|全县|全区|全市|全省|全街道|本乡|本镇|该乡|该镇|(?<![城集村])[\u4e00-\u9fff]{2,3}(?:乡|镇|县))(?<!乡镇)(?<!城镇)(?<!集镇)(?<!村镇)(?<!城乡)$")
+#: The villages counted right after the number, less what the clause says of them (行政村共建…).
+_VILLAGES_AFTER = re.compile(
+    r"(?:行政村|村委会|村)(?:[(（](?:社区|居)[)）])?(?![集民级干组党两委庄务卫医规道部史容貌落镇])"
+)
+
+
 def _last_before(positions: list[int], pos: int) -> int:
     """The last of the sorted ``positions`` before ``pos``, or -1."""
     i = bisect_left(positions, pos)
@@ -76,6 +85,10 @@ class Labelling:
         """
         g = grammar()
         before = _QUOTE_MARKS.sub("", self.view[ctx_start:start]).strip()
+        if _SCOPE_END.search(before):
+            villages = _VILLAGES_AFTER.match(self.view, end)
+            if villages:
+                return villages.group(), villages.end()
         if self.township and before.startswith(self.township):
             before = before[len(self.township) :]  # 2024年,拉西瓦镇开展… : the township is not the subject
         before = _EDGES.sub("", g.link.sub("", g.scope.sub("", before)))

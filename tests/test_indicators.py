@@ -210,3 +210,106 @@ def test_assign_indicators_fills_only_missing_ids_and_leaves_the_input_alone():
     out = assign_indicators(facts)
     assert out["indicator"].tolist() == ["party_member_meetings", "kept_id"]
     pd.testing.assert_frame_equal(facts, before)
+
+
+def _ids(sentence: str) -> list:
+    return [None if pd.isna(i) else i for i in extract_facts(sentence)["indicator"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "文艺分队深入全乡11个行政村巡回宣讲",
+        "截至2023年底,全市1268个行政村已实现集体经济收入全覆盖",
+        "按照县委统一部署,清溪镇12个村于今年3月底前完成换届",
+        "做强特色产业,全镇24个村共承接流转土地",
+        "笔者用一个多月时间走遍白果乡9个行政村",
+    ],
+)
+def test_a_scope_right_before_a_count_of_villages_makes_it_the_townships_villages(sentence):
+    assert _ids(sentence)[-1] == "village_count"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["有4个村仍无村级集体经济收入", "争取青岗、白鹤3个村实施新型农村集体经济项目", "乡班子成员每人联系1至2个村"],
+)
+def test_villages_after_a_number_without_a_scope_before_it_are_not_the_townships_villages(sentence):
+    assert _ids(sentence)[0] != "village_count"
+
+
+@pytest.mark.parametrize(
+    "sentence,indicator",
+    [
+        ("2025年全镇经济社会发展的主要预期目标是:地区生产总值增长6%左右", "gdp_growth_rate_target"),
+        ("全年经济社会发展预期目标:全乡GDP达3.46亿元", "gdp_target"),
+        ("力争全年一般公共预算收入达到2600万元", "fiscal_revenue_target"),
+        ("确保全年粮食播种面积稳定在3.2万亩以上", None),  # a target the catalogue has no id for
+        ("预计全年实现地区生产总值增长5.3%", "gdp_growth_rate"),  # an estimate of the year reached
+        ("全镇实现地区生产总值7.4亿元", "gdp"),
+        ("完成招商引资任务4180万元", "investment_attracted"),  # the task is the catalogue's own phrasing
+    ],
+)
+def test_a_target_gets_the_target_id_or_none_never_the_level_reached(sentence, indicator):
+    assert _ids(sentence)[0] == indicator
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("5万元以下的村减少了87个", ["collective_income_band_villages_change"]),
+        ("年收入在100万元以上的村由6个增加到13个", ["collective_income_band_villages"] * 2),
+        ("20万元以上的村(社区)2个,10~20万元的4个", ["collective_income_band_villages"] * 2),
+    ],
+)
+def test_a_change_in_a_brackets_count_is_not_the_count(sentence, expected):
+    assert _ids(sentence) == expected
+
+
+def test_a_bracket_after_a_count_of_projects_counts_projects_not_villages():
+    facts = extract_facts("在库项目156个,其中5千万以上的72个")
+    bracket = facts[facts["value"] == 72].iloc[0]
+    assert bracket["band_low"] == 50_000_000 and bracket["label"] == "在库项目"
+    assert bracket["indicator"] != "collective_income_band_villages"
+
+
+@pytest.mark.parametrize(
+    "sentence,indicator",
+    [
+        ("全年上报网格事件3412件,办结率99.5%", "grid_event_closure_rate"),
+        ("区长信箱共收到来信65件,办结率96.6%", "letters_closure_rate"),
+        ("全年承接12345热线工单1046件,办结率98.7%", "hotline_completion_rate"),
+    ],
+)
+def test_a_closure_rate_is_the_closure_of_what_its_clause_names(sentence, indicator):
+    assert _ids(sentence)[-1] == indicator
+
+
+@pytest.mark.parametrize(
+    "sentence,indicator",
+    [
+        ("每期培训7天", "training_days_per_session"),
+        ("每名学员参训不少于十五天", "training_days_per_trainee"),
+        ("每期培训56课时", "training_hours_per_session"),
+        ("累计授课312课时", "training_class_hours"),
+        ("采取集中授课4天", "training_days_classroom"),
+        ("基地实训3天", "training_days_practical"),
+    ],
+)
+def test_training_hours_and_days_per_session_per_trainee_and_in_all_are_apart(sentence, indicator):
+    assert _ids(sentence) == [indicator]
+
+
+@pytest.mark.parametrize(
+    "sentence,indicator",
+    [("全镇总人口3.9万人", "population"), ("全乡户籍人口28416人", "registered_population")],
+)
+def test_population_as_stated_is_not_the_registered_population(sentence, indicator):
+    assert _ids(sentence) == [indicator]
+
+
+@pytest.mark.parametrize("label", ["5万元至20万元(不含)的村", "5万元至20万元（不含）的村", "村由"])
+def test_a_brackets_inclusion_note_and_a_from_marker_are_no_part_of_the_subject(label):
+    from lxw_analysis.indicators import subject
+
+    assert subject(label).endswith("村") and "含" not in subject(label) and not subject(label).endswith("由")
