@@ -18,7 +18,7 @@ import pandas as pd
 
 from .facts import as_facts, fact_row
 from .files import file_of
-from .formats import number, wan
+from .formats import listing, number, wan
 from .indicators import BAND_VILLAGES, VILLAGE_COUNT, VILLAGE_INCOME
 
 __all__ = [
@@ -39,6 +39,8 @@ __all__ = [
 
 #: The bracket shown for villages a year's brackets leave out.
 NOT_STATED = "未说明 not stated"
+#: How many villages (or cells) a quote or source names before it counts the rest.
+SHOWN = 20
 
 
 def band_label(low: float, high: float) -> str:
@@ -224,10 +226,10 @@ def _cells(sources) -> str:
     sources = [s for s in sources if isinstance(s, str)]
     files = {file_of(s) for s in sources}
     if len(files) != 1:
-        return ", ".join(sources)
+        return listing(sources, SHOWN)
     (file,) = files
     cells = [s[len(file):] for s in sources]
-    return file + ", ".join(cells) if all(cells) else file
+    return file + listing(cells, SHOWN) if all(cells) else file
 
 
 def income_bands(village_income: pd.DataFrame, edges, *, keep_empty: bool = True) -> pd.DataFrame:
@@ -255,7 +257,7 @@ def income_bands(village_income: pd.DataFrame, edges, *, keep_empty: bool = True
             count = float(len(inside))
             if count or keep_empty:
                 label = band_label(low, high)
-                named = "、".join(f"{v} {wan(y)}" for v, y in zip(inside["village"], inside["value"]))
+                named = listing((f"{v} {wan(y)}" for v, y in zip(inside["village"], inside["value"])), SHOWN, "、")
                 rows.append(fact_row(
                     township=township, year=year, section="", indicator=BAND_VILLAGES, indicator_match="exact",
                     indicator_score=100.0, label="村", value=count, unit="个", qualifier="exact", band_low=low,
@@ -323,7 +325,7 @@ def compare_brackets(facts: pd.DataFrame) -> pd.DataFrame:
     for (township, year), group in _by_year(counted, sort=True):
         said = stated[_is(stated["township"], township) & _is(stated["year"], year)]
         mine = incomes[_is(incomes["township"], township)]
-        missing = "、".join(sorted(set(mine["village"]) - set(mine.loc[mine["year"] == year, "village"])))
+        missing = listing(sorted(set(mine["village"]) - set(mine.loc[mine["year"] == year, "village"])), SHOWN, "、")
         used = pd.Series(False, index=group.index)
         for low, high, villages, quote in zip(said["band_low"], said["band_high"], said["value"], said["quote"]):
             inside = pd.Series([_within(lo, hi, low, high) for lo, hi in zip(group["band_low"], group["band_high"])],

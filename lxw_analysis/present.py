@@ -162,15 +162,17 @@ def start(township: str | None = None, years=None, data_dir=None, banner: str | 
     """What every report notebook does first: load the processed facts of one township (and
     ``years``), show the ``banner`` if any, and return the facts and the township's name.
 
-    With no ``township``, the first township in the data is used, and the page says so.
+    With no ``township``, the first township in the data is used, and the page says so; a
+    township is named as the data name it or by its folder slug (拉西瓦镇 or laxiwa).
     """
     from IPython.display import display
 
     from .facts import load_facts
+    from .identity import township_among
 
     facts = load_facts(data_dir, years=years)
     townships = list(dict.fromkeys(facts["township"].dropna()))
-    chosen = township or (townships[0] if townships else None)
+    chosen = township_among(township, townships) if township else (townships[0] if townships else None)
     if banner:
         display(HTML(f'<p style="{_NOTICE}">{html.escape(str(banner))}</p>'))
     if township is None and len(townships) > 1:

@@ -55,6 +55,13 @@ def test_empty_brackets_can_be_left_out():
     assert counted["value"].tolist() == [1.0]
 
 
+def test_a_bracket_of_many_villages_names_twenty_and_counts_the_rest():
+    counted = income_bands(incomes(*((f"示例{n:04d}村", 150000.0) for n in range(5000))), [100000, 200000])
+    quote = counted.loc[counted["value"] == 5000, "quote"].iloc[0]
+    assert quote.startswith("counted from 5000 villages' incomes: 示例0000村 15万、") and quote.endswith("… and 4,980 more")
+    assert len(quote) < 400
+
+
 def test_each_township_and_year_is_counted_apart():
     both = pd.concat([incomes(("甲村", 150000.0), year=2023), incomes(("甲村", 250000.0), ("乙村", 50000.0), year=2024)])
     counted = income_bands(both, [100000])

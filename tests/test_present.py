@@ -152,3 +152,23 @@ def test_tables_by_stops_after_ten_tables_worth_of_rows(monkeypatch):
     df = pd.DataFrame({"section": [f"第{i}部分" for i in range(30) for _ in range(5)], "value": 1.0})
     html = present.tables_by(df, "section", name="madeup_sections").data
     assert html.count("<table") == 10 and "20 more parts are not shown" in html
+
+
+@pytest.mark.parametrize("asked", ["拉西瓦镇", "laxiwa", "LAXIWA"])
+def test_a_report_page_takes_its_township_by_name_or_folder_slug(tmp_path, asked):
+    from lxw_analysis.facts import write_facts
+
+    facts = extract_facts("拉西瓦镇2024年工作总结。开展学习17次。", year=2024)
+    write_facts(pd.concat([facts, facts.assign(township="新寨乡")], ignore_index=True), tmp_path)
+    with mock.patch("IPython.display.display"):
+        chosen_facts, chosen = present.start(asked, data_dir=tmp_path)
+    assert chosen == "拉西瓦镇" and set(chosen_facts["township"]) == {"拉西瓦镇"} and len(chosen_facts) == len(facts)
+
+
+def test_a_report_page_for_a_township_the_data_do_not_hold_names_those_they_do(tmp_path):
+    from lxw_analysis import LxwError
+    from lxw_analysis.facts import write_facts
+
+    write_facts(extract_facts("拉西瓦镇2024年工作总结。开展学习17次。", year=2024), tmp_path)
+    with mock.patch("IPython.display.display"), pytest.raises(LxwError, match="the data hold 拉西瓦镇"):
+        present.start("新寨乡", data_dir=tmp_path)
