@@ -46,7 +46,7 @@ _RELATION = re.compile(
 
 #: A scope right before a count (深入全乡11个行政村, 走遍白果乡9个村): the count is of the whole
 #: township's villages, whatever the clause goes on to say of them.
-_SCOPE_END = re.compile(r"(?:全乡|全镇|全县|全区|全市|全省|全街道|本乡|本镇|该乡|该镇|(?<![城集村])[\u4e00-\u9fff]{2,3}(?:乡|镇|县))(?<!乡镇)(?<!城镇)(?<!集镇)(?<!村镇)(?<!城乡)$")
+_SCOPE_END = re.compile(r"(?:辖区|全乡|全镇|全县|全区|全市|全省|全街道|本乡|本镇|该乡|该镇|(?<![城集村])[\u4e00-\u9fff]{2,3}(?:乡|镇|县))(?<!乡镇)(?<!城镇)(?<!集镇)(?<!村镇)(?<!城乡)$")
 #: The villages counted right after the number, less what the clause says of them (行政村共建…).
 _VILLAGES_AFTER = re.compile(
     r"(?:行政村|村委会|村)(?:[(（](?:社区|居)[)）])?(?![集民级干组党两委庄务卫医规道部史容貌落镇])"

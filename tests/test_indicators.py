@@ -224,6 +224,7 @@ def _ids(sentence: str) -> list:
         "按照县委统一部署,清溪镇12个村于今年3月底前完成换届",
         "做强特色产业,全镇24个村共承接流转土地",
         "笔者用一个多月时间走遍白果乡9个行政村",
+        "平原镇地处多县交界,辖区54个行政村(社区)",
     ],
 )
 def test_a_scope_right_before_a_count_of_villages_makes_it_the_townships_villages(sentence):
