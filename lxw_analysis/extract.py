@@ -4,7 +4,7 @@ A document is read in four steps, each in its own module: the pattern (``grammar
 candidate expressions; ``candidates`` reads each and drops numerals that count nothing;
 ``relations`` reads them with their neighbours (shared units, brackets, lists, directions);
 ``labels`` gives each its subject and village. Tables set in the text are read cell by cell
-(``texttables``). The rows are the facts-table columns (``facts.FACT_COLUMNS``).
+(``texttables``). The rows are the facts-table columns (``facts.ROW_COLUMNS``; ``as_facts`` adds ``fact_id``).
 """
 
 from __future__ import annotations

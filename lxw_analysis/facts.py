@@ -15,6 +15,11 @@ from .files import atomic_write
 __all__ = [
     "FACT_DTYPES",
     "FACT_COLUMNS",
+    "ROW_DTYPES",
+    "ROW_COLUMNS",
+    "ID_COLUMNS",
+    "fact_ids",
+    "with_fact_ids",
     "QUALIFIERS",
     "DIRECTIONS",
     "INDICATOR_MATCHES",
@@ -31,8 +36,9 @@ __all__ = [
     "load_findings",
 ]
 
-#: Column names and dtypes of the facts table, in order (see the design brief, section 4).
-FACT_DTYPES = {
+#: What a row tuple holds (``fact_row``, ``as_facts``), in order: every column but ``fact_id``,
+#: which ``as_facts`` computes from them.
+ROW_DTYPES = {
     "township": "string",
     "year": "Int64",
     "section": "string",
@@ -54,7 +60,15 @@ FACT_DTYPES = {
     "quote": "string",
     "source": "string",
 }
+ROW_COLUMNS = list(ROW_DTYPES)
+#: Column names and dtypes of the facts table, in order (see the design brief, section 4):
+#: ``fact_id`` first, then what the rows hold.
+FACT_DTYPES = {"fact_id": "string", **ROW_DTYPES}
 FACT_COLUMNS = list(FACT_DTYPES)
+#: What a fact's id is made of: where it was read and what it says. A rebuild of an unchanged
+#: file reads the same statistics at the same places, so they keep their ids.
+ID_COLUMNS = ["source", "start", "end", "text", "township", "year", "village", "label", "value", "upper", "unit",
+              "qualifier", "band_low", "band_high"]
 
 #: What each qualifier means; the ``qualifier`` column holds only these.
 QUALIFIERS = {
@@ -85,10 +99,36 @@ CHUNK_ROWS = 50_000
 
 
 def _frame(rows: list[tuple]) -> pd.DataFrame:
-    columns = zip(*rows) if rows else ([] for _ in FACT_COLUMNS)
+    columns = zip(*rows) if rows else ([] for _ in ROW_COLUMNS)
     return pd.DataFrame(
-        {name: pd.array(list(values), dtype=FACT_DTYPES[name]) for name, values in zip(FACT_COLUMNS, columns)}
+        {name: pd.array(list(values), dtype=ROW_DTYPES[name]) for name, values in zip(ROW_COLUMNS, columns)}
     )
+
+
+def fact_ids(df: pd.DataFrame) -> pd.Series:
+    """Each fact's id: 16 hex digits hashed from where it was read and what it says
+    (``ID_COLUMNS``), with ``-2``, ``-3`` … after a repeat of an earlier row's id. The same
+    file read again gives the same ids, so findings and notes can name facts across rebuilds.
+
+    >>> from lxw_analysis import extract_facts
+    >>> ids = fact_ids(extract_facts("2024年,某某镇开展学习17次,交流50余人。", source="raw/x/2024.txt"))
+    >>> ids.str.len().tolist(), ids.nunique()
+    ([16, 16], 2)
+    """
+    if df.empty:
+        return pd.Series([], index=df.index, dtype="string", name="fact_id")
+    typed = df[ID_COLUMNS].astype({c: ROW_DTYPES[c] for c in ID_COLUMNS})  # the hash depends on the dtypes
+    digits = pd.util.hash_pandas_object(typed, index=False).to_numpy().astype(">u8").tobytes().hex()
+    ids = pd.Series([digits[i : i + 16] for i in range(0, len(digits), 16)], index=df.index, dtype="string")
+    repeat = ids.groupby(ids, sort=False).cumcount()
+    if repeat.any():
+        ids = ids.where(repeat == 0, ids + "-" + (repeat + 1).astype("string"))
+    return ids.rename("fact_id")
+
+
+def with_fact_ids(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` (the row columns) with its ``fact_id`` column first: a new frame."""
+    return pd.concat([fact_ids(df).to_frame(), df[ROW_COLUMNS]], axis=1)
 
 
 def as_facts(rows) -> pd.DataFrame:
@@ -104,12 +144,12 @@ def as_facts(rows) -> pd.DataFrame:
     rows = iter(rows)
     chunks = [_frame(chunk) for chunk in iter(lambda: list(islice(rows, CHUNK_ROWS)), [])]
     if len(chunks) < 2:
-        return chunks[0] if chunks else _frame([])
-    return pd.concat(chunks, ignore_index=True)
+        return with_fact_ids(chunks[0] if chunks else _frame([]))
+    return with_fact_ids(pd.concat(chunks, ignore_index=True))
 
 
 #: The value a column takes when a row leaves it out (``fact_row``).
-_DEFAULTS = {name: (float("nan") if dtype == "float64" else None) for name, dtype in FACT_DTYPES.items()}
+_DEFAULTS = {name: (float("nan") if dtype == "float64" else None) for name, dtype in ROW_DTYPES.items()}
 
 
 def fact_row(**values) -> tuple:
@@ -119,9 +159,9 @@ def fact_row(**values) -> tuple:
     >>> as_facts([row])[["township", "label", "value", "unit", "indicator_match"]].values.tolist()
     [['某某镇', '学习', 17.0, '次', <NA>]]
     """
-    unknown = set(values) - set(FACT_DTYPES)
+    unknown = set(values) - set(ROW_DTYPES)
     if unknown:
-        raise KeyError(f"not facts-table columns: {', '.join(sorted(unknown))}")
+        raise KeyError(f"not facts-table columns a row gives (fact_id is computed): {', '.join(sorted(unknown))}")
     return tuple(values.get(name, default) for name, default in _DEFAULTS.items())
 
 
@@ -276,6 +316,8 @@ def load_facts(path: str | Path | None = None, *, township: str | None = None, y
 
     path = _processed_file(path, ("facts.parquet", "facts.csv"), "processed facts")
     df = pd.read_parquet(path) if path.suffix == ".parquet" else _read_text_csv(path)
+    if "fact_id" not in df:  # written before facts had ids
+        df = with_fact_ids(df[ROW_COLUMNS].astype(ROW_DTYPES))
     df = df[FACT_COLUMNS].astype(FACT_DTYPES)
     if township is not None:
         township = township_among(township, df["township"].dropna().unique())

@@ -33,8 +33,8 @@ _EDGES = re.compile(r"^[和及与、,:;()\s]+|[和及与、,:;(\s]+$")
 #: preposition's object (在曲卜藏村投资).
 _MODIFIER = re.compile(r"(?:(?![在为对向给从由于把将])[\u4e00-\u9fff]){1,8}(?<![村镇乡县区市街])")
 
-#: One character that makes a lead verb a noun (培训班, 调解会, 服务站).
-_NOUN_ENDINGS = frozenset("班会站点所室队员费")
+#: One character that makes a lead verb a noun (培训班, 调解会, 服务站, 化解率).
+_NOUN_ENDINGS = frozenset("班会站点所室队员费率")
 
 #: What a label says of a relation to an earlier figure (its change, its share), not of a subject.
 _RELATION = re.compile(

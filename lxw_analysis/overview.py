@@ -67,8 +67,10 @@ def facts_per_section(facts: pd.DataFrame) -> pd.DataFrame:
 def statistics_table(facts: pd.DataFrame) -> pd.DataFrame:
     """Every statistic for reading: its section heading (``section_titles``), year, village,
     subject, the text as written, the value (with ``upper`` for a range) and unit, the
-    qualifier, and the quote (a table's row) and source (a table's cell) to check it against."""
+    qualifier, the quote (a table's row) and source (a table's cell) to check it against, and
+    its ``fact_id`` (which findings name)."""
     columns = ["section", "year", "village", "label", "text", "value", "upper", "unit", "qualifier", "quote", "source"]
+    columns += ["fact_id"] if "fact_id" in facts else []
     return facts.assign(section=section_titles(facts))[columns].reset_index(drop=True)
 
 def describe_overview(facts: pd.DataFrame) -> str:
@@ -120,16 +122,26 @@ def describe_findings(findings: pd.DataFrame) -> str:
     return f"{len(findings)} data-quality findings: {parts}."
 
 def findings_table(findings: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
-    """The findings with the statistics they concern: ``rows`` (positions in the whole facts
-    table ``facts``, as the build wrote it) become the first row's quote and every row's source."""
+    """The findings with the statistics they concern, found by their ``facts`` (fact ids; else
+    ``rows``, positions in the whole facts table as the build wrote it): the first one's quote,
+    every one's source, and their ids."""
     quotes, files = [], []
     quote, source = facts["quote"].to_numpy(object), facts["source"].to_numpy(object)  # indexed fast, row by row
-    for rows in findings["rows"] if "rows" in findings else [""] * len(findings):
-        positions = [int(r) for r in str(rows).split(",") if r.strip().isdigit() and int(r) < len(facts)]
+    by_id = "facts" in findings and "fact_id" in facts and findings["facts"].notna().any()
+    where = {fact_id: n for n, fact_id in enumerate(facts["fact_id"])} if by_id else {}
+    for n in range(len(findings)):
+        if by_id:  # by fact id: right in any selection of the facts
+            positions = [where[i] for i in str(findings["facts"].iloc[n]).split(",") if i in where]
+        else:
+            rows = findings["rows"].iloc[n] if "rows" in findings else ""
+            positions = [int(r) for r in str(rows).split(",") if r.strip().isdigit() and int(r) < len(facts)]
         quotes.append(next((q for q in quote[positions] if isinstance(q, str) and q), ""))
         files.append(listing(dict.fromkeys(s for s in source[positions] if isinstance(s, str)), 5))
     columns = [c for c in ("severity", "rule", "year", "message") if c in findings]
-    return findings[columns].assign(quote=quotes, source=files).reset_index(drop=True)
+    table = findings[columns].assign(quote=quotes, source=files)
+    if "facts" in findings:
+        table = table.assign(facts=[listing(str(ids).split(","), 5) if isinstance(ids, str) and ids else "" for ids in findings["facts"]])
+    return table.reset_index(drop=True)
 
 
 def without_indicator(facts: pd.DataFrame) -> pd.DataFrame:

@@ -293,8 +293,8 @@ class ReadingTogether:
         (打机井一口。) or as the next item of a list of counts (七个生产队,一个林业队); else it
         is the article of a phrase (探索出一条路子)."""
         for i, raw in enumerate(raws):
-            if raw.number in ("万", "亿", "千", "百", "千万") and raw.qualifier == "exact" and not raw.dropped:
-                raw.dropped = True  # 单位:万元: a unit, no figure
+            if raw.number in ("万", "亿", "千", "百", "千万") and raw.qualifier == "exact" and not raw.dropped and raw.kind != "pct":
+                raw.dropped = True  # 单位:万元: a unit, no figure (百分之百 is one: 100%)
             if not raw.article:
                 continue
             after = self.view[raw.end : raw.end + 1]

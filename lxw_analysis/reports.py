@@ -19,7 +19,7 @@ from .cache import Cache, key
 from .documents import DOCUMENT_SUFFIXES, Document, page_of, read_document, size_limit
 from .errors import LxwError, LxwWarning
 from .extract import iter_facts
-from .facts import FACT_COLUMNS, as_facts
+from .facts import ROW_COLUMNS, as_facts
 from .files import read_bytes, source_label, unsupported
 from .identity import listed, township_of, unknown_advice, year_disagreement, year_of
 from .rawfiles import inventory
@@ -42,7 +42,7 @@ __all__ = [
 REPORT_SUFFIXES = set(DOCUMENT_SUFFIXES)
 
 
-_START = FACT_COLUMNS.index("start")
+_START = ROW_COLUMNS.index("start")
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,7 @@ def _from_cache(data: dict) -> tuple[Source, list[tuple], str]:
     rows, text = data["rows"], data["text"]
     if not (isinstance(township, str) and isinstance(year, int) and isinstance(text, str)):
         raise TypeError("source fields")
-    if not isinstance(rows, list) or any(not isinstance(r, list) or len(r) != len(FACT_COLUMNS) for r in rows):
+    if not isinstance(rows, list) or any(not isinstance(r, list) or len(r) != len(ROW_COLUMNS) for r in rows):
         raise TypeError("rows")
     return Source(Path(path), township, year, label), [tuple(r) for r in rows], text
 

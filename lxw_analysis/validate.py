@@ -43,6 +43,7 @@ __all__ = [
     "TOTAL_LABEL",
     "GAZETTEER_FILE",
     "rows_text",
+    "ids_of",
     "as_findings",
     "has_dtype",
     "upper_only_for_ranges",
@@ -597,11 +598,28 @@ def validate(facts: pd.DataFrame, *, gazetteer=None) -> pd.DataFrame:
     """All findings on a facts table: schema first, then by severity, township and year.
 
     ``gazetteer`` (rows with township, name, aliases) replaces ``lxw_analysis/data/villages.csv``.
-    An empty result still has the columns ``rule, severity, township, year, message, rows``.
+    An empty result still has the columns ``rule, severity, township, year, message, rows,
+    facts``: ``rows`` are the positions of the facts concerned in ``facts``, ``facts`` their
+    ``fact_id`` (which stay theirs in any selection of the table and across rebuilds).
 
     >>> from lxw_analysis import extract_facts
     >>> facts = extract_facts("党员轮训率120%,收入增长150%。", year=2024, township="新寨乡")
     >>> validate(facts)[["rule", "severity", "rows", "message"]].values.tolist()
     [['rate_over_100', 'error', '0', '2024 新寨乡: 党员轮训率 is 120% (row 0); a share cannot exceed 100%']]
+    >>> validate(facts)["facts"].tolist() == [facts["fact_id"].iloc[0]]
+    True
     """
-    return sort_findings(findings(facts, gazetteer=gazetteer))
+    found = sort_findings(findings(facts, gazetteer=gazetteer))
+    return found.assign(facts=pd.array(ids_of(found["rows"], facts), dtype="string"))
+
+
+def ids_of(rows: pd.Series, facts: pd.DataFrame) -> list[str]:
+    """The ``fact_id`` of each finding's rows (``rows_text`` positions), comma-separated."""
+    if "fact_id" not in facts:
+        return [""] * len(rows)
+    ids = facts["fact_id"].to_numpy(object)
+    out = []
+    for positions in rows:
+        wanted = [int(p) for p in str(positions).split(",") if p.strip().isdigit() and int(p) < len(ids)]
+        out.append(",".join(str(i) for i in ids[wanted]))
+    return out

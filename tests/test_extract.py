@@ -380,3 +380,23 @@ def test_facts_table_dtypes_are_stable():
     assert str(df["year"].dtype) == "Int64"
     assert df["value"].dtype == "float64" and str(df["start"].dtype) == "Int64"
     assert isinstance(df, pd.DataFrame)
+
+
+@pytest.mark.parametrize(
+    "sentence, label, value",
+    [
+        ("全镇矛盾纠纷化解率达到百分之百。", "矛盾纠纷化解率", 100.0),
+        ("矛盾纠纷化解率为98.5%。", "矛盾纠纷化解率", 98.5),
+        ("全年调处矛盾纠纷32起，化解率100%。", "化解率", 100.0),
+    ],
+)
+def test_a_rate_named_after_a_verb_keeps_the_verb_in_its_label(sentence, label, value):
+    facts = extract_facts(sentence, year=2024, township="某镇")
+    rate = facts[facts["unit"] == "%"]
+    assert rate[["label", "value"]].values.tolist() == [[label, value]]
+    assert rate["indicator"].tolist() == ["dispute_resolution_rate"]
+
+
+def test_baifenzhibai_is_one_hundred_percent_while_a_bare_wan_stays_a_unit():
+    facts = extract_facts("入户率达到百分之百。单位：万元", year=2024, township="某镇")
+    assert facts[["value", "unit", "text"]].values.tolist() == [[100.0, "%", "百分之百"]]

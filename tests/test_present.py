@@ -172,3 +172,12 @@ def test_a_report_page_for_a_township_the_data_do_not_hold_names_those_they_do(t
     write_facts(extract_facts("拉西瓦镇2024年工作总结。开展学习17次。", year=2024), tmp_path)
     with mock.patch("IPython.display.display"), pytest.raises(LxwError, match="the data hold 拉西瓦镇"):
         present.start("新寨乡", data_dir=tmp_path)
+
+
+def test_the_statistics_table_and_the_findings_name_facts_by_their_id():
+    from lxw_analysis import validate
+
+    facts = extract_facts("2024年,新寨乡党员轮训率120%。", township="新寨乡", source="raw/x/2024.txt")
+    assert overview.statistics_table(facts)["fact_id"].tolist() == facts["fact_id"].tolist()
+    table = overview.findings_table(validate(facts), facts)
+    assert table.loc[table["rule"] == "rate_over_100", "facts"].tolist() == facts["fact_id"].tolist()

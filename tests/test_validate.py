@@ -124,14 +124,14 @@ def test_a_clean_table_has_no_findings():
 
 def test_no_findings_still_have_the_findings_columns_and_dtypes():
     found = validate(table())
-    assert list(found.columns) == ["rule", "severity", "township", "year", "message", "rows"]
-    assert found.dtypes.astype(str).to_dict() == FINDING_DTYPES
+    assert list(found.columns) == ["rule", "severity", "township", "year", "message", "rows", "facts"]
+    assert found.dtypes.astype(str).to_dict() == FINDING_DTYPES | {"facts": "string"}
 
 
 def test_every_rule_on_an_empty_table_gives_an_empty_findings_table():
     empty = validate(table())
     for rule in (bands_do_not_sum, conflicting_values, rate_over_100, resolved_exceeds_found, schema, total_row_mismatch, village_not_in_gazetteer):
-        assert_frame_equal(rule(table()), empty)
+        assert_frame_equal(rule(table()), empty.drop(columns="facts"))
 
 
 def test_validation_does_not_modify_the_table():
@@ -202,7 +202,7 @@ def test_an_extra_column_is_reported():
 
 def test_columns_out_of_order_are_reported():
     facts = table(fact())
-    found = schema(facts[["year", "township", *FACT_COLUMNS[2:]]])
+    found = schema(facts[["fact_id", "year", "township", *FACT_COLUMNS[3:]]])
     assert found["message"].str.contains("out of order").all() and len(found) >= 1
     assert "'year'" in found["message"].iloc[0]
 
@@ -464,7 +464,8 @@ def test_a_workbook_with_a_sheet_per_half_year_gets_no_false_warning():
     )
     assert total_row_mismatch(facts).empty
     assert table_totals(facts)["matches"].tolist() == [True, True]
-    broken = table(*[f for f in facts.itertuples(index=False)][:5], income(600_000, label="合计", source="tables/新寨乡收入.xlsx#下半年!B5"))
+    rows = list(facts.drop(columns="fact_id").itertuples(index=False))
+    broken = table(*rows[:5], income(600_000, label="合计", source="tables/新寨乡收入.xlsx#下半年!B5"))
     assert "(下半年)" in only(total_row_mismatch(broken), "total_row_mismatch")["message"]
 
 
