@@ -1,4 +1,4 @@
-"""The ``lxw`` command: ``lxw extract`` (reports), ``lxw ingest`` (tables) and ``lxw build``."""
+"""The ``lxw`` command: ``lxw extract`` (reports), ``lxw ingest`` (tables), ``lxw build`` and ``lxw init``."""
 
 from __future__ import annotations
 
@@ -111,7 +111,7 @@ def _data_dir_of(files) -> Path | None:
 
 def _build(args) -> int:
     from . import config
-    from .build import EXAMPLE_BANNER, build
+    from .build import EXAMPLE_BANNER, build, parse_parameter
 
     banner = None
     if args.example:
@@ -121,6 +121,7 @@ def _build(args) -> int:
         args.processed = args.processed or config.example_output_dir() / "processed"
         args.reports = args.reports or config.example_output_dir() / "reports"
         banner = EXAMPLE_BANNER
+    parameters = dict(parse_parameter(p) for p in args.parameters or [])
     result = build(
         args.raw,
         args.processed,
@@ -131,6 +132,10 @@ def _build(args) -> int:
         jobs=args.jobs,
         force=args.force,
         replace=args.replace,
+        townships=args.townships,
+        years=args.years,
+        notebooks=args.notebook_names,
+        parameters=parameters,
     )
     code = 0
     if result.refused:
@@ -145,6 +150,18 @@ def _build(args) -> int:
         print(f"lxw build: {len(result.failed)} report(s) failed: {names}. The others were written.", file=sys.stderr)
         code = 1
     return code
+
+
+def _init(args) -> int:
+    from .project import init
+
+    folder = init(args.folder, notebooks=args.notebooks)
+    print(
+        f"Created an analysis project in {folder}. Put reports in {folder / 'data' / 'raw'}/<township>/<year>.txt "
+        f"(see its README.md), then run make report there.",
+        file=sys.stderr,
+    )
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -190,7 +207,51 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="build the made-up multi-year example instead of data/raw (into build/example/)",
     )
+    b.add_argument(
+        "--township",
+        dest="townships",
+        nargs="+",
+        action="extend",
+        metavar="T",
+        help="render only these townships' pages, by name or folder (拉西瓦镇 or laxiwa); the processed data "
+        "still hold every township, and other pages of earlier builds are kept",
+    )
+    b.add_argument(
+        "--years",
+        nargs="+",
+        action="extend",
+        type=int,
+        metavar="Y",
+        help="render the pages for these years only (the notebooks' years parameter), of the townships that hold them",
+    )
+    b.add_argument(
+        "--notebook",
+        dest="notebook_names",
+        nargs="+",
+        action="extend",
+        metavar="NAME",
+        help="render only these notebooks, by file name or stem (01_overview or 01_overview.ipynb)",
+    )
+    b.add_argument(
+        "-p",
+        "--parameter",
+        dest="parameters",
+        action="append",
+        metavar="NAME=VALUE",
+        help="give the notebooks a parameter (repeatable): VALUE as a Python literal when it is one "
+        "(500000, [2023,2024], True), else as text; NAME must be assigned in a notebook's parameters cell",
+    )
     b.set_defaults(run=_build)
+
+    i = sub.add_parser("init", help="create a new analysis project (data/raw, references, notebooks, Makefile)")
+    i.add_argument("folder", type=Path, metavar="DIR", help="the new project's folder (new, or empty)")
+    i.add_argument(
+        "--notebooks",
+        type=Path,
+        metavar="FROM",
+        help="copy the notebooks of this folder (default: the current project's notebooks/)",
+    )
+    i.set_defaults(run=_init)
     return p
 
 

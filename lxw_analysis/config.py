@@ -1,8 +1,10 @@
 """Every path the package uses, built in one place.
 
-The project folder is the one holding ``pyproject.toml`` above this package (an editable
-install, the usual set-up), else the ``LXW_PROJECT_DIR`` environment variable, else the
-current directory. Commands take flags to point elsewhere; notebooks get paths as parameters.
+The project folder is the ``LXW_PROJECT_DIR`` environment variable, else the nearest folder
+at or above the current one holding ``lxw-project.toml`` (which ``lxw init`` writes), else the
+one holding ``pyproject.toml`` above this package (an editable install, the usual set-up), else
+the current directory (see ``project_dir``). Commands take flags to point elsewhere; notebooks
+get paths as parameters.
 """
 
 from __future__ import annotations
@@ -65,9 +67,24 @@ MAX_DOWNLOAD_BYTES = 8 * 2**20
 
 
 def project_dir() -> Path:
-    """The project folder (holds ``data/``, ``notebooks/``, ``reports/``)."""
+    """The project folder (holds ``data/``, ``notebooks/``, ``reports/``), the first of:
+
+    1. the ``LXW_PROJECT_DIR`` environment variable;
+    2. the nearest folder at or above the current one that holds ``lxw-project.toml``, the
+       marker ``lxw init`` writes (so ``lxw build`` run anywhere inside a project builds it);
+    3. the folder holding ``pyproject.toml`` above this package (the repository of an
+       editable install);
+    4. the current folder.
+    """
     if os.environ.get("LXW_PROJECT_DIR"):
         return Path(os.environ["LXW_PROJECT_DIR"]).resolve()
+    try:
+        here = Path.cwd().resolve()
+    except OSError:  # the current folder was removed
+        here = None
+    for folder in (here, *here.parents) if here else ():
+        if (folder / "lxw-project.toml").is_file():
+            return folder
     if (PACKAGE_DIR.parent / "pyproject.toml").exists():
         return PACKAGE_DIR.parent
     return Path.cwd()

@@ -5,7 +5,9 @@ The build owns an output folder only when the folder carries the marker file it 
 hidden staging folder and swaps it in at the end; files the previous build did not write (a
 README, a user's notes) are carried over, never deleted. A folder without the marker that
 holds anything else is refused unless the user adopts it (``--replace``), and no output may
-hold or lie inside an input, the package, a git repository, the home folder or ``/``.
+hold or lie inside an input, the package, a git repository, the home folder or ``/``. A build
+that renders part of the project carries the pages it does not render again over into the new
+folder (``carry_over``), so they stay its own.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from . import config
 from .errors import LxwError
 from .files import _umask
 
-__all__ = ["MARKER", "KEPT", "manifest", "check_outputs", "exclusive", "staged", "check_output_file"]
+__all__ = ["MARKER", "KEPT", "manifest", "check_outputs", "exclusive", "staged", "carry_over", "check_output_file"]
 
 MARKER = ".lxw-build.json"
 #: Files an output folder may hold before any build (the folder's own README in git).
@@ -205,6 +207,26 @@ def staged(target: Path):
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+
+
+def carry_over(target: Path, stage: Path, files) -> list[str]:
+    """Copy into ``stage`` (the new folder ``staged`` gives) those of ``files`` (POSIX paths
+    relative to ``target``) that the previous build wrote into ``target`` and that are still
+    there, so the new folder keeps them as this build's own. Returns the paths carried over;
+    a file no build wrote, a link or a path leading out of ``target`` is never carried."""
+    previous = manifest(target) if target.is_dir() else None
+    carried = []
+    for rel in dict.fromkeys(files):
+        parts = Path(rel).parts
+        if not previous or rel not in previous or Path(rel).is_absolute() or ".." in parts or rel == MARKER:
+            continue
+        source = target / rel
+        if source.is_symlink() or not source.is_file() or not _is_within(source.resolve(), target.resolve()):
+            continue
+        (stage / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, stage / rel, follow_symlinks=False)
+        carried.append(rel)
+    return carried
 
 
 def check_output_file(output: Path, inputs: list[Path], raw_folders: list[Path]) -> None:
