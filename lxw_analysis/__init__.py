@@ -21,8 +21,9 @@ from .bands import income_bands
 from .errors import LxwError
 from .extract import extract_facts
 from .facts import FACT_COLUMNS, empty_facts, fact_row, load_facts, load_findings
-from .identity import infer_township, infer_year, township_among
-from .indicators import indicator_table
+from .identity import infer_township, infer_year
+from .identity import township_among as _township_among
+from .indicators import indicator_table as _indicator_table
 from .numbers import parse_number
 from .reports import extract_file
 from .tables import read_table, read_tables
@@ -81,7 +82,7 @@ def years(facts: _pd.DataFrame | None = None, township: str | None = None) -> li
     """
     facts = load_facts() if facts is None else facts
     if township is not None:
-        facts = facts[facts["township"] == township_among(township, facts["township"].dropna().unique())]
+        facts = facts[facts["township"] == _township_among(township, facts["township"].dropna().unique())]
     return sorted({int(y) for y in facts["year"].dropna()})
 
 
@@ -95,7 +96,7 @@ def indicators(facts: _pd.DataFrame | None = None) -> _pd.DataFrame:
     >>> indicators(extract_facts("排查矛盾纠纷28起,化解27起。"))[["id", "statistics"]].values.tolist()
     [['disputes_found', 1], ['disputes_resolved', 1]]
     """
-    table = indicator_table()
+    table = _indicator_table()
     if facts is None:
         return table
     counts = facts["indicator"].dropna().value_counts()

@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import keyword
 import sys
+import warnings
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
@@ -22,10 +23,10 @@ import pandas as pd
 
 from . import config, county, overview
 from .cache import Cache, key
-from .errors import LxwError
+from .errors import LxwError, YearDisagreement
 from .facts import as_facts, write_csv, write_facts
 from .files import write_text
-from .identity import township_from_folder, township_slug
+from .identity import listed, township_from_folder, township_slug
 from .outputs import carry_over, check_outputs, exclusive, staged
 from .rawfiles import Inventory, Refused, inventory
 from .reports import REPORT_SUFFIXES, read_reports
@@ -339,7 +340,9 @@ def _build(raw, processed, reports, notebook_dir, show_code, banner, jobs, force
         progress(f"    NOT READ: {path}: {why}")
 
     cache = Cache(processed.parent / f".{processed.name}-cache", read=not force, notice=progress)
-    read = read_reports(texts, data_dir=raw.parent, jobs=jobs, cache=cache, progress=progress, on_error=not_read)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", YearDisagreement)  # said below, as a quality finding
+        read = read_reports(texts, data_dir=raw.parent, jobs=jobs, cache=cache, progress=progress, on_error=not_read)
     facts = pd.concat(
         [
             as_facts(row for _, rows, _ in read for row in rows),
@@ -354,7 +357,14 @@ def _build(raw, processed, reports, notebook_dir, show_code, banner, jobs, force
             f"{raw}: none of its {len(files)} file(s) could be read:\n" + "\n".join(f"  {r}" for r in refused)
         )
     chosen = chosen.narrowed(facts)  # before anything is written
-    found = validate(facts)
+    documents = [  # the reports whose year their file's name gave: their text may say otherwise
+        (src.path, src.label, src.township, src.year, text)
+        for src, _, text in read
+        if listed(src.path, raw)[1] is None
+    ]
+    found = validate(facts, documents=documents)
+    for message in found.loc[found["rule"] == "year_name_text_disagree", "message"]:
+        progress(f"    WARNING: {message}")
     counts = found["severity"].value_counts()
     result = BuildResult(facts=len(facts), refused=refused)
     with staged(processed) as new_processed, staged(reports) as new_reports:

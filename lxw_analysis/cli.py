@@ -6,9 +6,10 @@ import argparse
 import re
 import sys
 import time
+import warnings
 from pathlib import Path
 
-from .errors import LxwError, environment_message
+from .errors import LxwError, LxwWarning, environment_message
 
 __all__ = ["parser", "main"]
 
@@ -255,8 +256,23 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _show_warnings(command: str) -> None:
+    """Print the package's warnings as one line each, ``lxw <command>: warning: …``; others as Python does."""
+    python_way = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, LxwWarning):
+            print(f"lxw {command}: warning: {message}", file=sys.stderr)
+        else:
+            python_way(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
+    warnings.simplefilter("default", LxwWarning)  # each distinct warning once
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    _show_warnings(args.command)
     try:
         return args.run(args)
     except LxwError as err:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import errno
 
-__all__ = ["LxwError", "LxwWarning", "environment_message"]
+__all__ = ["LxwError", "LxwWarning", "YearDisagreement", "environment_message"]
 
 
 class LxwError(Exception):
@@ -18,6 +18,11 @@ class LxwError(Exception):
 class LxwWarning(UserWarning):
     """Something the user should know that does not stop the work (a given year that a table
     contradicts); the command line prints it as one line."""
+
+
+class YearDisagreement(LxwWarning):
+    """A report's file name and its text name different years (the build reports it as a
+    quality finding instead)."""
 
 
 #: What the machine said, and what to do about it, for the errors that come from around the files.

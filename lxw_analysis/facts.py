@@ -339,7 +339,8 @@ def load_facts(path: str | Path | None = None, *, township: str | None = None, y
 
 
 def load_findings(path: str | Path | None = None, *, township: str | None = None) -> pd.DataFrame:
-    """The data-quality findings the build wrote (``quality.csv``), of one township when given.
+    """The data-quality findings the build wrote (``quality.csv``), of one township when given;
+    ``year`` is a number (as in the facts), the other columns text.
 
     ``path`` is the file or the folder holding it; by default the project's ``data/processed/``.
     ``township`` is a name or a folder slug, as in ``load_facts``: findings about it and those
@@ -357,6 +358,8 @@ def load_findings(path: str | Path | None = None, *, township: str | None = None
 
     file = _processed_file(path, ("quality.csv",), "quality findings")
     found = _read_text_csv(file)
+    if "year" in found:  # a year, as in the facts; the other columns are text
+        found = found.astype({"year": "Int64"})
     if township is not None:
         known = list(found["township"].dropna().unique()) if "township" in found else []
         beside = next((file.parent / n for n in ("facts.parquet", "facts.csv") if (file.parent / n).exists()), None)

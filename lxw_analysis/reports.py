@@ -17,7 +17,7 @@ import pandas as pd
 
 from .cache import Cache, key
 from .documents import DOCUMENT_SUFFIXES, Document, page_of, read_document, size_limit
-from .errors import LxwError, LxwWarning
+from .errors import LxwError, YearDisagreement
 from .extract import iter_facts
 from .facts import ROW_COLUMNS, as_facts
 from .files import read_bytes, source_label, unsupported
@@ -74,7 +74,7 @@ def identify(
     path = Path(path)
     listed_township, listed_year = listed(path, Path(data_dir) / "raw" if data_dir else None)
     if not (year or listed_year) and (disagreement := year_disagreement(path, text)):
-        warnings.warn(disagreement, LxwWarning, stacklevel=2)
+        warnings.warn(disagreement, YearDisagreement, stacklevel=2)
     year = year_of(path, text, given=year or listed_year)
     township = township_of(path, text, given=township or listed_township)
     missing = [what for what, value in (("year", year), ("township", township)) if not value]

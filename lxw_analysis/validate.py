@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import partial, wraps
+from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
@@ -43,6 +44,7 @@ __all__ = [
     "TOTAL_LABEL",
     "GAZETTEER_FILE",
     "rows_text",
+    "year_name_text_disagree",
     "ids_of",
     "as_findings",
     "has_dtype",
@@ -555,6 +557,31 @@ def conflicting_values(facts: pd.DataFrame) -> pd.DataFrame:
 # --- all rules ---------------------------------------------------------------------------
 
 #: The rules, in the order ``findings`` runs them, with their usual severity.
+def year_name_text_disagree(facts: pd.DataFrame, *, documents=()) -> pd.DataFrame:
+    """Reports whose file name and text name different years (``identity.year_disagreement``):
+    the name decides, so the reader is told. ``documents`` are ``(path, source, township, year,
+    text)`` of the reports whose year came from their name; the finding names their facts.
+
+    >>> from pathlib import Path
+    >>> from lxw_analysis import extract_facts
+    >>> text = "某某镇2023年工作总结。开展学习17次。"
+    >>> facts = extract_facts(text, year=2025, township="某某镇", source="raw/x/2025.txt")
+    >>> found = year_name_text_disagree(facts, documents=[(Path("raw/x/2025.txt"), "raw/x/2025.txt", "某某镇", 2025, text)])
+    >>> found[["rule", "year", "rows"]].values.tolist()
+    [['year_name_text_disagree', 2025, '0']]
+    """
+    from .identity import year_disagreement
+
+    f = _positional(facts)
+    files = f["source"].str.split("#", n=1).str[0]
+    records = []
+    for path, source, township, year, text in documents:
+        message = year_disagreement(Path(path), text)
+        if message:
+            records.append(_finding("year_name_text_disagree", township, year, message, f.index[files == source]))
+    return as_findings(records)
+
+
 RULES = {
     rule.name: rule
     for rule in (
@@ -568,17 +595,19 @@ RULES = {
         Rule("total_row_mismatch", "warning", "a table's total row differs from the sum of its village rows",
              total_row_mismatch),
         Rule("conflicting_values", "warning", "one statistic stated with different values", conflicting_values),
+        Rule("year_name_text_disagree", "warning", "a report's file name and its text name different years",
+             year_name_text_disagree, ("documents",)),
     )
 }  # fmt: skip
 
 
-def findings(facts: pd.DataFrame, *, gazetteer=None) -> pd.DataFrame:
+def findings(facts: pd.DataFrame, *, gazetteer=None, documents=()) -> pd.DataFrame:
     """Every rule's findings, rule by rule in the order of ``RULES`` (schema first).
 
     The rules on the numbers read the columns as the contract types them, so when a column
     is missing or has another dtype only the schema findings are given.
     """
-    options = {"gazetteer": gazetteer}
+    options = {"gazetteer": gazetteer, "documents": documents}
     rules = RULES.values() if has_contract_structure(facts) else [RULES["schema"]]
     return pd.concat(
         [rule.check(facts, **{o: options[o] for o in rule.options}) for rule in rules], ignore_index=True
@@ -594,10 +623,11 @@ def sort_findings(found: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([found[is_schema], rest], ignore_index=True)
 
 
-def validate(facts: pd.DataFrame, *, gazetteer=None) -> pd.DataFrame:
+def validate(facts: pd.DataFrame, *, gazetteer=None, documents=()) -> pd.DataFrame:
     """All findings on a facts table: schema first, then by severity, township and year.
 
-    ``gazetteer`` (rows with township, name, aliases) replaces ``lxw_analysis/data/villages.csv``.
+    ``gazetteer`` (rows with township, name, aliases) replaces ``lxw_analysis/data/villages.csv``;
+    ``documents`` are the reports read (see ``year_name_text_disagree``).
     An empty result still has the columns ``rule, severity, township, year, message, rows,
     facts``: ``rows`` are the positions of the facts concerned in ``facts``, ``facts`` their
     ``fact_id`` (which stay theirs in any selection of the table and across rebuilds).
@@ -609,7 +639,7 @@ def validate(facts: pd.DataFrame, *, gazetteer=None) -> pd.DataFrame:
     >>> validate(facts)["facts"].tolist() == [facts["fact_id"].iloc[0]]
     True
     """
-    found = sort_findings(findings(facts, gazetteer=gazetteer))
+    found = sort_findings(findings(facts, gazetteer=gazetteer, documents=documents))
     return found.assign(facts=pd.array(ids_of(found["rows"], facts), dtype="string"))
 
 

@@ -56,7 +56,7 @@ def test_build_writes_the_facts_table(built):
 def test_build_writes_the_quality_findings_and_the_overview_shows_them(built):
     out, result = built
     findings = load_findings(out / "processed")
-    assert list(findings.columns) == ["rule", "severity", "township", "year", "message", "rows"]
+    assert list(findings.columns) == ["rule", "severity", "township", "year", "message", "rows", "facts"]
     assert "quality checks:" in result.stderr
     overview = (out / "reports" / "laxiwa" / "01_overview.html").read_text(encoding="utf-8")
     assert "数据质量 Data quality" in overview
@@ -249,3 +249,24 @@ def test_make_example_builds_the_madeup_township_with_every_trend_chart(tmp_path
         assert re.search(r'<img[^>]+src="data:image/png', html)
     training = (tmp_path / "r" / "青石乡" / "03_training_coverage.html").read_text(encoding="utf-8")
     assert "党员轮训率: 100% in 2024 (+4 percentage points on 2023)." in training
+
+
+@pytest.mark.parametrize("listed", [False, True], ids=["named-only", "confirmed-in-files.csv"])
+def test_a_report_whose_name_and_text_disagree_on_the_year_is_a_warning_and_a_finding(tmp_path, raw_copy, listed):
+    report = raw_copy / "laxiwa" / "2025.txt"
+    report.write_text("拉西瓦镇2023年党建工作总结（虚构示例）\n全年开展学习17次。\n", encoding="utf-8")
+    if listed:
+        (raw_copy / "files.csv").write_text("file,township,year\nlaxiwa/2025.txt,拉西瓦镇,2025\n", encoding="utf-8")
+    result = run_build("--raw", raw_copy, "--processed", tmp_path / "p", "--reports", tmp_path / "r")
+    assert result.returncode == 0, result.stderr
+    found = load_findings(tmp_path / "p")
+    disagree = found[found["rule"] == "year_name_text_disagree"]
+    if listed:  # the listing says the name is right: nothing to warn of
+        assert disagree.empty and "WARNING" not in result.stderr
+        return
+    assert result.stderr.count("WARNING: ") == 1 and "says 2025 but its text begins with 2023" in result.stderr
+    assert "lxw build: warning" not in result.stderr  # said once, as the finding
+    (finding,) = disagree.to_dict("records")
+    assert (finding["severity"], finding["township"], finding["year"]) == ("warning", "拉西瓦镇", 2025)
+    facts = load_facts(tmp_path / "p")
+    assert set(finding["facts"].split(",")) == set(facts.loc[facts["source"] == "raw/laxiwa/2025.txt", "fact_id"])
