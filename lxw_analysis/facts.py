@@ -166,7 +166,11 @@ def fact_row(**values) -> tuple:
 
 
 def empty_facts() -> pd.DataFrame:
-    """A facts table with no rows and the right columns and dtypes."""
+    """A facts table with no rows and the right columns and dtypes.
+
+    >>> empty_facts().shape[0], list(empty_facts().columns[:3])
+    (0, ['fact_id', 'township', 'year'])
+    """
     return as_facts([])
 
 

@@ -111,7 +111,14 @@ def document_facts(src: Source, document: Document) -> list[tuple]:
 
 
 def extract_file(path: str | Path, **options) -> pd.DataFrame:
-    """The facts of one report file (options as for ``read_source``)."""
+    """The facts of one report file (options as for ``read_source``).
+
+    >>> import tempfile
+    >>> folder = Path((scratch := tempfile.TemporaryDirectory()).name)
+    >>> _ = (folder / "2024.txt").write_text("某某镇开展理论学习17次。", encoding="utf-8")
+    >>> extract_file(folder / "2024.txt", township="某某镇")[["year", "label", "value"]].values.tolist()
+    [[2024, '理论学习', 17.0]]
+    """
     return as_facts(document_facts(*read_source(path, **options)))
 
 

@@ -555,8 +555,15 @@ def read_table(
 ) -> pd.DataFrame:
     """The facts of one table file (CSV, XLSX), one row per village, year and measure.
 
-    ``township`` and ``year`` win over what the path and the table say; ``data_dir`` is the
-    folder ``source`` is relative to.
+    ``township`` wins over what the path and the table say; ``year`` is the year of columns
+    and rows that name none (one that names another keeps it, with a warning); ``data_dir`` is
+    the folder ``source`` is relative to.
+
+    >>> import tempfile
+    >>> folder = Path((scratch := tempfile.TemporaryDirectory()).name)
+    >>> _ = (folder / "villages.csv").write_text("村名,2024年收入（万元）\\n上庄村,12.5\\n", encoding="utf-8")
+    >>> read_table(folder / "villages.csv", township="新寨乡")[["village", "year", "value", "unit"]].values.tolist()
+    [['上庄村', 2024, 125000.0, '元']]
     """
     return as_facts(iter_table_facts(path, township=township, year=year, data_dir=data_dir))
 
@@ -565,7 +572,15 @@ def read_tables(paths: Iterable[str | Path], *, progress=None, on_error=None, **
     """The facts of several table files in one table (options as for ``read_table``). An error
     stops the reading, unless ``on_error`` is given: it is then called with the file and the
     ``LxwError``, the file's facts are left out and the other files read. Each file's facts
-    become columns as they are read (``facts.as_facts``), so memory holds tables, not rows."""
+    become columns as they are read (``facts.as_facts``), so memory holds tables, not rows.
+
+    >>> import tempfile
+    >>> folder = Path((scratch := tempfile.TemporaryDirectory()).name)
+    >>> for name in ("a", "b"):
+    ...     _ = (folder / f"{name}.csv").write_text("村名,2024年收入（万元）\\n上庄村,12\\n", encoding="utf-8")
+    >>> len(read_tables([folder / "a.csv", folder / "b.csv"], township="新寨乡"))
+    2
+    """
     paths = list(paths)
     frames = []
     for i, path in enumerate(paths, 1):

@@ -66,7 +66,14 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
 
 
 def read_text(path: str | Path) -> str:
-    """The text of a report file, decoded whatever its encoding."""
+    """The text of a report file, decoded whatever its encoding.
+
+    >>> import tempfile
+    >>> folder = Path((scratch := tempfile.TemporaryDirectory()).name)
+    >>> _ = (folder / "2024.txt").write_bytes("拉西瓦镇工作总结".encode("gb18030"))
+    >>> read_text(folder / "2024.txt")
+    '拉西瓦镇工作总结'
+    """
     path = Path(path)
     return decode_bytes(read_bytes(path, limit=config.MAX_REPORT_BYTES, what="report"), str(path))
 

@@ -10,6 +10,7 @@ import shutil
 import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -232,3 +233,34 @@ def test_a_cache_entry_of_the_wrong_type_is_recomputed_by_the_next_build(project
     assert f"cache: ignored entry {entry.name} (unreadable: " in result.stderr and "fault" not in result.stderr
     assert (root / "data" / "processed" / "facts.csv").read_bytes() == facts_before
     assert lxw(*args).returncode == 0 and "ignored entry" not in lxw(*args).stderr, "the entry was written again"
+
+
+@pytest.mark.parametrize("place", ["/", "PACKAGE", "PACKAGE_PARENT", "INSIDE_PACKAGE"])
+def test_an_output_holding_or_inside_the_package_or_the_root_folder_is_refused(tmp_path, place):
+    from lxw_analysis import LxwError, config
+    from lxw_analysis.outputs import check_outputs
+
+    folder = {
+        "/": Path("/"),
+        "PACKAGE": config.PACKAGE_DIR,
+        "PACKAGE_PARENT": config.PACKAGE_DIR.parent,
+        "INSIDE_PACKAGE": config.PACKAGE_DIR / "reports",
+    }[place]
+    with pytest.raises(LxwError, match=r"\(--reports\) (holds|lies inside) (the lxw_analysis package|the root folder|the project's git)"):
+        check_outputs({"--reports": folder.resolve(), "--processed": tmp_path / "p"}, {})
+
+
+@pytest.mark.parametrize("how", ["writable-by-others", "owned-by-another-user"])
+def test_a_cache_entry_others_could_have_written_is_ignored(tmp_path, how, monkeypatch):
+    from lxw_analysis.cache import Cache
+
+    notices = []
+    cache = Cache(tmp_path / "cache", notice=notices.append)
+    cache.put("report-abc", {"rows": [1, 2]})
+    entry = tmp_path / "cache" / "report-abc"
+    if how == "writable-by-others":
+        entry.chmod(0o666)
+    else:
+        monkeypatch.setattr(os, "getuid", lambda: os.stat(entry).st_uid + 1)
+    assert Cache(tmp_path / "cache", notice=notices.append).get("report-abc") is None
+    assert notices == ["cache: ignored entry report-abc (not owned by you, or writable by others); recomputing it"]

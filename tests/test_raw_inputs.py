@@ -68,6 +68,7 @@ def messy_project(raw_copy):
     (town / "2022.docx").write_bytes(madeup_docx(REPORT_TEXT.replace("2023", "2022"))[:900])  # cut short
     (town / "2023.docx").write_bytes(madeup_docx(REPORT_TEXT, photo_bytes=21 * 2**20))
     madeup_formula_workbook(town / "madeup_incomes_2024.xlsx")
+    os.mkfifo(town / "2021.txt")  # a pipe: reading it would wait for ever
     return raw_copy
 
 
@@ -85,6 +86,7 @@ NOT_READ = {
     "说明.txt": "cannot tell the year",
     "madeup_villages_2023.csv": "which is not a number",
     "2022.docx": "cannot be read as a Word document",
+    "2021.txt": "not a regular file",
 }
 
 
@@ -131,6 +133,7 @@ def test_a_file_that_names_no_year_gets_advice_that_works_for_lxw_build(messy_bu
 def test_the_ignore_file_and_the_listing_file_are_followed(messy_project, tmp_path):
     (messy_project / ".lxwignore").write_text("# notes, not reports\n说明.txt\n*/madeup_villages_*.csv\n", encoding="utf-8")
     (messy_project / "laxiwa" / "2022.docx").unlink()
+    (messy_project / "laxiwa" / "2021.txt").unlink()  # the pipe
     (messy_project / "laxiwa" / "madeup_undated.docx").write_bytes(madeup_docx(REPORT_TEXT.replace("2023年，", "")))
     (messy_project / "files.csv").write_text("file,township,year\nlaxiwa/madeup_undated.docx,拉西瓦镇,2022\n", encoding="utf-8")
     args = ["--raw", str(messy_project), "--processed", str(tmp_path / "p"), "--reports", str(tmp_path / "r")]
