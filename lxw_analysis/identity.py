@@ -151,6 +151,12 @@ def listed(path: Path, raw: Path | None) -> tuple[str | None, int | None]:
     """The township and year ``raw/files.csv`` gives a file (None, None when it names none).
 
     The file holds one line per file: ``file,township,year`` (either of the last two may be blank).
+
+    >>> import tempfile
+    >>> raw = Path((scratch := tempfile.TemporaryDirectory()).name)
+    >>> _ = (raw / LISTING_FILE).write_text("file,township,year\\nincoming/报告.docx,新寨乡,2024\\n", encoding="utf-8")
+    >>> listed(raw / "incoming" / "报告.docx", raw), listed(raw / "other.txt", raw)
+    (('新寨乡', 2024), (None, None))
     """
     if raw is None:
         return None, None
@@ -187,7 +193,11 @@ def _listing(raw: str, stamp: int) -> dict[str, tuple[str | None, int | None]]:
 
 def unknown_advice(path: Path, missing: list[str]) -> str:
     """What to do about a file whose township or year nothing says: advice that works for
-    ``lxw extract`` and ``lxw build`` alike."""
+    ``lxw extract`` and ``lxw build`` alike.
+
+    >>> unknown_advice(Path("raw/x/notes.txt"), ["year"]).split(": ")[1]
+    'cannot tell the year of this file'
+    """
     what = " or ".join(missing)
     return (
         f"{path}: cannot tell the {what} of this file: neither the path (data/raw/<township>/<year>.txt) "
@@ -200,7 +210,11 @@ def unknown_advice(path: Path, missing: list[str]) -> str:
 
 
 def township_of(path: Path, text: str = "", *, given: str | None = None, titles: list[str] | None = None) -> str | None:
-    """The township of a file: ``given``, else its folder, else its title rows or text."""
+    """The township of a file: ``given``, else its folder, else its title rows or text.
+
+    >>> township_of(Path("raw/laxiwa/2024.txt")), township_of(Path("incoming/a.txt"), "新寨乡2024年工作总结")
+    ('拉西瓦镇', '新寨乡')
+    """
     return (
         given
         or township_from_folder(Path(path).parent.name)
@@ -235,7 +249,11 @@ def _first_year_words(text: str) -> str:
 
 
 def year_of(path: Path, text: str = "", *, given: int | None = None, names=()) -> int | None:
-    """The year of a file: ``given``, else a year in ``names`` (a sheet's) or the file's name, else its text."""
+    """The year of a file: ``given``, else a year in ``names`` (a sheet's) or the file's name, else its text.
+
+    >>> year_of(Path("raw/laxiwa/2024.txt")), year_of(Path("a.xlsx"), names=("2023年",)), year_of(Path("a.txt"), "二〇二二年工作总结")
+    (2024, 2023, 2022)
+    """
     for name in (*names, Path(path).stem):
         found = year_in_name(name)
         if found:
