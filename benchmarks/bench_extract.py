@@ -241,17 +241,9 @@ def measure_command(folder: Path, jobs: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "facts.parquet"
         argv = [sys.executable, "-m", "lxw_analysis", "extract", str(folder), "--jobs", str(jobs), "-o", str(out)]
-        peak_pss = peak_rss = samples = 0
-        start = time.perf_counter()
-        with subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) as child:
-            while child.poll() is None:
-                pss, rss = _memory(_process_tree(child.pid))
-                peak_pss, peak_rss, samples = max(peak_pss, pss), max(peak_rss, rss), samples + 1
-                time.sleep(0.05)
-            error = child.stderr.read()
-        seconds = time.perf_counter() - start
-        if child.returncode != 0:
-            print(f"   failed (exit {child.returncode}): {error.strip().splitlines()[-1:]}")
+        seconds, peak_pss, peak_rss, code, error, samples = _run_sampled(argv, every=0.05)
+        if code != 0:
+            print(f"   failed (exit {code}): {error.strip().splitlines()[-1:]}")
             return
         rows, size = len(pd.read_parquet(out, columns=["value"])), out.stat().st_size
     mb = 1024 * 1024
@@ -417,7 +409,7 @@ def measure_big_table(rows: int) -> None:
             "--reports",
             str(Path(tmp) / "reports"),
         ]
-        seconds, peak_pss, _, code, error = _run_sampled(argv)
+        seconds, peak_pss, _, code, error, _ = _run_sampled(argv)
         if code not in (0, 1):  # 1: built, with findings or reports that failed (said below)
             print(f"   failed (exit {code}) after {seconds:.0f} s: {error.strip().splitlines()[-1:]}")
             return
@@ -433,11 +425,13 @@ def measure_big_table(rows: int) -> None:
             print(f"   {failed[-1].strip()}")
 
 
-def _run_sampled(argv) -> tuple[float, int, int, int, str]:
-    """Run a command, sampling the memory of it and its children: (seconds, peak PSS, peak RSS, exit, stderr)."""
+def _run_sampled(argv, every: float = 0.1) -> tuple[float, int, int, int, str, int]:
+    """Run a command, sampling the memory of it and its children every ``every`` seconds; its
+    messages are read as they come (a full pipe would stop it). Returns (seconds, peak PSS,
+    peak RSS, exit, stderr, samples)."""
     import threading
 
-    peak_pss = peak_rss = 0
+    peak_pss = peak_rss = samples = 0
     start = time.perf_counter()
     with subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) as child:
         lines: list[str] = []
@@ -445,10 +439,10 @@ def _run_sampled(argv) -> tuple[float, int, int, int, str]:
         reader.start()
         while child.poll() is None:
             pss, rss = _memory(_process_tree(child.pid))
-            peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
-            time.sleep(0.1)
+            peak_pss, peak_rss, samples = max(peak_pss, pss), max(peak_rss, rss), samples + 1
+            time.sleep(every)
         reader.join()
-    return time.perf_counter() - start, peak_pss, peak_rss, child.returncode, "".join(lines)
+    return time.perf_counter() - start, peak_pss, peak_rss, child.returncode, "".join(lines), samples
 
 
 # -- the report ---------------------------------------------------------------------------

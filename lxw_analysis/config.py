@@ -10,6 +10,7 @@ get paths as parameters.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 __all__ = [
@@ -75,14 +76,22 @@ def project_dir() -> Path:
     3. the folder holding ``pyproject.toml`` above this package (the repository of an
        editable install);
     4. the current folder.
+
+    Worked out once per current folder (extraction asks for it per report).
     """
     if os.environ.get("LXW_PROJECT_DIR"):
         return Path(os.environ["LXW_PROJECT_DIR"]).resolve()
     try:
-        here = Path.cwd().resolve()
+        here = os.getcwd()
     except OSError:  # the current folder was removed
         here = None
-    for folder in (here, *here.parents) if here else ():
+    return _project_dir_from(here)
+
+
+@lru_cache(maxsize=32)
+def _project_dir_from(here: str | None) -> Path:
+    start = Path(here).resolve() if here else None
+    for folder in (start, *start.parents) if start else ():
         if (folder / "lxw-project.toml").is_file():
             return folder
     if (PACKAGE_DIR.parent / "pyproject.toml").exists():

@@ -72,15 +72,21 @@ def project_table(name: str) -> list[dict[str, str]]:
 
 def merged(name: str, key: tuple[str, ...]) -> list[dict[str, str]]:
     """The package's rows of ``name`` with the project's read over them, matched on ``key``."""
+    return [dict(row) for row in _merged(name, key, project_stamp(name))]
+
+
+@cache
+def _merged(name: str, key: tuple[str, ...], stamp) -> tuple[tuple[tuple[str, str], ...], ...]:
     rows = {tuple(r[k] for k in key): r for r in load_table(name)}
-    for row in project_table(name):
+    for row in _project_rows(*stamp) if stamp else ():
+        row = dict(row)
         missing = [k for k in key if not row.get(k)]
         if missing:
             from .errors import LxwError
 
             raise LxwError(f"references/{name}: a row without {', '.join(missing)}: {row}")
         rows[tuple(row[k] for k in key)] = row
-    return list(rows.values())
+    return tuple(tuple(row.items()) for row in rows.values())
 
 
 def load_table(name: str) -> list[dict[str, str]]:
