@@ -4,6 +4,7 @@ project's ``references/villages.csv`` read over it)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from .reference import project_stamp
@@ -60,15 +61,19 @@ def village_mentions(text: str, township: str | None = None) -> list[tuple[int, 
     """
     pattern, names = _pattern(township, project_stamp("villages.csv"))
     found: list[tuple[int, str]] = []
-    covered: list[tuple[int, int]] = []
+    starts: list[int] = []  # the known names' spans, in order and apart (finditer's)
+    ends: list[int] = []
     if pattern is not None:
         for m in pattern.finditer(text):
             found.append((m.start(), names[m.group()]))
-            covered.append(m.span())
+            starts.append(m.start())
+            ends.append(m.end())
     for m in _UNKNOWN.finditer(text):
-        if _NOT_NAMES.match(m[1]) or any(s <= m.start(1) < e for s, e in covered):
+        at = m.start(1)
+        i = bisect_right(starts, at) - 1  # the last known name starting at or before it
+        if _NOT_NAMES.match(m[1]) or (i >= 0 and at < ends[i]):
             continue
-        found.append((m.start(1), m[1] + "村"))
+        found.append((at, m[1] + "村"))
     return sorted(found)
 
 

@@ -1,6 +1,8 @@
 """The reference tables beside the code load and say what the extractor relies on."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lxw_analysis import reference
 from lxw_analysis.facts import QUALIFIERS
@@ -133,3 +135,30 @@ def test_a_ragged_project_row_names_the_file_and_line(project):
     (project / "villages.csv").write_text("township,name,aliases\n新寨乡,上庄村,\n新寨乡,下河村,下河,多余\n", encoding="utf-8")
     with pytest.raises(LxwError, match=r"villages.csv, line 3: the row does not have the 3 columns"):
         reference.villages()
+
+
+def _naive_mentions(text, township):
+    """village_mentions as first written: each unknown name checked against every known span."""
+    import re as _re
+
+    from lxw_analysis import villages
+
+    names = villages.alias_map(township)
+    pattern = _re.compile("|".join(map(_re.escape, sorted(names, key=len, reverse=True))))
+    found = [(m.start(), names[m.group()]) for m in pattern.finditer(text)]
+    covered = [m.span() for m in pattern.finditer(text)]
+    for m in villages._UNKNOWN.finditer(text):
+        if villages._NOT_NAMES.match(m[1]) or any(s <= m.start(1) < e for s, e in covered):
+            continue
+        found.append((m.start(1), m[1] + "村"))
+    return sorted(found)
+
+
+_VILLAGE_PIECES = ["在尼那村", "尼那", "在曲卜藏村", "曲卜藏", "在上庄村", "依托下河村", "投资12万元", "，", "。", "村", "在"]
+
+
+@given(st.lists(st.sampled_from(_VILLAGE_PIECES), max_size=60).map("".join))
+def test_village_mentions_are_found_as_a_scan_of_every_known_span_finds_them(text):
+    from lxw_analysis.villages import village_mentions
+
+    assert village_mentions(text, "拉西瓦镇") == _naive_mentions(text, "拉西瓦镇")
