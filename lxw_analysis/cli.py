@@ -14,8 +14,9 @@ from .errors import LxwError, LxwWarning, environment_message
 __all__ = ["parser", "main"]
 
 
-#: What ``-o`` writes, by the output file's suffix.
-OUTPUT_SUFFIXES = (".csv", ".parquet", ".xlsx")
+#: What ``-o`` writes, by the output file's suffix: the writer in ``facts``.
+_WRITERS = {".csv": "write_csv", ".parquet": "write_parquet", ".xlsx": "write_xlsx"}
+OUTPUT_SUFFIXES = tuple(_WRITERS)
 
 
 def _check_output(output: Path | None, files: list[Path]) -> None:
@@ -38,15 +39,14 @@ def _write(facts, output: Path | None) -> int:
     """The facts table to ``output`` as its suffix says (``OUTPUT_SUFFIXES``: CSV with BOM, Parquet,
     an Excel workbook), else as CSV to standard output. CSV and Excel text that a spreadsheet
     would run as a formula is kept text (``facts.excel_safe``)."""
-    from .facts import excel_safe, write_csv, write_parquet, write_xlsx
+    from . import facts as table
 
     if output:
-        writer = {".csv": write_csv, ".parquet": write_parquet, ".xlsx": write_xlsx}[output.suffix.lower()]
-        writer(facts, output)
+        getattr(table, _WRITERS[output.suffix.lower()])(facts, output)
         print(f"Wrote {len(facts)} statistics to {output}", file=sys.stderr)
     else:
         sys.stdout.write("\ufeff" if not sys.stdout.isatty() else "")
-        excel_safe(facts).to_csv(sys.stdout, index=False, lineterminator="\r\n")
+        table.to_csv(facts, sys.stdout)
     return 0
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "write_facts",
     "write_parquet",
     "write_csv",
+    "to_csv",
     "write_xlsx",
     "excel_safe",
     "load_facts",
@@ -192,6 +193,10 @@ def write_parquet(df: pd.DataFrame, path: str | Path) -> Path:
 _FORMULA_START = r"^'*[=+\-@\t\r]"
 
 
+def _is_text(column: pd.Series) -> bool:
+    return column.dtype == object or isinstance(column.dtype, pd.StringDtype)
+
+
 def excel_safe(df: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``df`` whose text cells a spreadsheet shows as text: a cell that would start a
     formula gets a leading apostrophe (OWASP's advice for CSV injection). Numbers are untouched.
@@ -202,8 +207,7 @@ def excel_safe(df: pd.DataFrame) -> pd.DataFrame:
     """
     out = df.copy()
     for column in out.columns:
-        if out[column].dtype == object or isinstance(out[column].dtype, pd.StringDtype):
-            text = out[column]
+        if _is_text(text := out[column]):
             risky = text.str.contains(_FORMULA_START, regex=True, na=False) if len(text) else text.astype(bool)
             if risky.any():
                 out[column] = text.where(~risky, "'" + text.astype("string"))
@@ -214,21 +218,25 @@ def _unsafe(df: pd.DataFrame) -> pd.DataFrame:
     """Undo ``excel_safe`` on a table read back from CSV: the text as it was written."""
     out = df.copy()
     for column in out.columns:
-        text = out[column]
-        if text.dtype == object or isinstance(text.dtype, pd.StringDtype):
+        if _is_text(text := out[column]):
             marked = text.str.contains(_FORMULA_START, regex=True, na=False) & text.str.startswith("'", na=False)
             if marked.any():
                 out[column] = text.where(~marked, text.str[1:])
     return out
 
 
+def to_csv(df: pd.DataFrame, target, **options) -> None:
+    """``df`` as CSV into ``target`` (a path or an open text stream), the way every CSV for
+    people is written: text Excel would run as a formula behind an apostrophe (``excel_safe``)
+    and CRLF ending each record (RFC 4180), so that a CR inside a cell is quoted too (pandas
+    does not quote it when records end in LF)."""
+    excel_safe(df).to_csv(target, index=False, lineterminator="\r\n", **options)
+
+
 def write_csv(df: pd.DataFrame, path: str | Path) -> Path:
-    """Write one table as CSV (UTF-8 with BOM, for Excel), atomically; text that Excel would
-    run as a formula is written with a leading apostrophe (``excel_safe``)."""
+    """Write one table as CSV (UTF-8 with BOM, for Excel), atomically (``to_csv``)."""
     path = Path(path)
-    safe = excel_safe(df)
-    # CRLF ends a record (RFC 4180), so a CR inside a cell is quoted too, as pandas does not with LF.
-    atomic_write(path, lambda tmp: safe.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n"))
+    atomic_write(path, lambda tmp: to_csv(df, tmp, encoding="utf-8-sig"))
     return path
 
 

@@ -58,9 +58,16 @@ def infer_year(text: str) -> int | None:
     >>> infer_year("二〇二三年,全镇开展学习12次")
     2023
     """
-    m = _YEAR.search(matching_view(text[:400]))
-    if not m:
-        return None
+    m = _first_year(text)
+    return _year_named(m) if m else None
+
+
+def _first_year(text: str) -> re.Match | None:
+    """The first year named near the start of a text (offsets as in ``text``: the view keeps them)."""
+    return _YEAR.search(matching_view(text[:400]))
+
+
+def _year_named(m: re.Match) -> int:
     if m.group(1):
         return int(m.group(1))
     return int("".join(str("〇一二三四五六七八九".find(c)) if c != "零" else "0" for c in m.group(2)))
@@ -232,20 +239,17 @@ def year_disagreement(path: Path, text: str) -> str | None:
     True
     >>> year_disagreement(Path("raw/laxiwa/2023.txt"), "拉西瓦镇2023年工作总结")
     """
-    named, written = year_in_name(Path(path).stem), infer_year(text)
+    named, m = year_in_name(Path(path).stem), _first_year(text)
+    written = _year_named(m) if m else None
     if named is None or written is None or named == written:
         return None
+    words = text[max(0, m.start() - 6) : m.end() + 8].strip()
     return (
         f"{path}: the file's name says {named} but its text begins with {written} "
-        f"({_first_year_words(text)}); its facts are filed under {named}. If that is wrong, rename "
+        f"({words}); its facts are filed under {named}. If that is wrong, rename "
         f"the file; if it is right (a {named} report that looks back on {written}), list it in "
         f"data/raw/{LISTING_FILE} (file,township,year) to say so."
     )
-
-
-def _first_year_words(text: str) -> str:
-    m = _YEAR.search(matching_view(text[:400]))
-    return text[max(0, m.start() - 6) : m.end() + 8].strip() if m else ""
 
 
 def year_of(path: Path, text: str = "", *, given: int | None = None, names=()) -> int | None:

@@ -20,7 +20,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from . import config
-from .facts import excel_safe
+from .facts import to_csv
 from .formats import number, span, year
 
 __all__ = [
@@ -79,7 +79,7 @@ def csv_link(df: pd.DataFrame, name: str) -> str:
     """An HTML link that downloads ``df`` as ``<name>.csv`` (UTF-8 with BOM), the page carrying
     the file itself; a table too large to carry (``config.MAX_DOWNLOAD_BYTES``) gets a note instead."""
     buffer = io.StringIO()
-    excel_safe(df).to_csv(buffer, index=False, lineterminator="\r\n")
+    to_csv(df, buffer)
     raw = b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
     filename = re.sub(r'[\\/:*?"<>|\s]+', "_", name) + ".csv"
     if len(raw) > config.MAX_DOWNLOAD_BYTES:

@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["load_table", "project_table", "project_stamp", "merged", "measure_words", "qualifier_words", "stop_phrases", "townships", "villages"]
+__all__ = ["load_table", "project_stamp", "merged", "measure_words", "qualifier_words", "stop_phrases", "townships", "villages"]
 
 
 def _parse(text: str, where: str, error=ValueError) -> tuple[tuple[tuple[str, str], ...], ...]:
@@ -62,12 +62,6 @@ def project_stamp(name: str) -> tuple[str, int] | None:
         return str(path), path.stat().st_mtime_ns
     except OSError:
         return None
-
-
-def project_table(name: str) -> list[dict[str, str]]:
-    """Rows of the project's own ``references/<name>``, or none when it has no such file."""
-    stamp = project_stamp(name)
-    return [dict(row) for row in _project_rows(*stamp)] if stamp else []
 
 
 def merged(name: str, key: tuple[str, ...]) -> list[dict[str, str]]:

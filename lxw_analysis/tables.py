@@ -455,21 +455,26 @@ def _check_width(where: _Where, sheet: Sheet, layout: _Layout, number: int, cell
         )
 
 
+def _shown(text: str) -> str:
+    """A cell's text in a message: at most 60 characters, and the length of a longer one."""
+    text = text.strip()
+    return text if len(text) <= 60 else f"{text[:60]}… ({len(text):,} characters)"
+
+
 def _value(where: _Where, sheet: Sheet, column: _Column, number: int, cell: Cell) -> float:
     text, stored = cell
-    shown = text.strip() if len(text.strip()) <= 60 else f"{text.strip()[:60]}… ({len(text.strip()):,} characters)"
     try:
         value = stored if stored is not None else cell_number(text, column.heading.unit_as_written, column.heading.unit)
     except ValueError:
         raise LxwError(
-            f"{_cell_name(where, sheet, number, column.index + 1)} ({column.header}) holds {shown!r}, "
+            f"{_cell_name(where, sheet, number, column.index + 1)} ({column.header}) holds {_shown(text)!r}, "
             "which is not a number. Write the figure (１２．５, 1,500 and 十二 are read), or —, / or "
             "nothing when it is missing, and try again."
         ) from None
     value *= column.heading.factor
     if not abs(value) <= config.MAX_VALUE:  # also NaN and inf, which Excel cells can hold
         raise LxwError(
-            f"{_cell_name(where, sheet, number, column.index + 1)} ({column.header}) holds {shown!r}, larger "
+            f"{_cell_name(where, sheet, number, column.index + 1)} ({column.header}) holds {_shown(text)!r}, larger "
             f"than any statistic (more than {config.MAX_VALUE:,.0f} {column.heading.unit or ''}). Check the cell "
             "and its unit, and try again."
         )

@@ -573,7 +573,7 @@ def year_name_text_disagree(facts: pd.DataFrame, *, documents=()) -> pd.DataFram
     from .identity import year_disagreement
 
     f = _positional(facts)
-    files = f["source"].str.split("#", n=1).str[0]
+    files = f["source"].map(source_file)
     records = []
     for path, source, township, year, text in documents:
         message = year_disagreement(Path(path), text)
