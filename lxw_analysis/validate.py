@@ -29,6 +29,7 @@ import pandera.pandas as pa
 from . import reference
 from .bands import band_label
 from .facts import DIRECTIONS, FACT_COLUMNS, FACT_DTYPES, INDICATOR_MATCHES, QUALIFIERS
+from .files import file_of
 from .formats import listing, number
 from .indicators import BAND_VILLAGES, DISPUTES_FOUND, DISPUTES_RESOLVED, VILLAGE_COUNT, additive_ids
 from .villages import alias_map
@@ -444,12 +445,12 @@ def village_not_in_gazetteer(facts: pd.DataFrame, *, gazetteer=None) -> pd.DataF
 
 
 def source_file(source) -> str | None:
-    """The file part of a ``source`` (what comes before ``#``).
+    """The file part of a ``source`` (``files.file_of``), None for a missing one.
 
     >>> source_file("tables/新寨乡.xlsx#收入!B7"), source_file("raw/laxiwa/2024.txt")
     ('tables/新寨乡.xlsx', 'raw/laxiwa/2024.txt')
     """
-    return None if pd.isna(source) else source.split("#", 1)[0]
+    return None if pd.isna(source) else file_of(source)
 
 
 def within_tolerance(total: float, summed: float, unit) -> bool:
