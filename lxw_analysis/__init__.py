@@ -19,7 +19,7 @@ import pandas as _pd
 
 from .bands import income_bands
 from .errors import LxwError
-from .extract import extract_facts
+from .extract import extract_facts, extract_texts
 from .facts import FACT_COLUMNS, empty_facts, fact_row, load_facts, load_findings
 from .identity import infer_township, infer_year
 from .identity import township_among as _township_among
@@ -38,6 +38,7 @@ __all__ = [
     "register_cjk_font",
     "empty_facts",
     "extract_facts",
+    "extract_texts",
     "extract_file",
     "fact_row",
     "income_bands",

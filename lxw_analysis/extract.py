@@ -26,7 +26,7 @@ from .text import matching_view
 from .texttables import find_tables
 from .villages import SCOPE_WORDS, village_mentions
 
-__all__ = ["extract_facts", "iter_facts"]
+__all__ = ["extract_facts", "extract_texts", "iter_facts"]
 
 
 #: A change said of a bracket's units right after its noun (…的村减少了87个): the direction says it.
@@ -72,7 +72,9 @@ class _Document(Candidates, ReadingTogether, Labelling):
         mentions = village_mentions(self.view, township)
         self.village_positions = [p for p, _ in mentions]
         self.village_names = [n for _, n in mentions]
-        self.scope_positions = [m.start() for m in SCOPE_WORDS.finditer(self.view)]
+        scopes = [m.span() for m in SCOPE_WORDS.finditer(self.view)]
+        self.scope_positions = [a for a, _ in scopes]
+        self.scope_ends = [b for _, b in scopes]
         self.tables = find_tables(self.view)
         self.catalogue = catalogue_key()
         self.table_spans = _Spans(t.span for t in self.tables)
@@ -168,6 +170,7 @@ def iter_facts(text: str, *, source: str = "", year: int | None = None, township
     for fact in _Document(text, township).facts():
         yield (township, year, *fact, source)
 
+
 def extract_facts(
     text: str, *, source: str = "", year: int | None = None, township: str | None = None
 ) -> pd.DataFrame:
@@ -181,6 +184,32 @@ def extract_facts(
     [['党委理论学习', 17.0, '次', 'exact', '17次'], ['交流发言', 50.0, '人', 'more_than', '50余人']]
     """
     return as_facts(iter_facts(text, source=source, year=year, township=township))
+
+
+def extract_texts(texts, *, year: int | None = None, township: str | None = None) -> pd.DataFrame:
+    """One facts table for many texts: what ``extract_facts`` gives for each, in order, made
+    into a single table at the end (the way to read many reports: one frame, not one per text).
+
+    Each item is a text, or a ``(source, text)`` pair; a text alone has its position in
+    ``texts`` as its source ("0", "1", …). ``year`` and ``township``, when given, apply to
+    every text; else each text says its own. ``texts`` may be any iterable, a generator of
+    files being read included: they are read one at a time.
+
+    >>> df = extract_texts([("a.txt", "2024年,某某镇开展学习17次。"), "2023年,某某乡培训干部40人次。"])
+    >>> df[["source", "year", "value", "unit"]].values.tolist()
+    [['a.txt', 2024, 17.0, '次'], ['1', 2023, 40.0, '人次']]
+    """
+    def rows():
+        for i, item in enumerate(texts):
+            if isinstance(item, str):
+                source, text = str(i), item
+            elif isinstance(item, (tuple, list)) and len(item) == 2 and isinstance(item[1], str):
+                source, text = item
+            else:
+                raise TypeError(f"extract_texts takes texts or (source, text) pairs; item {i} is {item!r:.60}")
+            yield from iter_facts(text, source=str(source), year=year, township=township)
+
+    return as_facts(rows())
 
 
 def _window(span: tuple[int, int], start: int, end: int) -> tuple[int, int]:

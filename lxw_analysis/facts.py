@@ -6,6 +6,7 @@ import re
 from itertools import islice
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import config
@@ -99,11 +100,26 @@ INDICATOR_MATCHES = {
 CHUNK_ROWS = 50_000
 
 
-def _frame(rows: list[tuple]) -> pd.DataFrame:
-    columns = zip(*rows) if rows else ([] for _ in ROW_COLUMNS)
-    return pd.DataFrame(
-        {name: pd.array(list(values), dtype=ROW_DTYPES[name]) for name, values in zip(ROW_COLUMNS, columns)}
-    )
+#: The row columns' dtypes as pandas dtype objects: a frame is made per report, and naming
+#: the dtypes by string costs a lookup per column each time.
+_ROW_TYPES = {name: pd.api.types.pandas_dtype(dtype) for name, dtype in ROW_DTYPES.items()}
+
+
+def _frame(columns: list[tuple], ids=None) -> pd.DataFrame:
+    """The row columns (one tuple of values per column, in ``ROW_COLUMNS`` order) as a frame,
+    with ``ids`` as its ``fact_id`` column first when given."""
+    data = {} if ids is None else {"fact_id": ids}
+    for (name, dtype), values in zip(_ROW_TYPES.items(), columns):
+        data[name] = _floats(values) if dtype == np.float64 else pd.array(values, dtype=dtype)
+    return pd.DataFrame(data, copy=False)
+
+
+def _floats(values) -> np.ndarray:
+    """A float column from row values, NA (None, pd.NA) as NaN."""
+    try:
+        return np.array(values, dtype="float64")
+    except TypeError:  # a pd.NA among them
+        return np.array([np.nan if _is_na(v) else v for v in values], dtype="float64")
 
 
 def fact_ids(df: pd.DataFrame) -> pd.Series:
@@ -112,24 +128,81 @@ def fact_ids(df: pd.DataFrame) -> pd.Series:
     file read again gives the same ids, so findings and notes can name facts across rebuilds.
 
     >>> from lxw_analysis import extract_facts
-    >>> ids = fact_ids(extract_facts("2024年,某某镇开展学习17次,交流50余人。", source="raw/x/2024.txt"))
-    >>> ids.str.len().tolist(), ids.nunique()
-    ([16, 16], 2)
+    >>> table = extract_facts("2024年,某某镇开展学习17次,交流50余人。", source="raw/x/2024.txt")
+    >>> ids = fact_ids(table)
+    >>> ids.str.len().tolist(), ids.nunique(), ids.tolist() == table["fact_id"].tolist()
+    ([16, 16], 2, True)
     """
     if df.empty:
         return pd.Series([], index=df.index, dtype="string", name="fact_id")
-    typed = df[ID_COLUMNS].astype({c: ROW_DTYPES[c] for c in ID_COLUMNS})  # the hash depends on the dtypes
-    digits = pd.util.hash_pandas_object(typed, index=False).to_numpy().astype(">u8").tobytes().hex()
-    ids = pd.Series([digits[i : i + 16] for i in range(0, len(digits), 16)], index=df.index, dtype="string")
-    repeat = ids.groupby(ids, sort=False).cumcount()
-    if repeat.any():
-        ids = ids.where(repeat == 0, ids + "-" + (repeat + 1).astype("string"))
-    return ids.rename("fact_id")
+    values = []
+    for name in ID_COLUMNS:
+        column = df[name]
+        if column.dtype != ROW_DTYPES[name]:
+            column = column.astype(ROW_DTYPES[name])
+        if ROW_DTYPES[name] == "string":
+            values.append(column.to_numpy(dtype=object, na_value=_NA_TEXT))
+        else:
+            values.append(column.to_numpy(dtype="float64", na_value=np.nan))
+    return pd.Series(_ids(_fold(values)), index=df.index, name="fact_id")
+
+
+#: Stands for a missing text in a fact's id, so that NA and "" hash apart.
+_NA_TEXT = "\x00"
+#: Mixes one column's hashes into a row's (the FNV-1a 64-bit prime).
+_MIX = np.uint64(0x100000001B3)
+#: Where the id columns are in a row tuple, and whether each is text.
+_ID_AT = [(ROW_COLUMNS.index(c), ROW_DTYPES[c] == "string") for c in ID_COLUMNS]
+
+
+def _fold(values: list[np.ndarray]) -> np.ndarray:
+    """One 64-bit hash per row from the id columns' values (text as objects with ``_NA_TEXT``
+    for NA, numbers as float64 with NaN): each column hashed (``pandas.util.hash_array``) and
+    folded in in order. It depends on the values only, not on how a table holds them (Arrow or
+    NumPy, Int64 or float), so a table read back from a file hashes as it was written."""
+    h = np.zeros(len(values[0]), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for column in values:
+            if column.dtype.kind == "f":
+                column = np.where(np.isnan(column), np.nan, column)  # one NaN, whatever its bits
+            h = (h ^ pd.util.hash_array(column, categorize=False)) * _MIX
+    return h
+
+
+def _row_values(columns: list[tuple]) -> list[np.ndarray]:
+    """The id columns of row tuples (``columns`` as ``zip(*rows)`` gives them), as ``_fold`` takes
+    them: the values the frame's columns will hold (NA as None, pd.NA or NaN; other values
+    in a text column as text)."""
+    return [
+        np.array([v if isinstance(v, str) else _NA_TEXT if _is_na(v) else str(v) for v in columns[i]], dtype=object)
+        if text
+        else np.array([np.nan if _is_na(v) else v for v in columns[i]], dtype="float64")
+        for i, text in _ID_AT
+    ]
+
+
+def _is_na(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _ids(hashes: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """Ids as text from row hashes, a repeat numbered after its first (``-2``, ``-3`` …)."""
+    digits = hashes.astype(">u8").tobytes().hex()
+    ids = [digits[i : i + 16] for i in range(0, len(digits), 16)]
+    if len(set(ids)) < len(ids):
+        seen: dict[str, int] = {}
+        for i, d in enumerate(ids):
+            seen[d] = seen.get(d, 0) + 1
+            if seen[d] > 1:
+                ids[i] = f"{d}-{seen[d]}"
+    return pd.array(ids, dtype="string")
 
 
 def with_fact_ids(df: pd.DataFrame) -> pd.DataFrame:
     """``df`` (the row columns) with its ``fact_id`` column first: a new frame."""
-    return pd.concat([fact_ids(df).to_frame(), df[ROW_COLUMNS]], axis=1)
+    out = df[ROW_COLUMNS].copy(deep=False)
+    out.insert(0, "fact_id", fact_ids(df))
+    return out
 
 
 def as_facts(rows) -> pd.DataFrame:
@@ -143,10 +216,21 @@ def as_facts(rows) -> pd.DataFrame:
     [['学习', 17.0, '次']]
     """
     rows = iter(rows)
-    chunks = [_frame(chunk) for chunk in iter(lambda: list(islice(rows, CHUNK_ROWS)), [])]
-    if len(chunks) < 2:
-        return with_fact_ids(chunks[0] if chunks else _frame([]))
-    return with_fact_ids(pd.concat(chunks, ignore_index=True))
+    first = list(zip(*islice(rows, CHUNK_ROWS))) or [() for _ in ROW_COLUMNS]
+    hashes = [_fold(_row_values(first))]
+    chunk = list(islice(rows, CHUNK_ROWS))
+    if not chunk:  # one report, most often: the frame is made once, with its ids
+        return _frame(first, _ids(hashes[0]))
+    frames = [_frame(first)]
+    del first
+    while chunk:
+        columns = list(zip(*chunk))
+        hashes.append(_fold(_row_values(columns)))
+        frames.append(_frame(columns))
+        chunk = list(islice(rows, CHUNK_ROWS))
+    table = pd.concat(frames, ignore_index=True)
+    table.insert(0, "fact_id", _ids(np.concatenate(hashes)))
+    return table
 
 
 #: The value a column takes when a row leaves it out (``fact_row``).

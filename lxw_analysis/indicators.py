@@ -80,6 +80,7 @@ _INCLUSION = re.compile(r"[(（](?:不含|含)[)）]")
 _TARGET_SENTENCE = re.compile(r"预期目标|主要目标|发展目标|目标任务[是为:：]|[大项]目标")
 _TARGET_CLAUSE = re.compile(r"力争|确保|预计带动|目标是|目标为")
 _TARGET_SUBJECT = re.compile(r"(?:目标任务|目标|任务)$")
+_TARGET_ENDS = ("目标", "任务")  # what _TARGET_SUBJECT finds, as str.endswith tests it
 _TARGET_LEAD = re.compile(r"^(?:力争|确保|预计带动)+")
 #: Words of change at the end of a subject, however worded: all read as 增长 (the direction
 #: column, not the label, says up or down), so 地区生产总值同比下降 and GDP增速 meet.
@@ -305,9 +306,9 @@ def match_in(key: str, label, unit, context: str, band: bool, wider: str = "") -
         return None, "none", float("nan")
     s = subject(label)
     candidates = _candidates(s, unit, band, key)
-    named = any(how == "exact" for _, how, _ in candidates)  # a phrasing of its own (招商引资任务)
+    named = bool(candidates) and candidates[0][1] == "exact"  # a phrasing of its own (招商引资任务); exact ones come first
     if (
-        (_TARGET_SUBJECT.search(s) and not named)
+        (s.endswith(_TARGET_ENDS) and not named)
         or _TARGET_CLAUSE.search(context or "")
         or _TARGET_SENTENCE.search(wider or context or "")
     ):

@@ -14,7 +14,6 @@ from functools import lru_cache
 
 from .grammar import grammar
 from .patterns import QUOTE_MARKS
-from .villages import SCOPE_WORDS
 
 __all__ = ["Labelling"]
 
@@ -127,8 +126,9 @@ class Labelling:
 
         The spans are those of the sentence, clause and part (list item) the fact stands in.
         """
-        if SCOPE_WORDS.search(self.view, *clause):
-            return None
+        i = bisect_left(self.scope_positions, clause[0])
+        if i < len(self.scope_positions) and self.scope_ends[i] <= clause[1]:
+            return None  # the clause names the whole township (全镇, 各村): SCOPE_WORDS in it
         names = self.villages_in(clause)
         if len(names) > 1:
             if self.view.find("分别", *clause) >= 0:

@@ -179,16 +179,19 @@ def test_make_bench_prints_throughput_against_the_baseline():
     # 1. throughput table, one row per corpus size: reports, characters, planted, seconds, chars/s, s per 1,000, rows
     for n in ("20", "100"):
         assert re.search(rf"^ +{n} +{num} +{num} +{num} +{num} +{num} +{num} +\d+%$", out, re.M), n
-    # 2. each method's throughput, the time ratios, the share of planted statistics found
+    # 2. each method's throughput (lxw both ways), the speed ratios, the share of planted statistics found
     assert re.search(rf"lxw_analysis \(every statistic\) +100 +{num} +{num} +{num}$", out, re.M)
     assert re.search(rf"baseline plain regex +100 +{num} +{num} +{num}$", out, re.M)
-    assert re.search(rf"time ratio lxw / baseline plain regex: 20 reports {num}x; 100 reports {num}x", out)
+    assert re.search(rf"lxw, a table per report +100 +{num} +{num} +{num}$", out, re.M)
+    for how in ("all reports in one table", "a table per report"):
+        assert re.search(rf"speed of lxw \({how}\) / baseline plain regex, chars/s: 20 reports {num}x; 100 reports {num}x", out)
     share = rf"+100 +{num} +{num} +{num}% +{num} +{num}$"
     assert re.search(rf"lxw_analysis, every statistic {share}", out, re.M)
     assert re.search(rf"baseline plain regex, every stat\. {share}", out, re.M)
     if importlib.util.find_spec("jionlp"):
         assert re.search(rf"jionlp extract_money \(money\) +100 +{num} +{num} +{num}$", out, re.M)
-        assert re.search(rf"time ratio lxw / jionlp extract_money: 20 reports {num}x; 100 reports {num}x", out)
+        for how in ("all reports in one table", "a table per report"):
+            assert re.search(rf"speed of lxw \({how}\) / jionlp extract_money, chars/s: 20 reports {num}x; 100 reports {num}x", out)
         assert re.search(rf"lxw_analysis, money \(元\) {share}", out, re.M)
         assert re.search(rf"jionlp extract_money, money \(元\) {share}", out, re.M)
     else:

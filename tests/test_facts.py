@@ -2,6 +2,8 @@
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import LAXIWA_2024
 from lxw_analysis import facts
@@ -91,3 +93,22 @@ def test_findings_name_their_facts_by_id_in_any_selection():
     mine = found[found["township"] == "云岭乡"]
     assert mine["facts"].tolist() == one["fact_id"].tolist()
     assert findings_table(mine, one)["quote"].tolist() == ["党员轮训率130%"]  # found by id, not by position
+
+
+_MISSING = st.sampled_from([None, pd.NA, float("nan")])
+
+
+@given(st.lists(st.fixed_dictionaries({
+    "source": st.one_of(st.text(max_size=5), _MISSING),
+    "start": st.one_of(st.integers(0, 10**6), _MISSING),
+    "label": st.one_of(st.text(max_size=5), _MISSING),
+    "value": st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.integers(-10**6, 10**6), _MISSING),
+    "unit": st.sampled_from(["人", "次", "元", "", None]),
+}), max_size=12))
+@settings(max_examples=80, deadline=None)
+def test_the_ids_rows_are_given_are_the_ids_their_table_hashes_to(values):
+    """as_facts hashes the row tuples; fact_ids hashes a table: a table read back from a file
+    (its NA held as pandas holds them) must get the ids its rows were given."""
+    table = as_facts([facts.fact_row(**v) for v in values])
+    assert table["fact_id"].tolist() == facts.fact_ids(table).tolist()
+    assert table["fact_id"].is_unique
