@@ -45,10 +45,16 @@ _ORDINAL_TWO = frozenset("次期批轮类级号届")
 #: One or two capital letters right before a number: a code (G310国道, S20), not a subject.
 _CODE = re.compile(r"(?<![A-Za-z])[A-Z]{1,2}[ ]?$")
 
-#: A rank before a number (前10位, 后三名, 倒数第二).
-_RANK_ENDS = frozenset("前后末数")
+#: A rank before a number (前10位, 后三名, 倒数第二), or the size of the groups at both ends of
+#: a ranking (首尾各30个村).
+_RANK_ENDS = frozenset("前后末数各")
 
-_RANK = re.compile(r"(?:排|排名|位列|居|列)[^,;。]{0,3}?(?:前|后|末|倒数)$")
+_RANK = re.compile(r"(?:排|排名|位列|居|列)[^,;。]{0,3}?(?:前|后|末|倒数)$|(?:首尾|头尾|前后|两头|两端)各$")
+
+#: The rest of a quoted category of units named by an amount (“百万元村”, “亿元村”, “十万元以上村”):
+#: the amount is the bracket's bound.
+_CATEGORY_REST = re.compile(r"(?:以上)?(?:村|户|社区|企业|项目)[”\"」』]")
+_OPENING_QUOTES = frozenset(a for a, _ in QUOTE_PAIRS if a != "《")
 
 #: A numbered session before a number (二十届三中全会): its numbers are ordinals.
 _SESSION = re.compile(r"[一二三四五六七八九十]届")
@@ -204,7 +210,21 @@ class Candidates:
             for r in raws:
                 if self.is_statistic(r):
                     found.append(r)
+                elif self._category_bound(r):
+                    found.append(r)
         return found
+
+    def _category_bound(self, raw: _Raw) -> bool:
+        """“百万元村”: an amount naming a category of units in quotes is that category's bracket
+        bound (at least the amount); it stays only where a count of the units follows."""
+        if raw.unit != "元" or raw.qualifier not in ("exact", "at_least") or self.view[raw.start - 1 : raw.start] not in _OPENING_QUOTES:
+            return False
+        rest = _CATEGORY_REST.match(self.view, raw.end)
+        if rest is None:
+            return False
+        raw.bound_only = raw.bracket = True
+        raw.noun = self.view[raw.start : rest.end() - 1]
+        return True
 
     def _read(self, m: re.Match, kind: str, g: Grammar) -> list[_Raw]:
         """The candidates one match stands for (a ratio of three parts is three)."""
