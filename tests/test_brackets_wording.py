@@ -8,6 +8,8 @@ import math
 import pytest
 
 from lxw_analysis import extract_facts
+from lxw_analysis.text import matching_view
+from lxw_analysis.texttables import find_tables
 
 NAN = float("nan")
 
@@ -134,3 +136,46 @@ def test_bracket_below_a_reference_is_negated(sentence, below, above):
 def test_size_of_the_groups_at_both_ends_of_a_ranking_is_no_statistic(sentence):
     df = extract_facts(sentence)
     assert df["unit"].tolist() == ["倍"]
+
+
+_PANELS = (
+    "全乡收益分配统计表(单位 万元):\n"
+    "指标名称 代码 数量 指标名称 代码 数量\n"
+    "一、总收入 1 246.5 3.其他支出 10 18.2\n"
+    "1.经营收入 2 92.4 三、本年收益 11 83.7\n"
+    "二、总支出 7 162.8\n"
+    "注:本年收益=总收入-总支出。\n"
+)
+
+
+def test_panels_side_by_side_split_by_single_spaces_are_read_as_a_table():
+    df = extract_facts(_PANELS)
+    assert df[["label", "value", "unit", "text"]].values.tolist() == [
+        ["总收入", 2465000.0, "元", "246.5"],
+        ["其他支出", 182000.0, "元", "18.2"],
+        ["经营收入", 924000.0, "元", "92.4"],
+        ["本年收益", 837000.0, "元", "83.7"],
+        ["总支出", 1628000.0, "元", "162.8"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,labels",
+    [
+        ("各村情况:\n村名 户数 人口\n上湾村 120 450\n下湾村 98 371\n", ["户数", "人口", "户数", "人口"]),
+        ("项目 行次 金额\n(一)经营收入 1 30.5\n(二)补助收入 2 12\n", ["经营收入", "补助收入"]),
+    ],
+)
+def test_table_split_by_single_spaces_under_a_header_of_words(text, labels):
+    assert extract_facts(text)["label"].tolist() == labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全面 推进 乡村 振兴\n开展培训 12 场次\n",  # words split by spaces, then prose: no table
+        "指标名称 代码 数量\n一、总收入 1 246.5\n",  # one row is no table
+    ],
+)
+def test_words_split_by_spaces_without_rows_of_figures_are_no_table(text):
+    assert find_tables(matching_view(text)) == []
