@@ -73,6 +73,9 @@ _RATIO_CONTEXT = re.compile(r"比|结构|比例|比重|占比")
 #: A density's base written before its figure (每平方公里51人, 每万人拥有…).
 _PER = re.compile(r"每(?P<per>平方公里|万人|千人|百人|十万人|万名|千名|百户|万户)(?:拥有|有)?[ ]?$")
 
+#: The words of land before a tenth of a 亩 written alone (人均耕地不到七分).
+_LAND = re.compile(r"耕地|土地|田|地|面积|亩")
+
 _GOES_ON = re.compile(r"[ ]?(?:完成|实现|其中|同比|达到|达)")
 
 
@@ -245,13 +248,24 @@ class Candidates:
             if n1[-1] in _MULTIPLIER_ENDS and n1[0].isdigit():  # 8万元 of 分别为12、8万元
                 listed *= MULTIPLIERS[_TRAILING_MULTIPLIER.search(n1).group()]
             q = _qualifier(g, pre, mid or g.unit_middles.get(word), post or g.unit_afters.get(word))  # 6个多月, 15日内
+            value = _number(n1) * factor
+            if m["tenth"]:  # 二亩二分, 一亩三分多: 亩 and tenths of it
+                value += parse_number(m["tenth"]) / 10
+                if q == "exact" and m["tenthmid"]:
+                    q = g.middle[m["tenthmid"]]
             per = _PER.search(self.view, max(0, start - 8), start)
             if per:  # 每平方公里51人: a density
                 unit = f"{unit}/{g.units.get(per['per'], per['per'])}"
-            raw = _Raw(kind, start, end, m.start("n1"), n1, _number(n1) * factor, NAN, unit, q, pre is not None,
+            raw = _Raw(kind, start, end, m.start("n1"), n1, value, NAN, unit, q, pre is not None,
                        factor=listed, bracket=(pre in g.bracket_words or post in g.bracket_words))
             raw.article = n1 == "一" and g.kinds.get(word) in ("count", "people")
             return [raw]
+        if kind == "fen":
+            sentence = self.layout.sentence_at(start)
+            if self.view[end : end + 1] not in ("地", "田") and not _LAND.search(self.view, max(sentence[0], start - 20), start):
+                return []  # 七分靠管理, 得分: a tenth of a 亩 only where land is spoken of
+            q = _qualifier(g, m["npre"], m["nmid"], None)
+            return [_Raw(kind, start, end, m.start("nnum"), m["nnum"], parse_number(m["nnum"]) / 10, NAN, "亩", q, bool(m["npre"]))]
         if kind == "pct":
             q = _qualifier(g, m["ppre"], m["pmid"], m["ppost"])
             return [_Raw(kind, start, end, m.start("pnum"), m["pnum"], parse_number(m["pnum"]), NAN, "%", q, bool(m["ppre"]),

@@ -6,7 +6,7 @@ compiles them once. The pattern's branches are the kinds of expression a report 
 number with its measure word (``fact``), a percentage in words (``pct``), a fraction
 (``frac``), tenths (``cheng``), a doubling (``fan``), a half (``half``), a rough pair of
 Chinese numerals (``rough``), a ratio (``ratio``), a bracket bound without its unit
-(``bound``) and money without 元 (``money``).
+(``bound``), money without 元 (``money``) and tenths of a 亩 written alone (``fen``: 不到七分).
 """
 
 from __future__ import annotations
@@ -115,8 +115,11 @@ def grammar() -> Grammar:
         (?: (?:{MULTIPLIER})? {sp} (?:{unit})? {sp} (?:{sep}) {sp} (?P<n2>{number}) {sp} )?
         (?P<mid>{mid})? (?P<mult>{MULTIPLIER})? {sp}
         (?P<unit>{unit})
+        (?: (?<=亩) (?P<tenth>{cn_digit}|[1-9]) 分 (?![之钟析配别红队期批]) (?P<tenthmid>多|余)? )?
         (?P<post>{post})?
     """
+    # Tenths of a 亩 written alone (人均耕地不到七分, 八分多地): read where land is spoken of.
+    fen = rf"""(?P<npre>{pre})? {sp} (?P<nnum>{cn_digit}) 分 (?P<nmid>多|余)? (?=[地田,;。、]|$)"""
     # A bracket bound written without its unit (10万至20万的村, 5千万以上的): a bound of money.
     nouns = _alternation(band_nouns)
     bound = rf"""
@@ -137,7 +140,7 @@ def grammar() -> Grammar:
         # fact first: most expressions are one, and the others fail it at once (三成, 三分之一: no
         # measure word after 三); a rough pair without 、 (三四千人) is a fact read as a range.
         rf"{first}(?:(?P<fact>{fact})|(?P<pct>{pct})|(?P<frac>{frac})|(?P<cheng>{cheng})|(?P<fan>{fan})|(?P<half>{half})"
-        rf"|(?P<rough>{rough})|(?P<ratio>{ratio})|(?P<bound>{bound})|(?P<money>{money}))",
+        rf"|(?P<rough>{rough})|(?P<ratio>{ratio})|(?P<bound>{bound})|(?P<money>{money})|(?P<fen>{fen}))",
         re.X,
     )
 

@@ -179,3 +179,24 @@ def test_table_split_by_single_spaces_under_a_header_of_words(text, labels):
 )
 def test_words_split_by_spaces_without_rows_of_figures_are_no_table(text):
     assert find_tables(matching_view(text)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence,text,value,qualifier",
+    [
+        ("贫雇农每人平均不到七分地,年年缺粮。", "不到七分", 0.7, "at_most"),
+        ("全村人均耕地不到七分。", "不到七分", 0.7, "at_most"),
+        ("耕地面积五千四百二十亩,每人平均九分多。", "九分多", 0.9, "more_than"),
+        ("每人平均土地一亩三分多,是山区。", "一亩三分多", 1.3, "more_than"),
+        ("水田面积二千四百三十亩,每人平均二亩二分。", "二亩二分", 2.2, "exact"),
+    ],
+)
+def test_tenths_of_a_mu_are_read_as_mu(sentence, text, value, qualifier):
+    df = extract_facts(sentence)
+    row = df[df["text"] == text]
+    assert row[["value", "unit", "qualifier"]].values.tolist() == [[pytest.approx(value), "亩", qualifier]]
+
+
+@pytest.mark.parametrize("sentence", ["三分种,七分管,管理最要紧。", "考核平均得分九分。", "这件事十分重要。"])
+def test_fen_away_from_land_is_no_area(sentence):
+    assert "亩" not in extract_facts(sentence)["unit"].tolist()
