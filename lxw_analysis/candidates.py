@@ -260,12 +260,14 @@ class Candidates:
                        factor=listed, bracket=(pre in g.bracket_words or post in g.bracket_words))
             raw.article = n1 == "一" and g.kinds.get(word) in ("count", "people")
             return [raw]
-        if kind == "fen":
+        if kind == "cheng" and m["tenths"]:  # 不到七分: tenths of a 亩
             sentence = self.layout.sentence_at(start)
-            if self.view[end : end + 1] not in ("地", "田") and not _LAND.search(self.view, max(sentence[0], start - 20), start):
-                return []  # 七分靠管理, 得分: a tenth of a 亩 only where land is spoken of
-            q = _qualifier(g, m["npre"], m["nmid"], None)
-            return [_Raw(kind, start, end, m.start("nnum"), m["nnum"], parse_number(m["nnum"]) / 10, NAN, "亩", q, bool(m["npre"]))]
+            if m["cnum"] == "十" or (
+                self.view[end : end + 1] not in ("地", "田") and not _LAND.search(self.view, max(sentence[0], start - 20), start)
+            ):
+                return []  # 十分, 七分靠管理, 得分九分: a tenth of a 亩 only where land is spoken of
+            q = _qualifier(g, m["cpre"], m["nmid"], None)
+            return [_Raw("fen", start, end, m.start("cnum"), m["cnum"], parse_number(m["cnum"]) / 10, NAN, "亩", q, bool(m["cpre"]))]
         if kind == "pct":
             q = _qualifier(g, m["ppre"], m["pmid"], m["ppost"])
             return [_Raw(kind, start, end, m.start("pnum"), m["pnum"], parse_number(m["pnum"]), NAN, "%", q, bool(m["ppre"]),
