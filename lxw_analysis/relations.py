@@ -47,7 +47,8 @@ _RATE_GAP = re.compile(r"[ ]?,?[ ]?(?:已|又|共|整整)?")
 _COUNT_GAP = re.compile(r"(?:个)?(?:行政)?村?[\u4e00-\u9fff]{0,8}?(?:均|都|全部)?(?:在|达到|达|超过|不足|低于|为)?")
 
 #: A share of units before the bracket they lie in, later in the clause (23.8%的村集体经济组织属于
-#: 经营收益为零或不足5万元; 四成以上的生产队年人均分配不足五十元): 的, the units and their measure.
+#: 经营收益为零或不足5万元; 四成以上的生产队年人均分配不足五十元): 的, the units (a band noun) and
+#: their measure.
 _SHARE_THEN_BRACKET = re.compile(r"的[ ]?(?P<units>[\u4e00-\u9fff“”]{1,18}?)[ ]?")
 
 #: A bracket bound below a reference (比全县均值低20%以上): the bracket lies below it, bounds negated.
@@ -314,6 +315,8 @@ class ReadingTogether:
                 if m is None or bound.unit == "%":
                     return False
                 noun = next((n for n in _longest_first(grammar().band_nouns) if m["units"].startswith(n)), None)
+                if noun is None:
+                    return False  # 60%的资金用于500万元以上的项目: a share of money, not of units
         elif count.unit != "个":
             return False
         else:

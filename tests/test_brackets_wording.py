@@ -200,3 +200,10 @@ def test_tenths_of_a_mu_are_read_as_mu(sentence, text, value, qualifier):
 @pytest.mark.parametrize("sentence", ["三分种,七分管,管理最要紧。", "考核平均得分九分。", "这件事十分重要。"])
 def test_fen_away_from_land_is_no_area(sentence):
     assert "亩" not in extract_facts(sentence)["unit"].tolist()
+
+
+@pytest.mark.parametrize("sentence", ["其中60%的资金用于500万元以上的项目。", "全年80%的时间用于不少于3天的集中培训。"])
+def test_share_of_something_else_than_units_takes_no_bracket(sentence):
+    df = extract_facts(sentence)
+    assert df["band_low"].isna().all() and df["band_high"].isna().all()
+    assert len(df) == 2
