@@ -37,8 +37,10 @@ _SHARE_OF_TOTAL = (
 )
 
 #: What a bracket's units contribute after their count or share (…的有11个,仅占8.7%,却贡献了
-#: 全区村级经营收益的61.4%): a share of another measure, in the same bracket.
-_CONTRIBUTES = re.compile(r"[ ]?,[ ]?(?:却|但|并|还|共|合计)?(?:贡献了?|提供了?|实现了?)[\u4e00-\u9fff]{0,12}?的[ ]?")
+#: 全区村级经营收益的61.4%; …,但收入却占全县的37.5%): a share of another measure, same bracket.
+_CONTRIBUTES = re.compile(
+    r"[ ]?,[ ]?(?:[\u4e00-\u9fff]{0,4}?(?:却|但|并|还|共|合计))?(?:贡献了?|提供了?|实现了?|占了?)[\u4e00-\u9fff]{0,12}?的[ ]?"
+)
 
 #: A rate of change of a bracket's count right after it (…的村由6个增加到13个,翻了一番还多).
 _RATE_GAP = re.compile(r"[ ]?,?[ ]?(?:已|又|共|整整)?")

@@ -107,6 +107,7 @@ def test_quoted_category_with_no_count_is_no_statistic(sentence):
     [
         ("“百万元村”11个,仅占8.7%,却贡献了全区村级经营收益的61.4%。", "61.4%"),
         ("收入50万元以上的村9个,占比6%,但贡献了全县村集体总收入的37.5%。", "37.5%"),
+        ("收入50万元以上的村9个,只占6%,但收入却占全县村集体总收入的37.5%。", "37.5%"),
     ],
 )
 def test_what_a_bracket_contributes_is_in_the_bracket(sentence, share):
