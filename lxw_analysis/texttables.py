@@ -31,8 +31,11 @@ _ENUMERATOR = re.compile(r"^(?:序号|编号|序|代码|行次)$")
 _MEASURE_HEADER = re.compile(r"^(?:指标名称|指标|项目|科目)$")
 #: The number of a row's label (一、总收入, 1.经营收入, (二)): not part of what it measures.
 _ROW_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）])")
-#: A header of three words or more split by single spaces, as tables copied from PDFs are.
-_SPACED_HEADER = re.compile(r"^[\u4e00-\u9fff()（）]{1,8}(?: [\u4e00-\u9fff()（）]{1,8}){2,}$", re.M)
+#: A header of three words or more split by single spaces, as tables copied from PDFs are; the
+#: search for one after a line break starts with a literal, which the regex engine skips to quickly.
+_SPACED_WORDS = r"[\u4e00-\u9fff()（）]{1,8}(?: [\u4e00-\u9fff()（）]{1,8}){2,}"
+_SPACED_HEADER = re.compile(rf"{_SPACED_WORDS}$", re.M)
+_SPACED_HEADER_AFTER_BREAK = re.compile(rf"\n{_SPACED_WORDS}(?=\n|$)")
 _UNIT_COLUMN = re.compile(r"^(?:计量单位|单位)$")
 _VILLAGE_HEADER = re.compile(r"^(?:村名|村别|村\(社区\)|村社区|村|行政村|村组|单位|名称|地区|乡镇)$")
 _VILLAGE_NAME = re.compile(r"(?:村|社区|居委会)$")
@@ -140,7 +143,7 @@ def _spaced_block(view: str, lines, i: int) -> list:
 
 def find_tables(view: str) -> list[TextTable]:
     """Every table set in ``view``, with its figure cells."""
-    spaced = _SPACED_HEADER.search(view) is not None
+    spaced = _SPACED_HEADER.match(view) is not None or _SPACED_HEADER_AFTER_BREAK.search(view) is not None
     if not spaced and not _ROW_HINT.search(view):
         return []  # no bar, tab, run of spaces or header split by spaces: no table
     tables = []
