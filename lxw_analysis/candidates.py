@@ -45,10 +45,16 @@ _ORDINAL_TWO = frozenset("次期批轮类级号届")
 #: One or two capital letters right before a number: a code (G310国道, S20), not a subject.
 _CODE = re.compile(r"(?<![A-Za-z])[A-Z]{1,2}[ ]?$")
 
-#: A rank before a number (前10位, 后三名, 倒数第二).
-_RANK_ENDS = frozenset("前后末数")
+#: A rank before a number (前10位, 后三名, 倒数第二), or the size of the groups at both ends of
+#: a ranking (首尾各30个村).
+_RANK_ENDS = frozenset("前后末数各")
 
-_RANK = re.compile(r"(?:排|排名|位列|居|列)[^,;。]{0,3}?(?:前|后|末|倒数)$")
+_RANK = re.compile(r"(?:排|排名|位列|居|列)[^,;。]{0,3}?(?:前|后|末|倒数)$|(?:首尾|头尾|前后|两头|两端)各$")
+
+#: The rest of a quoted category of units named by an amount (“百万元村”, “亿元村”, “十万元以上村”):
+#: the amount is the bracket's bound.
+_CATEGORY_REST = re.compile(r"(?:以上)?(?:村|户|社区|企业|项目)[”\"」』]")
+_OPENING_QUOTES = frozenset(a for a, _ in QUOTE_PAIRS if a != "《")
 
 #: A numbered session before a number (二十届三中全会): its numbers are ordinals.
 _SESSION = re.compile(r"[一二三四五六七八九十]届")
@@ -66,6 +72,9 @@ _RATIO_CONTEXT = re.compile(r"比|结构|比例|比重|占比")
 
 #: A density's base written before its figure (每平方公里51人, 每万人拥有…).
 _PER = re.compile(r"每(?P<per>平方公里|万人|千人|百人|十万人|万名|千名|百户|万户)(?:拥有|有)?[ ]?$")
+
+#: The words of land before a tenth of a 亩 written alone (人均耕地不到七分).
+_LAND = re.compile(r"耕地|土地|田|地|面积|亩")
 
 _GOES_ON = re.compile(r"[ ]?(?:完成|实现|其中|同比|达到|达)")
 
@@ -204,7 +213,21 @@ class Candidates:
             for r in raws:
                 if self.is_statistic(r):
                     found.append(r)
+                elif self._category_bound(r):
+                    found.append(r)
         return found
+
+    def _category_bound(self, raw: _Raw) -> bool:
+        """“百万元村”: an amount naming a category of units in quotes is that category's bracket
+        bound (at least the amount); it stays only where a count of the units follows."""
+        if raw.unit != "元" or raw.qualifier not in ("exact", "at_least") or self.view[raw.start - 1 : raw.start] not in _OPENING_QUOTES:
+            return False
+        rest = _CATEGORY_REST.match(self.view, raw.end)
+        if rest is None:
+            return False
+        raw.bound_only = raw.bracket = True
+        raw.noun = self.view[raw.start : rest.end() - 1]
+        return True
 
     def _read(self, m: re.Match, kind: str, g: Grammar) -> list[_Raw]:
         """The candidates one match stands for (a ratio of three parts is three)."""
@@ -225,13 +248,26 @@ class Candidates:
             if n1[-1] in _MULTIPLIER_ENDS and n1[0].isdigit():  # 8万元 of 分别为12、8万元
                 listed *= MULTIPLIERS[_TRAILING_MULTIPLIER.search(n1).group()]
             q = _qualifier(g, pre, mid or g.unit_middles.get(word), post or g.unit_afters.get(word))  # 6个多月, 15日内
+            value = _number(n1) * factor
+            if m["tenth"]:  # 二亩二分, 一亩三分多: 亩 and tenths of it
+                value += parse_number(m["tenth"]) / 10
+                if q == "exact" and m["tenthmid"]:
+                    q = g.middle[m["tenthmid"]]
             per = _PER.search(self.view, max(0, start - 8), start)
             if per:  # 每平方公里51人: a density
                 unit = f"{unit}/{g.units.get(per['per'], per['per'])}"
-            raw = _Raw(kind, start, end, m.start("n1"), n1, _number(n1) * factor, NAN, unit, q, pre is not None,
+            raw = _Raw(kind, start, end, m.start("n1"), n1, value, NAN, unit, q, pre is not None,
                        factor=listed, bracket=(pre in g.bracket_words or post in g.bracket_words))
             raw.article = n1 == "一" and g.kinds.get(word) in ("count", "people")
             return [raw]
+        if kind == "cheng" and m["tenths"]:  # 不到七分: tenths of a 亩
+            sentence = self.layout.sentence_at(start)
+            if m["cnum"] == "十" or (
+                self.view[end : end + 1] not in ("地", "田") and not _LAND.search(self.view, max(sentence[0], start - 20), start)
+            ):
+                return []  # 十分, 七分靠管理, 得分九分: a tenth of a 亩 only where land is spoken of
+            q = _qualifier(g, m["cpre"], m["nmid"], None)
+            return [_Raw("fen", start, end, m.start("cnum"), m["cnum"], parse_number(m["cnum"]) / 10, NAN, "亩", q, bool(m["cpre"]))]
         if kind == "pct":
             q = _qualifier(g, m["ppre"], m["pmid"], m["ppost"])
             return [_Raw(kind, start, end, m.start("pnum"), m["pnum"], parse_number(m["pnum"]), NAN, "%", q, bool(m["ppre"]),

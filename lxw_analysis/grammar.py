@@ -4,9 +4,10 @@ Numbers (Arabic, spaced, Chinese, mixed), qualifiers (约, 余, 以上 …), mea
 words (增长, 下降 …) and the words of labels and brackets come from ``data/``; ``grammar()``
 compiles them once. The pattern's branches are the kinds of expression a report writes: a
 number with its measure word (``fact``), a percentage in words (``pct``), a fraction
-(``frac``), tenths (``cheng``), a doubling (``fan``), a half (``half``), a rough pair of
+(``frac``), tenths (``cheng``: 三成), a doubling (``fan``), a half (``half``), a rough pair of
 Chinese numerals (``rough``), a ratio (``ratio``), a bracket bound without its unit
-(``bound``) and money without 元 (``money``).
+(``bound``) and money without 元 (``money``). Tenths of a 亩 are read after 亩 (二亩二分) and
+alone (不到七分, in ``cheng``).
 """
 
 from __future__ import annotations
@@ -98,8 +99,11 @@ def grammar() -> Grammar:
     pct = rf"(?P<ppre>{pre})? (?:为)? {sp} 百分之 (?P<pnum>{number}) (?P<pmid>{mid})? (?P<ppost>{post})?"
     frac = rf"(?P<fpre>{pre})? (?:为)? {sp} (?P<fden>{CHINESE}|\d+) 分之 (?P<fnum>{CHINESE}|\d+) (?P<fpost>{post})?"
     # 近三成, 八成以上: tenths; not 成立, 成为, 完成 … (a 成 that begins a word)
-    cheng = rf"""(?P<cpre>{pre})? {sp} (?P<cnum>{cn_digit}|十) (?P<cmid>{mid})? 成
-        (?![立为效果功员本交绩品熟长就型片套都色分批建年龙人材不]) (?P<cmid2>多|余)? (?P<cpost>{post})?"""
+    # 不到七分, 八分多地: tenths of a 亩 written alone, read where land is spoken of (one branch with
+    # the tenths of 成: both are a Chinese digit and one character).
+    cheng = rf"""(?P<cpre>{pre})? {sp} (?P<cnum>{cn_digit}|十)
+        (?: (?P<cmid>{mid})? 成 (?![立为效果功员本交绩品熟长就型片套都色分批建年龙人材不]) (?P<cmid2>多|余)? (?P<cpost>{post})?
+          | (?P<tenths>分) (?P<nmid>多|余)? (?=[地田,;。、]|$) )"""
     # 翻了一番 (doubled: +100%), 翻两番 (+300%); 一半 (50%)
     fan = r"翻了? (?P<fann>[一两二三四]) 番 (?P<fmid>多)? (?:还多)?"
     half = rf"(?P<hpre>{pre})? 一半 (?P<hpost>{post})?"
@@ -115,6 +119,7 @@ def grammar() -> Grammar:
         (?: (?:{MULTIPLIER})? {sp} (?:{unit})? {sp} (?:{sep}) {sp} (?P<n2>{number}) {sp} )?
         (?P<mid>{mid})? (?P<mult>{MULTIPLIER})? {sp}
         (?P<unit>{unit})
+        (?: (?<=亩) (?P<tenth>{cn_digit}|[1-9]) 分 (?![之钟析配别红队期批]) (?P<tenthmid>多|余)? )?
         (?P<post>{post})?
     """
     # A bracket bound written without its unit (10万至20万的村, 5千万以上的): a bound of money.

@@ -1,8 +1,9 @@
 """Candidates read with their neighbours: what one figure says about the next.
 
 Numbers listed before one unit share it (分别为12、8万元); a bracket of one measure gives its
-bounds to the count that follows (10万元以上的村有3个), to the share after it (占22.2%), to
-the counts named after it (富裕村127个) and to the list that follows 分别; a qualifier before a
+bounds to the count that follows (10万元以上的村有3个), to the share after it (占22.2%, 占全县391个
+行政村的六成以上) and the doubling of its count (翻了一番), to a share of units before it in the clause
+(23.8%的村…不足5万元), to the counts named after it (富裕村127个) and to the list that follows 分别; a qualifier before a
 list covers its items (不少于十五天、九十课时); the words before a number say whether it is a
 change (同比增长5%: up) and the next items of a list share that.
 """
@@ -10,6 +11,7 @@ change (同比增长5%: up) and the next items of a list share that.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .candidates import NAN, _Raw
 from .grammar import Grammar, _alternation, grammar
@@ -22,11 +24,37 @@ __all__ = ["ReadingTogether"]
 #: A list connector between two statistics: the second shares the first's direction.
 _LIST_GAP = re.compile(r"[ ]?(?:和|、|及|与|以及)[ ]?")
 
-#: A share right after a bracketed count (…的村5个,占22.2%): the same bracket.
-_SHARE_GAP = re.compile(r"[ ]?,?[ ]?(?:其中)?(?:占比|占)[\u4e00-\u9fff]{0,6}?的?(?:比重|比例)?(?:为|达到|达)?[ ]?")
+#: A share right after a bracketed count (…的村5个,占22.2%; …的有11个,仅占8.7%): the same bracket.
+_SHARE_GAP = re.compile(
+    r"[ ]?,?[ ]?(?:其中)?(?:仅|只|约|已|才|还|仍|共)?(?:占比|占)[\u4e00-\u9fff]{0,6}?的?(?:比重|比例)?(?:为|达到|达)?[ ]?"
+)
+
+#: A share of the total given after a bracketed count (…的村还有263个,占全县391个行政村的六成以上):
+#: the total between them is a count of its own.
+_SHARE_OF_TOTAL = (
+    re.compile(r"[ ]?,?[ ]?(?:仅|只|约|已|才|还|仍|共)?占[\u4e00-\u9fff]{0,4}?[ ]?"),
+    re.compile(r"[ ]?(?:个)?[\u4e00-\u9fff]{0,6}?的(?:比重|比例)?(?:为|达到|达)?[ ]?"),
+)
+
+#: What a bracket's units contribute after their count or share (…的有11个,仅占8.7%,却贡献了
+#: 全区村级经营收益的61.4%; …,但收入却占全县的37.5%): a share of another measure, same bracket.
+_CONTRIBUTES = re.compile(
+    r"[ ]?,[ ]?(?:[\u4e00-\u9fff]{0,4}?(?:却|但|并|还|共|合计))?(?:贡献了?|提供了?|实现了?|占了?)[\u4e00-\u9fff]{0,12}?的[ ]?"
+)
+
+#: A rate of change of a bracket's count right after it (…的村由6个增加到13个,翻了一番还多).
+_RATE_GAP = re.compile(r"[ ]?,?[ ]?(?:已|又|共|整整)?")
 
 #: A count of villages before the bracket its villages lie in (其余11个村均在10万元以上).
 _COUNT_GAP = re.compile(r"(?:个)?(?:行政)?村?[\u4e00-\u9fff]{0,8}?(?:均|都|全部)?(?:在|达到|达|超过|不足|低于|为)?")
+
+#: A share of units before the bracket they lie in, later in the clause (23.8%的村集体经济组织属于
+#: 经营收益为零或不足5万元; 四成以上的生产队年人均分配不足五十元): 的, the units (a band noun) and
+#: their measure.
+_SHARE_THEN_BRACKET = re.compile(r"的[ ]?(?P<units>[\u4e00-\u9fff“”]{1,18}?)[ ]?")
+
+#: A bracket bound below a reference (比全县均值低20%以上): the bracket lies below it, bounds negated.
+_BELOW = re.compile(r"比[\u4e00-\u9fff]{1,10}?(?:低|少|下降|减少|下降了|减少了|低了|少了)[ ]?$")
 
 _TOTAL_GAP = re.compile(r"[ ]?,?[ ]?(?:共|共计|合计|即)[ ]?")
 
@@ -59,6 +87,11 @@ _SUBSET = re.compile(r"其余|其中|另有|剩余|另外|还有")
 _CONTRIBUTION = re.compile(r"拉动|贡献")
 
 _DECLINE = re.compile(r"降幅|跌幅|下降|减少")
+
+
+@lru_cache(maxsize=4)
+def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 class ReadingTogether:
@@ -218,17 +251,24 @@ class ReadingTogether:
         # A share stated right after a bracketed count is the share of that bracket, and a count
         # right after a bracketed share (仍占18.3%,共232个) the count of it.
         live = [r for r in raws if not r.dropped]
-        for a, b in zip(live, live[1:]):
+        for i, (a, b) in enumerate(zip(live, live[1:])):
             if not a.banded or a.dropped or b.banded:
                 continue
             gap = self._gap(a, b)
             if (
-                (b.unit == "%" and _SHARE_GAP.fullmatch(gap))
+                (b.unit == "%" and (_SHARE_GAP.fullmatch(gap) or _CONTRIBUTES.fullmatch(gap)))
                 or (a.unit == "%" != b.unit and _TOTAL_GAP.fullmatch(gap))
                 or (b.unit != "%" and b.direction is None and _CHANGE_GAP.fullmatch(gap))
                 or (b.unit == a.unit and _BECOMES_GAP.fullmatch(gap))
+                or (b.kind == "fan" and a.unit != "%" and _RATE_GAP.fullmatch(gap))
             ):
                 b.band_low, b.band_high, b.band_unit, b.noun = a.band_low, a.band_high, a.band_unit, a.noun
+            elif a.unit != "%" and b.unit == a.unit and i + 2 < len(live):
+                share = live[i + 2]  # b is the total: 占全县391个行政村的六成以上
+                head, tail = _SHARE_OF_TOTAL
+                if share.unit == "%" and not share.banded and head.fullmatch(gap) and tail.fullmatch(self._gap(b, share)):
+                    share.band_low, share.band_high, share.band_unit = a.band_low, a.band_high, a.band_unit
+                    share.noun = a.noun
 
     def _bracket_then_count(self, bound: _Raw, count: _Raw, g: Grammar) -> bool:
         if not bound.threshold and bound.unit != "元":
@@ -256,11 +296,11 @@ class ReadingTogether:
             return False  # 投资3000万元的养殖场一个, 9批26人次: an amount or a count, then a count of something else
         if bound.unit == "%" and count.unit == "%":
             return False
-        count.band_low, count.band_high = bound.bounds()
+        count.band_low, count.band_high = self._bracket_bounds(bound)
         count.band_unit = bound.unit
         if count.unit != "%" or not gap.count(","):
             count.start = bound.start
-        count.noun = noun.strip("()") or None
+        count.noun = bound.noun or noun.strip("()") or None
         bound.dropped = True
         return True
 
@@ -270,9 +310,15 @@ class ReadingTogether:
         if count.banded or bound.unit == count.unit:
             return False
         gap = self._gap(count, bound)
+        noun = "村"
         if count.unit == "%":
             if not (gap.startswith("的村") and _COUNT_GAP.fullmatch(gap[1:])):
-                return False
+                m = _SHARE_THEN_BRACKET.fullmatch(gap)
+                if m is None or bound.unit == "%":
+                    return False
+                noun = next((n for n in _longest_first(grammar().band_nouns) if m["units"].startswith(n)), None)
+                if noun is None:
+                    return False  # 60%的资金用于500万元以上的项目: a share of money, not of units
         elif count.unit != "个":
             return False
         else:
@@ -281,12 +327,20 @@ class ReadingTogether:
             clause = self.layout.clause_at(count.start)
             if not _SUBSET.search(self.view, clause[0], count.start):
                 return False  # 全镇9个村集体经济收入均达到10万元以上: the villages, each at least 10万
-        count.band_low, count.band_high = bound.bounds()
+        count.band_low, count.band_high = self._bracket_bounds(bound)
         count.band_unit = bound.unit
         count.end = bound.end
-        count.noun = "村"
+        count.noun = noun
         bound.dropped = True
         return True
+
+    def _bracket_bounds(self, bound: _Raw) -> tuple[float, float]:
+        """The bracket a bound states; below a reference (比全县均值低20%以上) it is negated:
+        低20%以上 is at most -20%."""
+        low, high = bound.bounds()
+        if _BELOW.search(self.view, max(0, bound.start - 16), bound.start):
+            return -high, -low
+        return low, high
 
     def _articles(self, raws: list[_Raw]) -> None:
         """一 with a measure word is a count where it stands as one: at the end of its list item

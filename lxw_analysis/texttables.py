@@ -1,4 +1,5 @@
-"""Tables set in a report's text: rows of cells split by ``|``, tabs or runs of spaces.
+"""Tables set in a report's text: rows of cells split by ``|``, tabs or runs of spaces, or by
+single spaces under a header of words split so (指标名称 代码 数量), panels side by side included.
 
 Reports paste tables into their text: a caption (表3-2 …, 单位：万元), a header row and rows
 of villages or indicators, often a 合计 row. Each figure cell becomes one statistic, its unit
@@ -22,10 +23,19 @@ __all__ = ["Cell", "TextTable", "normalize_unit", "find_tables"]
 _SPLIT = re.compile(r"[ \u3000]*[|\t][ \u3000]*|[ \u3000]{2,}")
 _ROW_HINT = re.compile(r"[|\t]|  \S.*  ")
 _FIGURE = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?%?")
-_CAPTION_UNIT = re.compile(r"单位[:：]\s*([^\s|]+)")
+_CAPTION_UNIT = re.compile(r"单位[:：]\s*([^\s|]+)|[(（]单位\s+([^\s|()（）]+)[)）]")
 _HEADER_UNIT = re.compile(r"^(?P<name>.*?)[(（](?P<unit>[^()（）]{1,8})[)）]$")
 _TOTAL = re.compile(r"^(?:合计|总计|全镇|全乡|全村|全县|小计)$")
-_ENUMERATOR = re.compile(r"^(?:序号|编号|序)$")
+_ENUMERATOR = re.compile(r"^(?:序号|编号|序|代码|行次)$")
+#: A label column naming the measure of each row (指标名称 | 代码 | 数量): the row label is the label.
+_MEASURE_HEADER = re.compile(r"^(?:指标名称|指标|项目|科目)$")
+#: The number of a row's label (一、总收入, 1.经营收入, (二)): not part of what it measures.
+_ROW_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）])")
+#: A header of three words or more split by single spaces, as tables copied from PDFs are; the
+#: search for one after a line break starts with a literal, which the regex engine skips to quickly.
+_SPACED_WORDS = r"[\u4e00-\u9fff()（）]{1,8}(?: [\u4e00-\u9fff()（）]{1,8}){2,}"
+_SPACED_HEADER = re.compile(rf"{_SPACED_WORDS}$", re.M)
+_SPACED_HEADER_AFTER_BREAK = re.compile(rf"\n{_SPACED_WORDS}(?=\n|$)")
 _UNIT_COLUMN = re.compile(r"^(?:计量单位|单位)$")
 _VILLAGE_HEADER = re.compile(r"^(?:村名|村别|村\(社区\)|村社区|村|行政村|村组|单位|名称|地区|乡镇)$")
 _VILLAGE_NAME = re.compile(r"(?:村|社区|居委会)$")
@@ -102,14 +112,53 @@ def _lines(view: str):
         pos += len(line)
 
 
+def _spaced_cells(view: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The cells of a line split by single spaces."""
+    cells, pos = [], start
+    for part in view[start:end].split(" "):
+        if part:
+            cells.append((pos, pos + len(part), part))
+        pos += len(part) + 1
+    return cells
+
+
+def _spaced_block(view: str, lines, i: int) -> list:
+    """The rows of a table whose cells are split by single spaces, from its header at line ``i``:
+    each panel of a header repeated side by side (指标名称 代码 数量 指标名称 代码 数量) a row of its
+    own; a row is a label, then a figure under each other column. Empty when fewer than two rows fit."""
+    header = _spaced_cells(view, *lines[i])
+    words = [t for _, _, t in header]
+    k = next(k for k in range(1, len(words) + 1) if len(words) % k == 0 and words == words[:k] * (len(words) // k))
+    block = [(lines[i], header[:k])]
+    for line in lines[i + 1 :]:
+        cells = _spaced_cells(view, *line)
+        if not cells or len(cells) % k or len(cells) > len(words):
+            break
+        panels = [cells[j : j + k] for j in range(0, len(cells), k)]
+        if not all(not _is_figure(p[0][2]) and all(_is_figure(t) for _, _, t in p[1:]) for p in panels):
+            break
+        block.extend((line, p) for p in panels)
+    return block if len(block) >= 3 else []
+
+
 def find_tables(view: str) -> list[TextTable]:
     """Every table set in ``view``, with its figure cells."""
-    if not _ROW_HINT.search(view):
-        return []  # no bar, tab or run of spaces: no table
+    spaced = _SPACED_HEADER.match(view) is not None or _SPACED_HEADER_AFTER_BREAK.search(view) is not None
+    if not spaced and not _ROW_HINT.search(view):
+        return []  # no bar, tab, run of spaces or header split by spaces: no table
     tables = []
     lines = list(_lines(view))
     i = 0
     while i < len(lines):
+        if spaced and _SPACED_HEADER.fullmatch(view, *lines[i]):
+            block = _spaced_block(view, lines, i)
+            if block:
+                caption = " ".join(view[s:e] for s, e in lines[max(0, i - 4) : i])
+                table = _table(view, block, caption)
+                if table is not None:
+                    tables.append(table)
+                i = lines.index(block[-1][0]) + 1
+                continue
         block = []
         while i < len(lines):
             cells = _cells(view, *lines[i])
@@ -136,7 +185,7 @@ def _table(view: str, block, caption: str) -> TextTable | None:
     header_at = next((k for k, (_, cells) in enumerate(block) if not any(_is_figure(t) for _, _, t in cells[1:])), None)
     body = block[header_at + 1 :] if header_at is not None else block
     header = [t.strip() for _, _, t in block[header_at][1]] if header_at is not None else []
-    captions = _CAPTION_UNIT.findall(caption)
+    captions = [a or b for a, b in _CAPTION_UNIT.findall(caption)]
     caption_units = [u for u in (captions[-1].split("、") if captions else []) if u]
     figure_counts = [sum(_is_figure(t) for _, _, t in cells) for _, cells in body]
     usual = max(set(figure_counts), key=figure_counts.count) if figure_counts else 0
@@ -146,7 +195,9 @@ def _table(view: str, block, caption: str) -> TextTable | None:
     enum_col = next((k for k, h in enumerate(header) if _ENUMERATOR.match(h)), None)
     unit_col = next((k for k, h in enumerate(header) if _UNIT_COLUMN.match(h) and _holds_units(body, k)), None)
     label_col = (enum_col + 1) if enum_col == 0 else 0
-    villages_in_rows = bool(header) and bool(_VILLAGE_HEADER.match(header[label_col] if label_col < len(header) else ""))
+    label_head = header[label_col] if label_col < len(header) else ""
+    villages_in_rows = bool(header) and bool(_VILLAGE_HEADER.match(label_head))
+    measures_in_rows = bool(_MEASURE_HEADER.match(label_head))
     cells = []
     for (line_start, line_end), row in body:
         texts = [t.strip() for _, _, t in row]
@@ -161,7 +212,7 @@ def _table(view: str, block, caption: str) -> TextTable | None:
         if header and len(texts) < len(header) and enum_col == 0 and not _is_figure(texts[0]):
             offset = 1
         row_label = texts[label_col - offset] if 0 <= label_col - offset < len(texts) else texts[0]
-        row_label = row_label.lstrip("#")
+        row_label = _ROW_NUMBER.sub("", row_label.lstrip("#"))
         row_unit = texts[unit_col - offset] if unit_col is not None and 0 <= unit_col - offset < len(texts) else None
         if villages_in_rows or _VILLAGE_NAME.search(row_label) or _TOTAL.match(row_label):
             row_is_village = villages_in_rows or bool(_VILLAGE_NAME.search(row_label))
@@ -194,6 +245,8 @@ def _table(view: str, block, caption: str) -> TextTable | None:
                 label, village = head_name, (None if _TOTAL.match(row_label) else row_label)
             elif _VILLAGE_NAME.search(head_name) or _TOTAL.match(head_name):
                 label, village = row_label, (head_name if _VILLAGE_NAME.search(head_name) else None)
+            elif measures_in_rows:  # 指标名称: each row names its measure
+                label, village = row_label, None
             else:  # rows of categories (平原, 丘陵) under columns of measures
                 label, village = head_name or row_label, None
             cells.append(Cell(s, end, number, value, unit, label, village, (line_start, line_end)))
