@@ -101,9 +101,9 @@ class _Document(Candidates, ReadingTogether, Labelling):
                 label = f"{label or (rows[-1][1][5] if rows else '')}(按{raw.band_unit}分档)"
             elif banded:
                 band_noun = ("村" if noun in _VILLAGE_NOUNS else noun) or band_noun or _counted(rows, raw, sentence) or "村"
-                label = band_noun if raw.unit != "%" else band_noun + "占比"
-                if raw.direction and raw.unit != "%":
-                    label += "增长"  # 5万元以下的村减少了87个: a change in the bracket's count, not the count
+                label = band_noun if raw.unit != "%" or raw.direction else band_noun + "占比"
+                if raw.direction:
+                    label += "增长"  # 5万元以下的村减少了87个, …的村翻了一番: a change in the bracket's count, not the count
                 if raw.band_unit and raw.band_unit != "元":
                     label += f"(按{raw.band_unit}分档)"  # 超过1000户的村: a bracket of households, not of income
                 used_end = end
