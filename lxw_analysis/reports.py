@@ -7,6 +7,7 @@ files' facts from the ``cache``.
 
 from __future__ import annotations
 
+import gc
 import os
 import warnings
 from collections import deque
@@ -143,6 +144,10 @@ def _extract_one(path: Path, options: dict):
         return src, document_facts(src, document), document.text
     except LxwError as err:
         return err
+    finally:
+        # The warnings shown of this file name it, so none repeats for another file; forgotten,
+        # they do not make the registry (and memory) grow with every file read.
+        globals().pop("__warningregistry__", None)
 
 
 def _cached(result: tuple[Source, list[tuple], str]) -> dict:
@@ -217,7 +222,7 @@ def iter_reports(paths, *, jobs: int | None = 1, cache: Cache | None = None, pro
     an error. An error stops the reading, unless ``on_error`` is given: it is then called with
     the file and the ``LxwError``, and the other files are read.
     """
-    paths = [Path(p) for p in paths]
+    paths = [p if isinstance(p, Path) else Path(p) for p in paths]  # no copy of a long list's paths
     cache = cache or Cache(None)
 
     def fail(path: Path, err: LxwError) -> None:
@@ -281,6 +286,7 @@ def _extracted(paths: list[Path], options: dict, *, workers: int):
     size = max(1, min(BATCH_FILES, len(paths) // (workers * 8)))
     batches = (paths[i : i + size] for i in range(0, len(paths), size))
     pool = ProcessPoolExecutor(max_workers=workers)
+    gc.freeze()  # the workers' collections leave this process's objects alone: their pages stay shared
     try:
         ahead = deque(pool.submit(_extract_batch, b, options) for b in islice(batches, workers * BATCHES_AHEAD))
         while ahead:
@@ -291,3 +297,4 @@ def _extracted(paths: list[Path], options: dict, *, workers: int):
             del results
     finally:
         pool.shutdown(cancel_futures=True)
+        gc.unfreeze()
