@@ -263,7 +263,7 @@ def measure_command(folder: Path, jobs: int) -> None:
         f"\n3. {' and '.join(f'{n:,}' for n in sizes)} report files → `lxw extract FOLDER --jobs {jobs} -o "
         "facts.parquet` (a command, temporary folder): wall time and peak memory of the command and its worker "
         "processes together"
-        + ("" if len(sizes) > 1 else f"; {COMMAND_SIZES[1]:,} files left out of this tiny run")
+        + ("" if len(sizes) > 1 else f"; {' and '.join(f'{n:,}' for n in COMMAND_SIZES)} files in a full run")
     )
     if not Path("/proc/self/smaps_rollup").exists():
         print("   skipped: this system has no /proc/<pid>/smaps_rollup to read memory from")
