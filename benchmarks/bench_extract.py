@@ -14,8 +14,9 @@ finds can be counted. In one run this prints:
    ``extract_money`` (money only; installed by ``make bench``, not a dependency of the
    package); the speed ratio of lxw, both ways, to each, and the share of the planted
    statistics each finds, with what each reports that is not a planted statistic;
-3. the largest corpus as report files through the real command, ``lxw extract FOLDER --jobs 2
-   -o facts.parquet``: wall time and peak memory of all its processes together;
+3. 10,000 and 50,000 report files (the largest corpus, else generated ones; in --quick the
+   largest corpus only) through the real command, ``lxw extract FOLDER --jobs 2 -o
+   facts.parquet``: wall time and peak memory of all its processes together;
 4. ``lxw build`` wall time on the shipped data, cold and warm (temporary output folders);
 5. when ``lxw build`` has ``--jobs``: the largest corpus, as files, extracted with 2 worker
    processes against one;
@@ -237,30 +238,74 @@ def _memory(pids: list[int]) -> tuple[int, int]:
     return pss, rss
 
 
+#: Report files the command of 3. is run on: its memory must not grow with their number.
+COMMAND_SIZES = (10_000, 50_000)
+COMMAND_SEED = 7  # of the corpora generated for a size the given folder does not hold
+
+
+def _command_run(folder: Path, jobs: int) -> dict | None:
+    """``lxw extract FOLDER --jobs N -o facts.parquet`` once: wall time, peak memory, rows, size."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "facts.parquet"
+        argv = [sys.executable, "-m", "lxw_analysis", "extract", str(folder), "--jobs", str(jobs), "-o", str(out)]
+        cpu = _children_cpu()
+        seconds, peak_pss, peak_rss, code, error, samples = _run_sampled(argv, every=0.05)
+        cpu = _children_cpu() - cpu
+        if code != 0:
+            print(f"   failed (exit {code}): {error.strip().splitlines()[-1:]}")
+            return None
+        rows, size = len(pd.read_parquet(out, columns=["value"])), out.stat().st_size
+    text = sum(p.stat().st_size for p in folder.rglob("*.txt"))
+    return {"seconds": seconds, "cpu": cpu, "pss": peak_pss, "rss": peak_rss, "samples": samples,
+            "rows": rows, "size": size, "text": text}
+
+
 def measure_command(folder: Path, jobs: int) -> None:
-    paths = sorted(folder.rglob("*.txt"))
+    """3.: the command on 10,000 and 50,000 report files (the given folder's when it holds that
+    many, else a generated corpus of that size); a tiny run (--quick) measures the given folder only."""
+    given = sorted(folder.rglob("*.txt"))
+    sizes = list(COMMAND_SIZES) if len(given) >= COMMAND_SIZES[0] else [len(given)]
     print(
-        f"\n3. {len(paths):,} report files → `lxw extract FOLDER --jobs {jobs} -o facts.parquet` (a command, "
-        "temporary folder): wall time and peak memory of the command and its worker processes together"
+        f"\n3. {' and '.join(f'{n:,}' for n in sizes)} report files → `lxw extract FOLDER --jobs {jobs} -o "
+        "facts.parquet` (a command, temporary folder): wall time and peak memory of the command and its worker "
+        "processes together"
+        + ("" if len(sizes) > 1 else f"; {' and '.join(f'{n:,}' for n in COMMAND_SIZES)} files in a full run")
     )
     if not Path("/proc/self/smaps_rollup").exists():
         print("   skipped: this system has no /proc/<pid>/smaps_rollup to read memory from")
         return
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "facts.parquet"
-        argv = [sys.executable, "-m", "lxw_analysis", "extract", str(folder), "--jobs", str(jobs), "-o", str(out)]
-        seconds, peak_pss, peak_rss, code, error, samples = _run_sampled(argv, every=0.05)
-        if code != 0:
-            print(f"   failed (exit {code}): {error.strip().splitlines()[-1:]}")
-            return
-        rows, size = len(pd.read_parquet(out, columns=["value"])), out.stat().st_size
     mb = 1024 * 1024
-    print(f"   wall time: {seconds:.1f} s ({sum(p.stat().st_size for p in paths) / seconds / mb:.1f} MB of text/s)")
     print(
-        f"   peak memory, all processes together: {peak_pss / mb:,.0f} MB PSS (shared pages counted once); "
-        f"{peak_rss / mb:,.0f} MB RSS summed (shared pages counted in each); {samples:,} samples, 0.05 s apart"
+        f"   {'files':>7} {'wall s':>7} {'CPU s':>7} {'MB text/s':>10} {'peak PSS MB':>12} {'peak RSS MB':>12} "
+        f"{'rows':>10} {'parquet MB':>11} {'samples':>8}"
     )
-    print(f"   {rows:,} rows; facts.parquet {size / mb:,.1f} MB")
+    runs = {}
+    for n in sizes:
+        if n == len(given):
+            run = _command_run(folder, jobs)
+        else:
+            with tempfile.TemporaryDirectory() as tmp:
+                texts = [r.text for r in generate(n, COMMAND_SEED, record=False)]
+                write_corpus(texts, Path(tmp) / "raw")
+                del texts
+                gc.collect()
+                run = _command_run(Path(tmp) / "raw", jobs)
+        if run is None:
+            return
+        runs[n] = run
+        print(
+            f"   {n:7,} {run['seconds']:7.1f} {run['cpu']:7.1f} {run['text'] / run['seconds'] / mb:10.1f} "
+            f"{run['pss'] / mb:12,.0f} {run['rss'] / mb:12,.0f} {run['rows']:10,} {run['size'] / mb:11,.1f} "
+            f"{run['samples']:8,}"
+        )
+    print(
+        "   peak PSS: all processes together, a page shared by n processes counted 1/n in each; peak RSS: summed, "
+        "shared pages counted in each; CPU s: the command's and its workers'; samples 0.05 s apart"
+    )
+    if len(runs) > 1:
+        first, last = sizes[0], sizes[-1]
+        growth = runs[last]["pss"] / runs[first]["pss"] - 1
+        print(f"   peak PSS of {last:,} files against {first:,}: {growth:+.0%} (the target: within 10%)")
 
 
 def measure_build() -> None:

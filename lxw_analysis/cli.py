@@ -7,6 +7,7 @@ import re
 import sys
 import time
 import warnings
+from contextlib import closing
 from pathlib import Path
 
 from .errors import LxwError, LxwWarning, environment_message
@@ -83,13 +84,22 @@ def _files(paths: list[Path], suffixes) -> list[Path]:
 
 
 def _extract(args) -> int:
-    from .reports import REPORT_SUFFIXES, extract_files
+    """Reports into the facts table. A .csv or .parquet output is written as the files are read,
+    a part at a time (``tablestream``), so memory does not grow with the number of files; an
+    Excel workbook and standard output take the whole table."""
+    from .reports import REPORT_SUFFIXES, extract_files, extract_tables
+    from .tablestream import STREAMED_SUFFIXES, write_tables
 
     files = _files(args.files, REPORT_SUFFIXES)
     _check_output(args.output, files)
     options = {"year": args.year, "township": args.township, "data_dir": _data_dir_of(files)}
-    progress = _every_second() if len(files) > 1 else None
-    return _write(extract_files(files, jobs=args.jobs, progress=progress, **options), args.output)
+    options.update(jobs=args.jobs, progress=_every_second() if len(files) > 1 else None)
+    if args.output and args.output.suffix.lower() in STREAMED_SUFFIXES:
+        with closing(extract_tables(files, **options)) as tables:
+            written = write_tables(tables, args.output)
+        print(f"Wrote {written} statistics to {args.output}", file=sys.stderr)
+        return 0
+    return _write(extract_files(files, **options), args.output)
 
 
 def _ingest(args) -> int:

@@ -7,10 +7,13 @@ files' facts from the ``cache``.
 
 from __future__ import annotations
 
+import gc
 import os
 import warnings
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import chain, islice
 from pathlib import Path
 
 import pandas as pd
@@ -34,6 +37,8 @@ __all__ = [
     "extract_file",
     "default_jobs",
     "extract_files",
+    "extract_tables",
+    "TABLE_ROWS",
     "read_reports",
     "iter_reports",
 ]
@@ -43,6 +48,15 @@ REPORT_SUFFIXES = set(DOCUMENT_SUFFIXES)
 
 
 _START = ROW_COLUMNS.index("start")
+
+#: Files a worker process is given at a time, at most: enough that shipping costs little,
+#: few enough that a batch's rows are small beside the table.
+BATCH_FILES = 32
+#: Batches given to each worker before its first result is taken: workers never wait for the
+#: parent, and results never pile up in it.
+BATCHES_AHEAD = 2
+#: Rows in each table ``extract_tables`` yields (at least; a file's rows are never split).
+TABLE_ROWS = 20_000
 
 
 @dataclass(frozen=True)
@@ -130,6 +144,10 @@ def _extract_one(path: Path, options: dict):
         return src, document_facts(src, document), document.text
     except LxwError as err:
         return err
+    finally:
+        # The warnings shown of this file name it, so none repeats for another file; forgotten,
+        # they do not make the registry (and memory) grow with every file read.
+        globals().pop("__warningregistry__", None)
 
 
 def _cached(result: tuple[Source, list[tuple], str]) -> dict:
@@ -165,6 +183,31 @@ def extract_files(paths, **options) -> pd.DataFrame:
     return as_facts(row for _, rows, _ in iter_reports(paths, **options) for row in rows)
 
 
+def extract_tables(paths, *, rows: int = TABLE_ROWS, **options):
+    """The facts of several report files as consecutive tables of whole files, of about ``rows``
+    rows each (options as for ``iter_reports``): at least one table (empty when no file has
+    facts), and together, row for row and id for id, the table ``extract_files`` gives. Memory
+    holds one table, not the whole, so a writer can stream them (``tablestream``).
+
+    A fact's id is hashed from its own row, and a repeat (``-2``) is counted among rows of the
+    same id, which name the same source, so of the same file: whole files per table keep the ids.
+    """
+    reports = iter_reports(paths, **options)
+    try:
+        pending: list[list[tuple]] = []
+        count, yielded = 0, False
+        for _, file_rows, _ in reports:
+            pending.append(file_rows)
+            count += len(file_rows)
+            if count >= rows:
+                yield as_facts(chain.from_iterable(pending))
+                pending, count, yielded = [], 0, True
+        if count or not yielded:
+            yield as_facts(chain.from_iterable(pending))
+    finally:
+        reports.close()
+
+
 def read_reports(paths, **options) -> list[tuple[Source, list[tuple], str]]:
     """Each report's identity, facts rows and the text it was read as (see ``iter_reports``)."""
     return list(iter_reports(paths, **options))
@@ -179,7 +222,7 @@ def iter_reports(paths, *, jobs: int | None = 1, cache: Cache | None = None, pro
     an error. An error stops the reading, unless ``on_error`` is given: it is then called with
     the file and the ``LxwError``, and the other files are read.
     """
-    paths = [Path(p) for p in paths]
+    paths = [p if isinstance(p, Path) else Path(p) for p in paths]  # no copy of a long list's paths
     cache = cache or Cache(None)
 
     def fail(path: Path, err: LxwError) -> None:
@@ -199,13 +242,8 @@ def iter_reports(paths, *, jobs: int | None = 1, cache: Cache | None = None, pro
     hits = [cache.get(name, _from_cache) if name else None for name in names]
     todo = [p for p, name, hit in zip(paths, names, hits) if hit is None and name is not False]
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo))) if jobs > 1 and len(todo) > 1 else None
+    done = _extracted(todo, options, workers=min(jobs, len(todo)))
     try:
-        if pool:
-            chunk = max(1, len(todo) // (jobs * 8))  # few, large tasks: less shipping to and fro
-            done = pool.map(_extract_one, todo, [options] * len(todo), chunksize=chunk)
-        else:
-            done = (_extract_one(p, options) for p in todo)
         seen: dict[tuple[str, int], Path] = {}
         for i, (path, name, hit) in enumerate(zip(paths, names, hits), 1):
             if name is False:
@@ -230,5 +268,33 @@ def iter_reports(paths, *, jobs: int | None = 1, cache: Cache | None = None, pro
             seen[where] = path
             yield result
     finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
+        done.close()
+
+
+def _extract_batch(paths: list[Path], options: dict) -> list:
+    """``_extract_one`` of each file of a batch (what a worker process is given at a time)."""
+    return [_extract_one(p, options) for p in paths]
+
+
+def _extracted(paths: list[Path], options: dict, *, workers: int):
+    """``_extract_one`` of each file, in order: in this process, or with ``workers`` > 1 in
+    worker processes given ``BATCH_FILES`` files at a time and at most ``BATCHES_AHEAD``
+    batches each ahead of what was taken, so memory holds a few batches' results, not all."""
+    if workers < 2 or len(paths) < 2:
+        yield from (_extract_one(p, options) for p in paths)
+        return
+    size = max(1, min(BATCH_FILES, len(paths) // (workers * 8)))
+    batches = (paths[i : i + size] for i in range(0, len(paths), size))
+    pool = ProcessPoolExecutor(max_workers=workers)
+    gc.freeze()  # the workers' collections leave this process's objects alone: their pages stay shared
+    try:
+        ahead = deque(pool.submit(_extract_batch, b, options) for b in islice(batches, workers * BATCHES_AHEAD))
+        while ahead:
+            results = ahead.popleft().result()
+            for batch in islice(batches, 1):
+                ahead.append(pool.submit(_extract_batch, batch, options))
+            yield from results
+            del results
+    finally:
+        pool.shutdown(cancel_futures=True)
+        gc.unfreeze()
