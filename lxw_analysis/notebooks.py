@@ -123,10 +123,13 @@ def inject_parameters(nb: nbformat.NotebookNode, parameters: dict) -> nbformat.N
     """A copy of ``nb`` with a cell setting ``parameters`` after the cell tagged ``parameters``.
 
     The same convention as papermill: the tagged cell holds defaults, the injected cell wins.
+    The injected cell's id is always ``injected-parameters``, so that a page rendered twice is
+    the same page.
     """
     nb = nbformat.from_dict(nb)
     source = "\n".join(f"{name} = {value!r}" for name, value in parameters.items())
     cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]})
+    cell.id = "injected-parameters"  # not a random one: the same notebook gives the same page
     tagged = [i for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])]
     nb.cells.insert(tagged[0] + 1 if tagged else 0, cell)
     return nb
