@@ -387,9 +387,10 @@ def _close(kernel: Kernel | None, live: set, lock: threading.Lock) -> None:
 
 
 class _Schedule:
-    """Which page a worker takes next: one of a notebook it has a kernel for; else one of a
-    notebook no worker has (the one with most pages left); else one of the notebook with most
-    pages left. So a notebook's kernel starts once, and a second worker joins it at the end."""
+    """Which page a worker takes next: one of a notebook it has a kernel for; else one of the
+    first notebook no worker has (in the order given: a build gives the project-wide pages,
+    the slowest, first, so that they run beside the others); else one of the notebook with
+    most pages left. So a notebook's kernel starts once, and a second worker joins it at the end."""
 
     def __init__(self, pages: list[Page]):
         self.pending: dict[Path, deque] = {}
@@ -406,7 +407,7 @@ class _Schedule:
                 return None
             mine = [book for book in left if book in held]
             free = [book for book in left if not self.holders[book]]
-            book = mine[0] if mine else max(free or left, key=lambda b: len(self.pending[b]))
+            book = mine[0] if mine else free[0] if free else max(left, key=lambda b: len(self.pending[b]))
             if book not in held:
                 self.holders[book] += 1
             return self.pending[book].popleft(), book

@@ -139,12 +139,13 @@ def test_a_worker_keeps_to_its_notebook_and_another_takes_a_notebook_nobody_has(
 
 
 def test_a_worker_whose_notebook_is_done_helps_with_the_notebook_with_most_pages_left():
-    a, b = Path("a.ipynb"), Path("b.ipynb")
-    schedule = _Schedule([Page(a, {}, "")] + [Page(b, {}, "")] * 3)
-    assert schedule.take(set()) == (1, b)
-    assert schedule.take(set()) == (0, a)
-    assert schedule.drained(a)
-    assert schedule.take({a}) == (2, b)
+    a, b, c = Path("a.ipynb"), Path("b.ipynb"), Path("c.ipynb")
+    schedule = _Schedule([Page(a, {}, ""), Page(c, {}, "")] + [Page(b, {}, "")] * 3)
+    assert schedule.take(set()) == (0, a), "the first notebook in the order given starts first"
+    assert schedule.take(set()) == (1, c)
+    assert schedule.take(set()) == (2, b)
+    assert schedule.drained(a) and schedule.drained(c)
+    assert schedule.take({a}) == (3, b), "nobody's notebook is free: the one with most pages left"
 
 
 #: A build as a program that then says which of the notebook machinery it imported.
