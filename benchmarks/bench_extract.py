@@ -17,7 +17,9 @@ finds can be counted. In one run this prints:
 3. 10,000 and 50,000 report files (the largest corpus, else generated ones; in --quick the
    largest corpus only) through the real command, ``lxw extract FOLDER --jobs 2 -o
    facts.parquet``: wall time and peak memory of all its processes together;
-4. ``lxw build`` wall time on the shipped data, cold and warm (temporary output folders);
+4. ``lxw build`` wall time of generated made-up projects of (1 township, 1 year), (3, 2) and
+   (10, 3), cold and warm, per page, and against the same pages rendered with papermill and
+   ``jupyter nbconvert`` one after another (papermill installed by ``make bench``; see builds.py);
 5. when ``lxw build`` has ``--jobs``: the largest corpus, as files, extracted with 2 worker
    processes against one;
 6. oversized reports, each extracted in a process of its own: a report of about 1,000,000
@@ -309,15 +311,10 @@ def measure_command(folder: Path, jobs: int) -> None:
 
 
 def measure_build() -> None:
-    print("\n4. lxw build on the shipped data (data/raw/), wall time, as a command with its default options")
-    with tempfile.TemporaryDirectory() as tmp:
-        args = ("build", "--processed", Path(tmp) / "processed", "--reports", Path(tmp) / "reports")
-        for label, what in (("cold", "fresh temporary output folders"), ("warm", "again, into the same folders")):
-            seconds, result = timed(lxw_command, *args)
-            if result.returncode != 0:
-                print(f"   {label}: failed (exit {result.returncode}): {result.stderr.strip().splitlines()[-1:]}")
-                return
-            print(f"   {label:5} ({what}): {seconds:6.1f} s")
+    """Cold and warm builds of generated made-up projects, against papermill + nbconvert (see builds.py)."""
+    from builds import measure_builds
+
+    measure_builds()
 
 
 def measure_jobs(paths: list[Path]) -> None:

@@ -29,7 +29,7 @@ from .files import write_text
 from .identity import listed, township_from_folder, township_slug
 from .outputs import carry_over, check_outputs, exclusive, staged
 from .rawfiles import Inventory, Refused, inventory
-from .reports import REPORT_SUFFIXES, read_reports
+from .reports import REPORT_SUFFIXES, default_jobs, read_reports
 from .tables import TABLE_SUFFIXES, read_tables
 from .validate import SEVERITIES, validate
 
@@ -303,7 +303,8 @@ def build(
     one does not are kept, and listed on the index. ``parameters`` are given to every notebook
     whose parameters cell assigns them, and are part of each page's cache key.
 
-    Reports are extracted by ``jobs`` processes (None: one per core). A rebuild re-extracts
+    Reports are extracted by ``jobs`` processes, and notebooks rendered by ``jobs`` workers (None:
+    one per core), each keeping a kernel per notebook for the next township. A rebuild re-extracts
     only changed raw files and re-runs only notebooks whose inputs changed (processed data,
     notebook, package); ``force`` redoes everything. The output folders are checked before
     anything is read (see ``outputs.check_outputs``); ``replace`` adopts existing folders that
@@ -382,7 +383,7 @@ def _build(raw, processed, reports, notebook_dir, show_code, banner, jobs, force
         inputs = _Inputs(facts, found)
         result.reports = render_reports(
             facts, found, notebook_dir, new_processed, new_reports, settings, cache, progress,
-            plan=chosen, built=built, inputs=inputs,
+            plan=chosen, built=built, inputs=inputs, jobs_option=jobs,
         )
         if chosen.partial:
             result.kept = _carry_earlier(reports, new_reports, result.reports, notebook_dir, inputs, cache, progress)
@@ -473,11 +474,13 @@ class _Inputs:
 
 
 def render_reports(facts, found, notebook_dir: Path, processed: Path, reports: Path, settings, cache, progress,
-                   *, plan: Plan | None = None, built: str = "", inputs: _Inputs | None = None) -> list[Rendered]:
+                   *, plan: Plan | None = None, built: str = "", inputs: _Inputs | None = None,
+                   jobs_option: int | None = None) -> list[Rendered]:
     """Run the plan's notebooks (every notebook by default) for its townships (every township in
     the data), each project-wide notebook once; a failing one is marked, not fatal. A notebook
     whose inputs (its processed data, the notebook, the package, its parameters) are unchanged
-    since an earlier build is not run again.
+    since an earlier build is not run again. The others render ``jobs_option`` at a time (None:
+    one per core), each notebook's kernel kept for its next township (``notebooks.render_pages``).
 
     A plan naming townships renders the project-wide notebooks only when it names them too,
     for those townships; a plan naming years skips the townships that hold none of them."""
@@ -496,8 +499,9 @@ def render_reports(facts, found, notebook_dir: Path, processed: Path, reports: P
                 progress(f"    {t}: no statistics of {', '.join(map(str, chosen.years))}; its pages are kept as they were")
         townships = [t for t in townships if held[t] & set(chosen.years)]
     jobs = [(None, nb) for nb in project_books] + [(t, nb) for t in townships for nb in township_books]
-    rendered = []
-    for i, (township, nb_path) in enumerate(jobs, 1):
+    rendered: list[Rendered | None] = [None] * len(jobs)
+    todo = []  # (position, page, its cache entry, where it goes, the notebook's page to render)
+    for i, (township, nb_path) in enumerate(jobs):
         whom = township or "the whole project"
         slug = township_slug(township) if township else ""
         target = (reports / slug if township else reports) / f"{nb_path.stem}.html"
@@ -514,19 +518,30 @@ def render_reports(facts, found, notebook_dir: Path, processed: Path, reports: P
         }
         page = cache.get(name, _page)
         if page is not None:
-            progress(f"[{i}/{len(jobs)}] unchanged {nb_path.name} for {whom}")
+            progress(f"[{i + 1}/{len(jobs)}] unchanged {nb_path.name} for {whom}")
+            write_text(target, page)
+            rendered[i] = Rendered(**page_of, ok=True)
         else:
-            progress(f"[{i}/{len(jobs)}] rendering {nb_path.name} for {whom}")
-            try:
-                page = _render(nb_path, township, title, {**params, "data_dir": str(processed)}, settings)
-            except LxwError as err:
-                progress(f"    FAILED: {err}")
-                rendered.append(Rendered(**{**page_of, "href": "", "entry": ""}, ok=False, error=str(err)))
-                continue
-            cache.put(name, page)
-        write_text(target, page)
-        rendered.append(Rendered(**page_of, ok=True))
-    return rendered
+            page_title = f"{township}: {title}" if township else title
+            run = (nb_path, {**params, "data_dir": str(processed)}, page_title, settings["show_code"])
+            todo.append((i, page_of, name, target, run))
+    if todo:
+        from . import notebooks  # the notebook machinery loads slowly: only when a notebook runs
+
+        workers = min(default_jobs() if jobs_option is None else max(1, jobs_option), len(todo))
+        for event, k, value in notebooks.render_pages([notebooks.Page(*t[-1]) for t in todo], workers):
+            i, page_of, name, target, _ = todo[k]
+            if event == "start":
+                whom = jobs[i][0] or "the whole project"
+                progress(f"[{i + 1}/{len(jobs)}] rendering {page_of['notebook']} for {whom}")
+            elif event == "failed":
+                progress(f"    FAILED: {value}")
+                rendered[i] = Rendered(**{**page_of, "href": "", "entry": ""}, ok=False, error=str(value))
+            else:
+                cache.put(name, value)
+                write_text(target, value)
+                rendered[i] = Rendered(**page_of, ok=True)
+    return [r for r in rendered if r is not None]
 
 
 def _parameters_of(nb_path: Path, township: str | None, chosen: Plan, settings: dict, townships) -> dict:
@@ -623,16 +638,6 @@ def _page(data) -> str:
     if not isinstance(data, str):
         raise TypeError("a page is text")
     return data
-
-
-def _render(nb_path: Path, township: str | None, title: str, params: dict, settings: dict) -> str:
-    """Execute one notebook for one township (None: a project-wide notebook) with ``params``
-    and return its reader-facing HTML."""
-    from . import notebooks  # the notebook machinery loads slowly: only when a notebook runs
-
-    executed = notebooks.execute(nb_path, params)
-    page_title = f"{township}: {title}" if township else title
-    return notebooks.to_html(executed, page_title, show_code=settings["show_code"])
 
 
 def write_index(reports: Path, facts, rendered: list[Rendered], processed: Path, banner: str | None = None,

@@ -60,6 +60,8 @@ MAX_ZIP_RATIO = 200
 CELL_TIMEOUT = 600
 NOTEBOOK_TIMEOUT = 1800
 KERNEL_WATCH_SECONDS = 1.0
+#: How long a kernel may take to start and answer, or to be reset between two pages, in seconds.
+KERNEL_START_TIMEOUT = 60
 
 #: A report page shows at most this many rows of a table (it says how many it leaves out), and
 #: carries a table as a CSV download up to this size; the processed data hold every row.
