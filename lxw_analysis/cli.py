@@ -205,7 +205,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--reports", type=Path, help="reports folder (default: reports)")
     b.add_argument("--notebooks", type=Path, help="notebooks folder (default: notebooks)")
     b.add_argument("--show-code", action="store_true", help="keep code cells in the HTML reports")
-    b.add_argument("--jobs", type=int, metavar="N", help="processes extracting reports (default: one per core)")
+    b.add_argument("--jobs", type=int, metavar="N", help="processes extracting reports, and workers rendering pages (default: one per core)")
     b.add_argument("--force", action="store_true", help="redo everything, even what is unchanged since the last build")
     b.add_argument(
         "--replace",
