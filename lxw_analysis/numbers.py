@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import cn2an
-
 from . import config
 
 __all__ = [
@@ -79,6 +77,8 @@ def to_halfwidth(text: str) -> str:
 def _chinese(text: str) -> float:
     if text[0] in "百千万亿佰仟":
         text = "一" + text  # 百余人, 万余元: a bare multiplier means one of it
+    import cn2an  # loaded when a report first writes a Chinese numeral: it compiles its tables on import
+
     try:
         return float(cn2an.cn2an(text, "smart"))
     except ValueError:
