@@ -18,7 +18,7 @@ from .candidates import _QUOTED, NAN, Candidates, _Spans
 from .facts import as_facts
 from .grammar import grammar
 from .identity import infer_township, infer_year
-from .indicators import catalogue_key, match_in
+from .indicators import catalogue_key, match_in, target_clause, target_sentence
 from .labels import _VILLAGE_NOUNS, Labelling, _without_relation
 from .relations import ReadingTogether
 from .segment import Layout
@@ -87,6 +87,8 @@ class _Document(Candidates, ReadingTogether, Labelling):
         band_noun = None
         subject = ("", (-1, -1))  # the last subject stated, and the sentence it was stated in
         quotes: dict[tuple[int, int], str] = {}  # facts of one sentence share its quote
+        targets: dict[tuple, bool] = {}  # … and of one clause whether it states a target (indicators.says_target)
+        target_sentences: dict[tuple, bool] = {}  # … and of one sentence whether it states targets
         rows = []
         for raw in raws:
             start, end = raw.start, raw.end
@@ -120,9 +122,15 @@ class _Document(Candidates, ReadingTogether, Labelling):
                     label = subject[0] + label  # 地区生产总值12.3亿元,增长8%: the growth of 地区生产总值
             # A bracket of units with a name of their own (薄弱村) is matched as those units.
             as_band = banded and (noun is None or noun in _VILLAGE_NOUNS or raw.unit == "%")
+            clause_text = self.view[near_clause[0] : near_clause[1]]
+            sentence_text = self.view[near_sentence[0] : near_sentence[1]]
+            if near_clause not in targets:
+                targets[near_clause] = target_clause(clause_text)
+            if near_sentence not in target_sentences:
+                target_sentences[near_sentence] = target_sentence(sentence_text or clause_text)
             indicator, how, score = match_in(
-                self.catalogue, label, raw.unit, self.view[near_clause[0] : near_clause[1]], as_band,
-                self.view[near_sentence[0] : near_sentence[1]],
+                self.catalogue, label, raw.unit, clause_text, as_band, sentence_text,
+                target=targets[near_clause] or target_sentences[near_sentence],
             )
             s0, s1 = near_sentence
             rows.append((start, (

@@ -297,24 +297,46 @@ def catalogue_key() -> str:
     return _project_file(os.environ.get("LXW_PROJECT_DIR"), os.getcwd())
 
 
-def match_in(key: str, label, unit, context: str, band: bool, wider: str = "") -> tuple[str | None, str, float]:
+def match_in(
+    key: str, label, unit, context: str, band: bool, wider: str = "", *, target: bool | None = None
+) -> tuple[str | None, str, float]:
     """``match_indicator(label, unit, context, band=band, detail=True)`` in the catalogue ``key``.
 
     An ambiguous phrasing is resolved by ``context`` (the clause), else by ``wider`` (its sentence).
+    ``target`` is ``says_target(context, wider)`` when the caller knows it already (the facts of
+    one clause share it).
     """
     if not isinstance(label, str) or not label or not isinstance(unit, str):
         return None, "none", float("nan")
     s = subject(label)
     candidates = _candidates(s, unit, band, key)
     named = bool(candidates) and candidates[0][1] == "exact"  # a phrasing of its own (招商引资任务); exact ones come first
-    if (
-        (s.endswith(_TARGET_ENDS) and not named)
-        or _TARGET_CLAUSE.search(context or "")
-        or _TARGET_SENTENCE.search(wider or context or "")
-    ):
+    if target is None:
+        target = says_target(context, wider)
+    if (s.endswith(_TARGET_ENDS) and not named) or target:
         aim = subject(_TARGET_LEAD.sub("", _TARGET_SUBJECT.sub("", s))) or s
         return _target_of(key, aim, unit, context, band, wider)
     return _resolve(candidates, context, wider)
+
+
+def says_target(context: str, wider: str = "") -> bool:
+    """Whether a clause (``context``) or its sentence (``wider``) states a target (力争, 目标任务为 …):
+    its figures are then the target's.
+
+    >>> says_target("力争全年接待游客20万人次"), says_target("接待游客20万人次", "主要目标:接待游客20万人次")
+    (True, True)
+    """
+    return target_clause(context or "") or target_sentence(wider or context or "")
+
+
+def target_clause(text: str) -> bool:
+    """Whether a clause's words make its figure a target (力争, 确保 …): half of ``says_target``."""
+    return _TARGET_CLAUSE.search(text) is not None
+
+
+def target_sentence(text: str) -> bool:
+    """Whether a sentence says it states targets (主要目标, 目标任务为 …): half of ``says_target``."""
+    return "目标" in text and _TARGET_SENTENCE.search(text) is not None  # each of its words holds 目标
 
 
 def _target_of(key: str, s: str, unit: str, context: str, band: bool, wider: str) -> tuple[str | None, str, float]:

@@ -84,7 +84,7 @@ class Labelling:
         """
         g = grammar()
         before = _QUOTE_MARKS.sub("", self.view[ctx_start:start]).strip()
-        if _SCOPE_END.search(before):
+        if _SCOPE_END.search(before, max(0, len(before) - 6)):  # it ends the words: 4 characters at most
             villages = _VILLAGES_AFTER.match(self.view, end)
             if villages:
                 return villages.group(), villages.end()
