@@ -87,8 +87,7 @@ class _Document(Candidates, ReadingTogether, Labelling):
         band_noun = None
         subject = ("", (-1, -1))  # the last subject stated, and the sentence it was stated in
         quotes: dict[tuple[int, int], str] = {}  # facts of one sentence share its quote
-        targets: dict[tuple, bool] = {}  # … and of one clause whether it states a target (indicators.says_target)
-        target_sentences: dict[tuple, bool] = {}  # … and of one sentence whether it states targets
+        targets: dict[tuple, bool] = {}  # … and whether it states targets (the sentence half of indicators.says_target)
         rows = []
         for raw in raws:
             start, end = raw.start, raw.end
@@ -124,13 +123,11 @@ class _Document(Candidates, ReadingTogether, Labelling):
             as_band = banded and (noun is None or noun in _VILLAGE_NOUNS or raw.unit == "%")
             clause_text = self.view[near_clause[0] : near_clause[1]]
             sentence_text = self.view[near_sentence[0] : near_sentence[1]]
-            if near_clause not in targets:
-                targets[near_clause] = target_clause(clause_text)
-            if near_sentence not in target_sentences:
-                target_sentences[near_sentence] = target_sentence(sentence_text or clause_text)
+            if near_sentence not in targets:
+                targets[near_sentence] = target_sentence(sentence_text or clause_text)
             indicator, how, score = match_in(
                 self.catalogue, label, raw.unit, clause_text, as_band, sentence_text,
-                target=targets[near_clause] or target_sentences[near_sentence],
+                target=target_clause(clause_text) or targets[near_sentence],
             )
             s0, s1 = near_sentence
             rows.append((start, (

@@ -176,7 +176,7 @@ def _row_values(columns: list[tuple]) -> list[np.ndarray]:
     return [
         np.array([v if isinstance(v, str) else _NA_TEXT if _is_na(v) else str(v) for v in columns[i]], dtype=object)
         if text
-        else np.array([np.nan if _is_na(v) else v for v in columns[i]], dtype="float64")
+        else _floats(columns[i])
         for i, text in _ID_AT
     ]
 
