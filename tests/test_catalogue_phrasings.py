@@ -1,0 +1,228 @@
+"""Statistics worded as real township reports word them land on their catalogue id.
+
+Every sentence here is made up; each is modelled on the wording of the public page named in the
+comment above it (the page the phrasing was seen on, as the catalogue's ``seen`` column records).
+"""
+
+import pandas as pd
+import pytest
+
+from lxw_analysis import extract_facts
+from lxw_analysis.indicators import match_indicator
+
+
+def indicator_of(sentence: str, number: str):
+    """The indicator id of the fact whose text is ``number`` in ``sentence``."""
+    facts = extract_facts(sentence)
+    rows = facts[facts["text"] == number]
+    assert len(rows) == 1, f"{number!r} in {sentence!r}: {facts[['text', 'label']].to_dict('records')}"
+    found = rows["indicator"].iloc[0]
+    return None if pd.isna(found) else found
+
+
+def check(sentence: str, number: str, indicator: str | None):
+    assert indicator_of(sentence, number) == indicator
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://xjzj0807.com/jh15/27043.html
+        ("全年共排查整改安全隐患57处。", "57处"),
+        ("全年发现并整改火灾隐患13处。", "13处"),
+        # modelled on https://max.book118.com/html/2025/0209/8001004116007030.shtm
+        ("全年排查安全隐患126处，已整改到位120处。", "120处"),
+        ("开展拉网式检查，整改安全隐患38处。", "38处"),
+    ],
+)
+def test_hazards_rectified_in_any_wording(sentence, number):
+    check(sentence, number, "safety_hazards_rectified")
+
+
+def test_hazards_found_stay_found_beside_those_rectified():
+    # modelled on https://max.book118.com/html/2025/0209/8001004116007030.shtm
+    check("全年排查安全隐患126处，已整改到位120处。", "126处", "safety_hazards_found")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://m.iichajd.com/dm_109851 and http://2ndflr.com/dm/gaotaixian/931333.html
+        ("全乡地处山区，平均海拔为1880米。", "1880米", "altitude"),
+        ("全乡最高海拔1408米，最低海拔650米。", "1408米", "altitude_highest"),
+        ("全乡最高海拔1408米，最低海拔650米。", "650米", "altitude_lowest"),
+    ],
+)
+def test_altitude_average_highest_and_lowest_are_three_ids(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://www.xiaomilidoc.com/p-4385426.html
+        ("全年完成财政收入1860万元，占计划的104.6%。", "104.6%"),
+        ("完成财政总收入309万元，占目标任务的278%。", "278%"),
+        # modelled on https://www.xiaomilidoc.com/p-4385426.html (财税任务)
+        ("全年财政总收入完成309万元，占目标任务的78%。", "78%"),
+    ],
+)
+def test_fiscal_revenue_plan_completion_rate_in_any_wording(sentence, number):
+    check(sentence, number, "fiscal_revenue_plan_completion_rate")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://czj.huaibei.gov.cn/ztzl/czjrgl/18452191.html
+        ("全年为22家企业协调过桥资金1.97亿元。", "22家", "enterprises_financed"),
+        ("全年为22家企业协调过桥资金1.97亿元。", "1.97亿元", "financing_provided"),
+        # modelled on http://www.195617.tw/news_view.php?id=16460
+        ("搭建银企对接平台，帮助市场主体融资0.9亿元。", "0.9亿元", "financing_provided"),
+        ("协调融资担保1.26亿元。", "1.26亿元", "financing_provided"),
+    ],
+)
+def test_financing_for_enterprises_counts_firms_and_money_apart(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://qikanchina.com/thesis/view/2465247
+        ("当年社员人均分配196.9元，比上年增加19元。", "196.9元", "distribution_per_capita"),
+        ("当年社员人均分配196.9元，比上年增加19元。", "19元", "distribution_per_capita_change"),
+        ("1977年人均分配123.54元。", "123.54元", "distribution_per_capita"),
+    ],
+)
+def test_collective_distribution_per_member_and_its_change(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://cc5qn.com/article/4987236 and https://fx361.cc/page/2016/1203/20293213.shtml
+        ("当年向国家交售商品粮120万斤。", "120万斤"),
+        ("全年交售公余粮12万斤。", "12万斤"),
+        ("全年出售商品粮30万斤。", "30万斤"),
+    ],
+)
+def test_grain_sold_to_the_state_in_any_wording(sentence, number):
+    check(sentence, number, "grain_sold_to_state")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # made-up wording of a village PV dividend, modelled on the collective-economy reports of
+        # https://www.zhetiaohe.com/ss/8d5335349817bb9d6436a2c958cfaa7d7aa823e8e2e468e8a7f2a33be268859bd21258db8a0c3d0159e3b4ce6faa9af6.html
+        ("光伏电站建成后，每村每年可分红8万元。", "8万元"),
+        ("入股光伏电站的村，每村每年分红5万元。", "5万元"),
+    ],
+)
+def test_dividend_per_village(sentence, number):
+    check(sentence, number, "dividend_per_village")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://www.sz-shandao.com/gnyw/2008-11/14/content_128175.htm
+        ("规模以上工业增加值增速提高2.1个百分点。", "2.1个百分点", "industrial_value_added_growth_change_pp"),
+    ],
+)
+def test_changes_in_growth_rates_in_percentage_points_are_ids_of_their_own(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://difang.gmw.cn/nmg/2026-03/13/content_38646800.htm
+        ("全年接收市派督办工单41件，均按期办结。", "41件"),
+        ("全年重点督办热线工单26件。", "26件"),
+    ],
+)
+def test_hotline_requests_put_under_supervision(sentence, number):
+    check(sentence, number, "hotline_supervised_requests")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # the lines of a village collective's income-distribution statement, modelled on
+        # https://www.datiyi.cn/article/1851795.html and http://www.heyang.gov.cn/zfxxgk/zc/xzgfxwj/1649310284389425154.html
+        ("全镇村集体经营支出87.9万元，管理费用56.7万元。", "87.9万元", "collective_operating_expenditure"),
+        ("全镇村集体经营支出87.9万元，管理费用56.7万元。", "56.7万元", "collective_management_expenses"),
+        ("全镇村集体可分配收益105.3万元，其中农户分配36.9万元。", "105.3万元", "collective_distributable_income"),
+        ("全镇村集体可分配收益105.3万元，其中农户分配36.9万元。", "36.9万元", "collective_distribution_to_households"),
+        ("全区村组两级总支出19.7亿元。", "19.7亿元", "collective_expenditure_total"),
+    ],
+)
+def test_a_collective_income_statement_keeps_its_lines_apart(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "label",
+    # modelled on https://finance.sina.com.cn/china/gncj/2020-10-19/doc-iiznctkc6343334.shtml; labels as
+    # written, since the extractor reads 固定资产投资增速比上年回落 as 增速比上年回落 for now
+    ["固定资产投资增速回落", "全社会固定资产投资增幅提高", "固定资产投资增速比上年下降"],
+)
+def test_fixed_asset_investment_growth_change_in_points_is_its_own_id(label):
+    assert match_indicator(label, "百分点") == "fixed_asset_investment_growth_change_pp"
+    assert match_indicator(label.replace("回落", "增长"), "%") == "fixed_asset_investment_growth_rate"
+
+
+def test_investment_income_is_not_project_investment():
+    # modelled on https://www.datiyi.cn/article/1851795.html
+    assert indicator_of("村集体投资收益12万元。", "12万元") != "project_investment"
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on http://m.7rdy.cn/news/94034.html (农民人均纯收入) and
+        # http://cailiaogo.com/index/article/detail/detail_id/20632.html (农村居民人均可支配收入)
+        ("全镇农民人均纯收入达到7385元。", "7385元"),
+        ("农村居民人均可支配收入达到18764元。", "18764元"),
+        ("农民人平纯收入11286元。", "11286元"),
+    ],
+)
+def test_rural_income_per_head_is_one_series_whatever_a_year_calls_it(sentence, number):
+    check(sentence, number, "rural_disposable_income")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.soulun.net/periodical/c6644539dc3ce4e4c8a03e389d24c357.html
+        ("围绕培训需求发放调查问卷460份。", "460份", "questionnaires_distributed"),
+        ("发放征求意见表40份。", "40份", "questionnaires_distributed"),
+        # modelled on https://fx361.cc/page/2015/1218/23362997.shtml
+        ("全县遴选承训机构3家，开展高素质农民培训。", "3家", "training_institutions"),
+        # modelled on https://www.shangjiatang.cn/wenku/aeev/ndPG3z3eM2
+        ("乡党委召开专题推进会6次。", "6次", "special_meetings"),
+    ],
+)
+def test_questionnaires_training_providers_and_special_meetings(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://mkan.china.com/article/5550573.html
+        ("村两委成员中大专以上学历的占23.8%。", "23.8%", "village_cadres_college_share"),
+        ("村两委成员具有高中以上文化程度的占63.5%。", "63.5%", "village_cadres_high_school_share"),
+    ],
+)
+def test_village_committee_education_shares(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_bare_bed_counts_are_hospital_beds():
+    # modelled on the health section of a statistical bulletin,
+    # https://tjgb.hongheiku.com/xjtjgb/xj2020/43861.html
+    check("全县医疗卫生机构3个，床位684张。", "684张", "hospital_beds")
