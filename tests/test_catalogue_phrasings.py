@@ -226,3 +226,49 @@ def test_bare_bed_counts_are_hospital_beds():
     # modelled on the health section of a statistical bulletin,
     # https://tjgb.hongheiku.com/xjtjgb/xj2020/43861.html
     check("全县医疗卫生机构3个，床位684张。", "684张", "hospital_beds")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://m.iichajd.com/dm_109851
+        ("全乡年平均气温11℃，无霜期150天左右，年降雨量约为1100毫米。", "11℃", "average_temperature"),
+        ("全乡年平均气温11℃，无霜期150天左右，年降雨量约为1100毫米。", "150天左右", "frost_free_days"),
+        ("全乡年平均气温11℃，无霜期150天左右，年降雨量约为1100毫米。", "约为1100毫米", "annual_precipitation"),
+        ("乡政府驻地距县城54公里。", "54公里", "distance_to_county_seat"),
+        # modelled on http://2ndflr.com/dm/gaotaixian/931333.html
+        ("镇所在地距县城约25公里。", "约25公里", "distance_to_county_seat"),
+    ],
+)
+def test_a_townships_climate_and_distances(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://redtowerstudio.com/xwzx/2023-03/09/content_405989.htm
+        ("全年居民消费价格上涨1.9%，其中食品烟酒价格上涨2.3%。", "2.3%", "cpi_food_growth_rate"),
+        ("衣着价格上涨0.8%，教育文化娱乐价格上涨1.5%。", "0.8%", "cpi_clothing_growth_rate"),
+        ("衣着价格上涨0.8%，教育文化娱乐价格上涨1.5%。", "1.5%", "cpi_education_growth_rate"),
+        # modelled on https://www.lg.gov.cn/bmzz/tjj/xxgk/tjsj/tjyb/2011n/4yf/content/post_2795816.html
+        ("全年接待国内游客280.69万人次，入境游客5482人次。", "280.69万人次", "domestic_tourist_visits"),
+        ("全年接待国内游客280.69万人次，入境游客5482人次。", "5482人次", "inbound_tourist_visits"),
+    ],
+)
+def test_price_growth_by_category_and_tourists_by_origin(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://www.sm.gov.cn/zw/ztzl/zhlwgzlslbrw/gzbsycx/202111/t20211125_1730836.htm
+        ("全年培训高素质农民520人，占年度任务数的104%。", "104%", "training_task_completion_rate"),
+        ("全镇培训任务完成率达98%。", "98%", "training_task_completion_rate"),
+        # modelled on http://xiping.gov.cn/portal/zwgk/zfwj/xzb/xzbq/webinfo/2017/09/1537049388171690.htm
+        ("全镇一般公共预算收入2463万元，占目标任务的31%。", "31%", "general_budget_revenue_plan_completion_rate"),
+    ],
+)
+def test_shares_of_the_years_task(sentence, number, indicator):
+    check(sentence, number, indicator)
