@@ -272,3 +272,21 @@ def test_price_growth_by_category_and_tourists_by_origin(sentence, number, indic
 )
 def test_shares_of_the_years_task(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # fiscal statements have lines of these names too, modelled on
+        # http://www.jiedong.gov.cn/zfxxgkmlfg/jysjdqlpzrmzf/content/post_485384.html
+        ("上半年上级补助收入4461万元。", "4461万元"),
+        ("其他支出873万元。", "873万元"),
+    ],
+)
+def test_fiscal_lines_are_not_read_as_a_village_collectives(sentence, number):
+    assert indicator_of(sentence, number) not in {"collective_subsidy_income", "collective_other_expenditure"}
+
+
+def test_a_village_collectives_other_income_is_its_own_line():
+    # modelled on https://www.datiyi.cn/article/1851795.html
+    check("全镇村集体其他收入25.8万元。", "25.8万元", "collective_other_income")
