@@ -290,3 +290,15 @@ def test_fiscal_lines_are_not_read_as_a_village_collectives(sentence, number):
 def test_a_village_collectives_other_income_is_its_own_line():
     # modelled on https://www.datiyi.cn/article/1851795.html
     check("全镇村集体其他收入25.8万元。", "25.8万元", "collective_other_income")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://m.70edu.com/shiyong/54596_3.html (县直部门、县级领导联乡包村)
+        ("全县34名县级领导每人联系1至2个薄弱村，每月到村不少于一次。", "34名", "county_leaders_assigned"),
+        ("全县34名县级领导每人联系1至2个薄弱村，每月到村不少于一次。", "不少于一次", "village_visits_per_month"),
+    ],
+)
+def test_county_leaders_linked_to_villages_and_their_visits(sentence, number, indicator):
+    check(sentence, number, indicator)
