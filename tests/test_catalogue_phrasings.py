@@ -302,3 +302,18 @@ def test_a_village_collectives_other_income_is_its_own_line():
 )
 def test_county_leaders_linked_to_villages_and_their_visits(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # the programme's kinds of trainee were renamed in 2019; modelled on
+        # https://www.fx361.com/page/2022/1227/13595363.shtml
+        ("完成生产经营型培训180人。", "180人", "trainees_business_type"),
+        ("培训经营管理型学员127人。", "127人", "trainees_business_type"),
+        ("完成专业服务型培训90人。", "90人", "trainees_service_type"),
+        ("培训技能服务型学员38人。", "38人", "trainees_service_type"),
+    ],
+)
+def test_kinds_of_trainee_keep_their_id_across_the_renaming(sentence, number, indicator):
+    check(sentence, number, indicator)
