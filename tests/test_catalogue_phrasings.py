@@ -115,8 +115,7 @@ def test_grain_sold_to_the_state_in_any_wording(sentence, number):
 @pytest.mark.parametrize(
     "sentence,number",
     [
-        # made-up wording of a village PV dividend, modelled on the collective-economy reports of
-        # https://www.zhetiaohe.com/ss/8d5335349817bb9d6436a2c958cfaa7d7aa823e8e2e468e8a7f2a33be268859bd21258db8a0c3d0159e3b4ce6faa9af6.html
+        # modelled on http://wzrbw.cmstop.cn/p/70202.html and http://121.196.12.253/shtml/ncxxb/20200115/88506.shtml
         ("光伏电站建成后，每村每年可分红8万元。", "8万元"),
         ("入股光伏电站的村，每村每年分红5万元。", "5万元"),
     ],
@@ -317,3 +316,8 @@ def test_county_leaders_linked_to_villages_and_their_visits(sentence, number, in
 )
 def test_kinds_of_trainee_keep_their_id_across_the_renaming(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+def test_living_environment_spending():
+    # modelled on http://www.neixiang.gov.cn/hlnx/zh/xz/2015-06-29/9547.html
+    check("全年人居环境整治投入110余万元。", "110余万元", "environment_investment")
