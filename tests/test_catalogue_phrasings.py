@@ -321,3 +321,10 @@ def test_kinds_of_trainee_keep_their_id_across_the_renaming(sentence, number, in
 def test_living_environment_spending():
     # modelled on http://www.neixiang.gov.cn/hlnx/zh/xz/2015-06-29/9547.html
     check("全年人居环境整治投入110余万元。", "110余万元", "environment_investment")
+
+
+def test_hazards_not_yet_rectified_are_not_hazards_rectified():
+    # modelled on https://www.ahtxq.gov.cn/zwgk/public/6615872/11098314.html
+    sentence = "督查企业101家，已整改完成479个，未整改到位36个。"
+    check(sentence, "479个", "safety_hazards_rectified")
+    check(sentence, "36个", "safety_hazards_unrectified")
