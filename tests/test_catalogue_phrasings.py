@@ -180,17 +180,19 @@ def test_investment_income_is_not_project_investment():
 
 
 @pytest.mark.parametrize(
-    "sentence,number",
+    "sentence,number,indicator",
     [
         # modelled on http://m.7rdy.cn/news/94034.html (农民人均纯收入) and
         # http://cailiaogo.com/index/article/detail/detail_id/20632.html (农村居民人均可支配收入)
-        ("全镇农民人均纯收入达到7385元。", "7385元"),
-        ("农村居民人均可支配收入达到18764元。", "18764元"),
-        ("农民人平纯收入11286元。", "11286元"),
+        ("全镇农民人均纯收入达到7385元。", "7385元", "rural_net_income"),
+        ("农村居民人均可支配收入达到18764元。", "18764元", "rural_disposable_income"),
+        ("农民人平纯收入11286元。", "11286元", "rural_net_income"),
     ],
 )
-def test_rural_income_per_head_is_one_series_whatever_a_year_calls_it(sentence, number):
-    check(sentence, number, "rural_disposable_income")
+def test_rural_net_income_and_disposable_income_are_two_series(sentence, number, indicator):
+    """纯收入 (the measure before 2014) and 可支配收入 are defined differently: a change from one
+    to the other is no year-over-year change."""
+    check(sentence, number, indicator)
 
 
 @pytest.mark.parametrize(
