@@ -10,11 +10,14 @@ says when they were built and whether their inputs have changed since.
 from __future__ import annotations
 
 import ast
+import csv
 import datetime as dt
+import hashlib
 import json
 import keyword
 import sys
 import warnings
+from collections import Counter
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
@@ -27,11 +30,12 @@ from .errors import LxwError, YearDisagreement
 from .facts import as_facts, write_csv, write_facts
 from .files import write_text
 from .identity import listed, township_from_folder, township_slug
-from .outputs import carry_over, check_outputs, exclusive, staged
+from .outputs import carry_over, check_outputs, exclusive, remove_stale, staged
 from .rawfiles import Inventory, Refused, inventory
 from .reports import REPORT_SUFFIXES, default_jobs, read_reports
+from .stamp import record, stamp_name, unchanged
 from .tables import TABLE_SUFFIXES, read_tables
-from .validate import SEVERITIES, validate
+from .validate import FINDING_DTYPES, SEVERITIES, validate
 
 __all__ = [
     "EXAMPLE_BANNER",
@@ -322,10 +326,57 @@ def build(
     )
 
     with exclusive([processed, reports]):
-        return _build(raw, processed, reports, notebook_dir, show_code, banner, jobs, force, progress, chosen)
+        cache = Cache(processed.parent / f".{processed.name}-cache", read=not force, notice=progress)
+        outputs = [processed, reports]
+        stamp = None if chosen.partial else stamp_name(raw, notebook_dir, outputs, (show_code, banner, chosen.parameters))
+        earlier = unchanged(cache, stamp, outputs) if stamp else None
+        if earlier is not None:
+            for folder in outputs:
+                remove_stale(folder)
+            return _as_before(earlier["result"], processed, progress)
+        result = _build(raw, processed, reports, notebook_dir, show_code, banner, jobs, cache, progress, chosen)
+        if stamp and not result.failed and not result.refused:
+            record(cache, stamp, outputs, _result_data(result))
+        return result
 
 
-def _build(raw, processed, reports, notebook_dir, show_code, banner, jobs, force, progress, chosen) -> BuildResult:
+def _result_data(result: BuildResult) -> dict:
+    """``result`` as JSON data, for the build's stamp."""
+    return {
+        "facts": result.facts, "outputs": [str(p) for p in result.outputs], "index": str(result.index),
+        "reports": [asdict(r) for r in result.reports], "kept": [asdict(r) for r in result.kept],
+    }
+
+
+def _as_before(data: dict, processed: Path, progress) -> BuildResult:
+    """The result of the last build, whose stamp says nothing changed since, said as such."""
+    result = BuildResult(
+        facts=data["facts"], outputs=[Path(p) for p in data["outputs"]], index=Path(data["index"]),
+        reports=[Rendered(**r) for r in data["reports"]], kept=[Rendered(**r) for r in data["kept"]],
+    )
+    pages = len(result.reports) + len(result.kept)
+    progress(
+        f"Nothing changed since the last build: its {result.facts} statistics and {pages} page(s) are as it left "
+        f"them; quality checks: {_quality_summary(_severities(processed / 'quality.csv'))} (quality.csv). "
+        "lxw build --force builds everything again."
+    )
+    progress(f"Processed data are in {processed}")
+    progress(f"Reports are in {result.index.parent} (open {result.index})")
+    return result
+
+
+def _severities(path: Path) -> dict[str, int]:
+    """How many findings of each severity a quality.csv holds."""
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return dict(Counter(row.get("severity") for row in csv.DictReader(f)))
+
+
+def _quality_summary(counts) -> str:
+    """Findings by severity, as a build says them: ``1 warning``, ``no findings``."""
+    return ", ".join(f"{counts[s]} {s}" for s in SEVERITIES if s in counts) or "no findings"
+
+
+def _build(raw, processed, reports, notebook_dir, show_code, banner, jobs, cache, progress, chosen) -> BuildResult:
     """``build`` once its folders are checked and no other build writes them."""
     found_files = raw_files(raw)
     files, refused = found_files.files, list(found_files.refused)
@@ -340,7 +391,6 @@ def _build(raw, processed, reports, notebook_dir, show_code, banner, jobs, force
         refused.append(Refused(path, why))
         progress(f"    NOT READ: {path}: {why}")
 
-    cache = Cache(processed.parent / f".{processed.name}-cache", read=not force, notice=progress)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", YearDisagreement)  # said below, as a quality finding
         read = read_reports(texts, data_dir=raw.parent, jobs=jobs, cache=cache, progress=progress, on_error=not_read)
@@ -363,7 +413,7 @@ def _build(raw, processed, reports, notebook_dir, show_code, banner, jobs, force
         for src, _, text in read
         if listed(src.path, raw)[1] is None
     ]
-    found = validate(facts, documents=documents)
+    found = _findings(facts, documents, cache)
     for message in found.loc[found["rule"] == "year_name_text_disagree", "message"]:
         progress(f"    WARNING: {message}")
     counts = found["severity"].value_counts()
@@ -375,7 +425,7 @@ def _build(raw, processed, reports, notebook_dir, show_code, banner, jobs, force
         result.outputs = [processed / p.name for p in written]
         progress(
             f"Wrote {len(facts)} statistics; quality checks: "
-            + (", ".join(f"{counts[s]} {s}" for s in SEVERITIES if s in counts) or "no findings")
+            + _quality_summary(counts)
             + " (quality.csv)"
         )
         settings = {"show_code": show_code, "banner": banner}
@@ -395,6 +445,29 @@ def _build(raw, processed, reports, notebook_dir, show_code, banner, jobs, force
     progress(f"Processed data are in {processed}")
     progress(f"Reports are in {reports} (open {result.index})")
     return result
+
+
+def _findings(facts: pd.DataFrame, documents: list, cache: Cache) -> pd.DataFrame:
+    """``validate``'s findings on ``facts``, kept in the cache for a rebuild whose facts and
+    reports are the same: checking them again is most of what a build with nothing new does."""
+    digest = hashlib.sha256(pd.util.hash_pandas_object(facts, index=True).to_numpy().tobytes())
+    digest.update(repr([(c, str(t)) for c, t in facts.dtypes.items()]).encode())
+    for path, label, township, year, text in documents:
+        digest.update(repr((str(path), label, township, year)).encode())
+        digest.update(hashlib.sha256(text.encode()).digest())
+    name = f"findings-{key(digest.digest())}"
+    dtypes = {**FINDING_DTYPES, "facts": "string"}
+
+    def decode(data: dict) -> pd.DataFrame:
+        if set(data) != set(dtypes):
+            raise KeyError("columns")
+        return pd.DataFrame({c: pd.array(data[c], dtype=t) for c, t in dtypes.items()})
+
+    found = cache.get(name, decode)
+    if found is None:
+        found = validate(facts, documents=documents)
+        cache.put(name, {c: [None if pd.isna(v) else v for v in found[c].tolist()] for c in dtypes})
+    return found
 
 
 def notebook_scope(path: Path) -> str:

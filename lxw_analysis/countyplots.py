@@ -84,9 +84,9 @@ def small_multiples(
         ax.set_visible(False)
     first = axes.flat[0]
     first.set_ylim(0, top * 1.15)  # room for the labels above the highest point
-    if percent:
-        first.set_yticks(range(0, int(top) + 1, 20))
-    else:
+    if percent and top <= 100:
+        first.set_yticks(range(0, 101, 20))
+    else:  # a misread share far above 100% must not ask for a tick every 20%
         first.yaxis.set_major_locator(MaxNLocator(integer=True))
     if years:
         pad = 0.4 if len(years) == 1 else 0.25

@@ -24,7 +24,7 @@ from . import config
 from .errors import LxwError
 from .files import _umask
 
-__all__ = ["MARKER", "KEPT", "manifest", "check_outputs", "exclusive", "staged", "carry_over", "check_output_file"]
+__all__ = ["MARKER", "KEPT", "manifest", "check_outputs", "exclusive", "remove_stale", "staged", "carry_over", "check_output_file"]
 
 MARKER = ".lxw-build.json"
 #: Files an output folder may hold before any build (the folder's own README in git).
@@ -155,6 +155,13 @@ def exclusive(targets: list[Path]):
             handle.close()
 
 
+def remove_stale(target: Path) -> None:
+    """Remove the staging folders of ``target`` that a killed build left behind."""
+    for stale in target.parent.glob(f".{target.name}.building-*"):
+        if stale.is_dir() and (stale / MARKER).exists():
+            shutil.rmtree(stale, ignore_errors=True)
+
+
 @contextmanager
 def staged(target: Path):
     """A new folder to write ``target``'s contents into; it replaces ``target`` only on success.
@@ -165,9 +172,7 @@ def staged(target: Path):
     ``.name.building-*`` folder, which the next build removes.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    for stale in target.parent.glob(f".{target.name}.building-*"):
-        if stale.is_dir() and (stale / MARKER).exists():
-            shutil.rmtree(stale, ignore_errors=True)
+    remove_stale(target)
     stage = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     try:
         (stage / MARKER).write_text('{"files": []}', encoding="utf-8")  # ours, should it be left behind

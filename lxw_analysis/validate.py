@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import partial, wraps
+from functools import cache, partial, wraps
 from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
-import pandera.pandas as pa
 
 from . import reference
 from .bands import band_label
@@ -52,7 +51,7 @@ __all__ = [
     "upper_only_for_ranges",
     "band_in_order",
     "start_before_end",
-    "FACTS_SCHEMA",
+    "facts_schema",
     "schema",
     "has_contract_structure",
     "bands_do_not_sum",
@@ -230,28 +229,33 @@ def start_before_end(df: pd.DataFrame) -> pd.Series:
 
 _ROW_CHECKS = {f.__name__: f for f in (upper_only_for_ranges, band_in_order, start_before_end)}
 
-_COLUMN_CHECKS = {
-    "township": [pa.Check(_not_blank, name="not_blank")],
-    "year": [pa.Check(lambda s: s.between(*YEARS), name="plausible_year")],
-    "qualifier": [pa.Check(lambda s: s.isin(list(QUALIFIERS)), name="known_qualifier")],
-    "direction": [pa.Check(lambda s: s.isin(list(DIRECTIONS)), name="known_direction")],
-    "indicator_match": [pa.Check(lambda s: s.isin(list(INDICATOR_MATCHES)), name="known_indicator_match")],
-}
 
+@cache
+def facts_schema():
+    """The facts-table contract as a pandera schema: exact columns in order, dtypes, values.
+    Built (and pandera imported) when first asked for: a build whose facts are unchanged never
+    checks them again."""
+    import pandera.pandas as pa
 
-def _column(name: str) -> pa.Column:
-    dtype_check = pa.Check(partial(has_dtype, expected=FACT_DTYPES[name]), name="dtype")
-    return pa.Column(None, checks=[dtype_check, *_COLUMN_CHECKS.get(name, [])], nullable=name not in REQUIRED)
+    checks = {
+        "township": [pa.Check(_not_blank, name="not_blank")],
+        "year": [pa.Check(lambda s: s.between(*YEARS), name="plausible_year")],
+        "qualifier": [pa.Check(lambda s: s.isin(list(QUALIFIERS)), name="known_qualifier")],
+        "direction": [pa.Check(lambda s: s.isin(list(DIRECTIONS)), name="known_direction")],
+        "indicator_match": [pa.Check(lambda s: s.isin(list(INDICATOR_MATCHES)), name="known_indicator_match")],
+    }
 
+    def column(name: str):
+        dtype_check = pa.Check(partial(has_dtype, expected=FACT_DTYPES[name]), name="dtype")
+        return pa.Column(None, checks=[dtype_check, *checks.get(name, [])], nullable=name not in REQUIRED)
 
-#: The facts-table contract as a pandera schema: exact columns in order, dtypes, values.
-FACTS_SCHEMA = pa.DataFrameSchema(
-    {name: _column(name) for name in FACT_COLUMNS},
-    checks=[pa.Check(check, name=name, ignore_na=False) for name, check in _ROW_CHECKS.items()],
-    ordered=True,
-    strict=True,
-    name="facts",
-)
+    return pa.DataFrameSchema(
+        {name: column(name) for name in FACT_COLUMNS},
+        checks=[pa.Check(check, name=name, ignore_na=False) for name, check in _ROW_CHECKS.items()],
+        ordered=True,
+        strict=True,
+        name="facts",
+    )
 
 
 def _schema_message(case: dict, frame: pd.DataFrame) -> str:
@@ -293,9 +297,11 @@ def _schema_message(case: dict, frame: pd.DataFrame) -> str:
 def _failure_cases(frame: pd.DataFrame) -> pd.DataFrame:
     """pandera's failure cases for ``frame``: one per column and row for a column check,
     one per row for a row check (pandera lists every column of a failing row)."""
+    from pandera.errors import SchemaErrors
+
     try:
-        FACTS_SCHEMA.validate(frame, lazy=True)
-    except pa.errors.SchemaErrors as err:
+        facts_schema().validate(frame, lazy=True)
+    except SchemaErrors as err:
         cases = err.failure_cases
     else:
         return pd.DataFrame(columns=["check", "column", "index", "failure_case"])
@@ -309,7 +315,7 @@ def _failure_cases(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def schema(facts: pd.DataFrame) -> pd.DataFrame:
-    """Findings for every way ``facts`` breaks the contract in ``FACTS_SCHEMA`` (severity error).
+    """Findings for every way ``facts`` breaks the contract of ``facts_schema`` (severity error).
 
     >>> from lxw_analysis.facts import empty_facts
     >>> schema(empty_facts()).empty

@@ -250,6 +250,17 @@ def test_small_multiples_give_each_township_a_panel_on_shared_axes():
         plt.close(fig)
 
 
+@pytest.mark.parametrize("share", [80.0, 140.0, 32_000.0])
+def test_a_percent_chart_keeps_a_few_ticks_whatever_the_largest_share(share):
+    table = pd.DataFrame({"township": ["甲镇", "甲镇"], "year": [2023, 2024], "share": [40.0, share]})
+    fig = countyplots.small_multiples(table, "share", "村占比", "%", percent=True)
+    try:
+        ticks = fig.axes[0].get_yticks()
+        assert 3 <= len(ticks) <= 12 and ticks[0] == 0 and fig.axes[0].get_ylim()[1] >= share
+    finally:
+        plt.close(fig)
+
+
 def test_the_threshold_chart_draws_a_line_per_threshold_in_each_township():
     fig = countyplots.threshold_panels(county.income_thresholds_by_township(TWO), ["东岭镇", "西河乡"])
     try:

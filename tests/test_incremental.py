@@ -50,8 +50,41 @@ def build(args, *extra) -> str:
 def test_a_rebuild_with_no_change_redoes_nothing(project):
     args, _, notebooks = project
     log = build(args)
-    assert "extracting" not in log and "rendering" not in log
+    assert "extracting" not in log and "rendering" not in log and "unchanged" not in log
+    pages = len(list(notebooks.glob("*.ipynb")))
+    assert f"Nothing changed since the last build: its 39 statistics and {pages} page(s) are as it left them" in log
+    assert "quality checks: 1 warning (quality.csv)" in log
+
+
+def test_a_changed_input_that_changes_no_page_reuses_each_file_and_page(project):
+    args, _, notebooks = project
+    quality = args[args.index("--processed") + 1] / "quality.csv"
+    findings = quality.read_bytes()
+    (notebooks / "README.md").write_text("Notes on the notebooks.", encoding="utf-8")
+    log = build(args)
+    assert quality.read_bytes() == findings  # the findings kept from the last build, not checked again
+    assert "Nothing changed" not in log and "extracting" not in log and "rendering" not in log
     assert log.count("unchanged") == 1 + len(list(notebooks.glob("*.ipynb")))
+
+
+@pytest.mark.parametrize("how", ["deleted", "edited"])
+def test_a_report_page_deleted_or_edited_after_the_build_is_written_again(project, how):
+    args, _, _ = project
+    page = args[args.index("--reports") + 1] / "laxiwa" / "01_overview.html"
+    before = page.read_bytes()
+    page.unlink() if how == "deleted" else page.write_text("edited by hand", encoding="utf-8")
+    log = build(args)
+    assert "Nothing changed" not in log and "rendering" not in log
+    assert page.read_bytes() == before
+    assert "Nothing changed" in build(args)
+
+
+def test_a_build_with_a_file_not_read_says_so_again_next_time(project):
+    args, raw, _ = project
+    (raw / "laxiwa" / "madeup_empty.txt").write_bytes(b"")
+    for _ in range(2):
+        log = subprocess.run(BUILD + [str(a) for a in args], capture_output=True, text=True, cwd=ROOT).stderr
+        assert f"NOT READ: {raw / 'laxiwa' / 'madeup_empty.txt'}" in log and "Nothing changed" not in log
 
 
 def test_a_changed_notebook_is_the_only_one_run_again(project):

@@ -164,6 +164,13 @@ class _Payload:
         return (os.system, (f"touch {self.sentinel}",))
 
 
+def set_stamp_aside(cache: Path) -> None:
+    """Remove the last build's stamp, so the next build reads its cache entries (with the stamp
+    and nothing changed, it would read none)."""
+    for stamp in cache.glob("stamp-*"):
+        stamp.unlink()
+
+
 def test_a_tampered_cache_entry_is_ignored_without_running_anything(project, tmp_path):
     root, _, lxw = project
     args = build_args(root, root / "data" / "processed", root / "reports")
@@ -174,6 +181,7 @@ def test_a_tampered_cache_entry_is_ignored_without_running_anything(project, tmp
     facts_before = (root / "data" / "processed" / "facts.csv").read_bytes()
     sentinel = tmp_path / "pwned"
     entries[0].write_bytes(pickle.dumps(_Payload(sentinel)))
+    set_stamp_aside(cache)
     result = lxw(*args)
     assert result.returncode == 0, result.stderr
     assert not sentinel.exists(), "the cache ran code it loaded"
@@ -214,8 +222,8 @@ def test_a_cache_entry_round_trips(tmp_path):
 
 @pytest.mark.parametrize(
     "kind,wrong",
-    [("report", [0, 1]), ("report", {"source": None}), ("html", {"page": 1}), ("html", ["<html>"])],
-    ids=["report list", "report missing fields", "html dict", "html list"],
+    [("report", [0, 1]), ("report", {"source": None}), ("html", {"page": 1}), ("html", ["<html>"]), ("stamp", [])],
+    ids=["report list", "report missing fields", "html dict", "html list", "stamp list"],
 )
 def test_a_cache_entry_of_the_wrong_type_is_recomputed_by_the_next_build(project, kind, wrong):
     """Entries that verify (right version and checksum) but hold the wrong shape of data."""
@@ -227,6 +235,8 @@ def test_a_cache_entry_of_the_wrong_type_is_recomputed_by_the_next_build(project
     facts_before = (root / "data" / "processed" / "facts.csv").read_bytes()
     folder = root / "data" / ".processed-cache"
     entry = next(p for p in sorted(folder.iterdir()) if p.name.startswith(f"{kind}-"))
+    if kind != "stamp":
+        set_stamp_aside(folder)
     Cache(folder).put(entry.name, wrong)
     result = lxw(*args)
     assert result.returncode == 0, result.stderr

@@ -164,10 +164,25 @@ def test_a_build_with_every_page_unchanged_imports_no_notebook_machinery(tmp_pat
     args = [str(EXAMPLE_RAW), str(tmp_path / "processed"), str(tmp_path / "reports"), str(books)]
     program = _BUILD_AND_LIST.format(machinery=MACHINERY)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    cold, warm = (
-        subprocess.run([sys.executable, "-c", program, *args], capture_output=True, text=True, cwd=ROOT, env=env)
-        for _ in range(2)
-    )
+    run = [sys.executable, "-c", program, *args]
+    cold = subprocess.run(run, capture_output=True, text=True, cwd=ROOT, env=env)
+    (books / "README.md").write_text("A note beside the notebooks: an input, though of no page.", encoding="utf-8")
+    warm = subprocess.run(run, capture_output=True, text=True, cwd=ROOT, env=env)
     assert cold.returncode == 0 and warm.returncode == 0, cold.stderr + warm.stderr
     assert cold.stdout.split() == list(MACHINERY), "the first build renders, with the machinery"
     assert warm.stdout.split() == ["none"]
+
+
+def test_a_build_with_nothing_changed_returns_the_last_builds_result_and_says_so(tmp_path):
+    books = tmp_path / "notebooks"
+    books.mkdir()
+    madeup_notebook(books / "madeup_trivial.ipynb", "print(township)")
+    folders = (EXAMPLE_RAW, tmp_path / "processed", tmp_path / "reports", books)
+    said = []
+    first = build(*folders, progress=lambda message: None)
+    again = build(*folders, progress=said.append)
+    assert again == first and not first.failed and len(first.reports) == 3
+    assert said[0].startswith(f"Nothing changed since the last build: its {first.facts} statistics and 3 page(s)")
+    forced = []
+    build(*folders, force=True, progress=forced.append)
+    assert not any("Nothing changed" in m for m in forced) and any("rendering" in m for m in forced)
