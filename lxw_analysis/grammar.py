@@ -45,6 +45,16 @@ def _guarded_alternation(rows, *, only_before: bool = True) -> str:
         parts.append(guard + re.escape(row["word"]) + then)
     return f"{_first_chars(row['word'] for row in rows)}(?:{'|'.join(parts)})"
 
+def _possessive(pattern: str, following) -> str:
+    """``pattern`` (numbers) with its runs of digits possessive (``\\d++``): a number that fails
+    does not give its digits back one at a time to every branch (a year such as 2024年 was
+    tried as 2024, 202, 20 and 2 in each). That changes no match as long as what may follow a
+    number cannot start with a digit; when one of the words ``following`` does, the runs stay as
+    they are."""
+    if any(w[:1].isdigit() for w in following):
+        return pattern
+    return pattern.replace(r"\d+", r"\d++").replace(r"\d{1,3}", r"\d{1,3}+")
+
 @dataclass(frozen=True)
 class Grammar:
     """The compiled pattern and the lookup tables its groups are read with."""
@@ -88,14 +98,17 @@ def grammar() -> Grammar:
     words: dict[str, list[str]] = {}
     for row in reference.load_table("label_words.csv"):
         words.setdefault(row["role"], []).append(row["word"])
-    number = rf"(?:(?<=[\u4e00-\u9fff])-)?(?:{ARABIC})(?:{MULTIPLIER})?|{CHINESE}|(?:{MIXED})"
+    band_nouns = frozenset(words["band_noun"])
+    # Nothing a number is followed by in the pattern starts with a digit: its runs of digits are possessive.
+    after_number = [*units, *middle, *after, *band_nouns]
+    arabic, mixed = _possessive(ARABIC, after_number), _possessive(MIXED, after_number)
+    number = rf"(?:(?<=[\u4e00-\u9fff])-)?(?:{arabic})(?:{MULTIPLIER})?|{CHINESE}|(?:{mixed})"
     sep = r"至|到|~|-|—|–|〜"
     sp = r"[ \u00a0]?"  # text taken from PDFs puts spaces around numbers: 投资 120 万元
     unit = f"{_first_chars(units)}(?:{_alternation(units)})"
     pre = _guarded_alternation(r for r in qualifiers if r["position"] == "before")
     mid, post = _alternation(middle), _alternation(after)
     cn_digit = "[一二两三四五六七八九]"
-    band_nouns = frozenset(words["band_noun"])
     pct = rf"(?P<ppre>{pre})? (?:为)? {sp} 百分之 (?P<pnum>{number}) (?P<pmid>{mid})? (?P<ppost>{post})?"
     frac = rf"(?P<fpre>{pre})? (?:为)? {sp} (?P<fden>{CHINESE}|\d+) 分之 (?P<fnum>{CHINESE}|\d+) (?P<fpost>{post})?"
     # 近三成, 八成以上: tenths; not 成立, 成为, 完成 … (a 成 that begins a word)
@@ -131,7 +144,7 @@ def grammar() -> Grammar:
     # Money written without 元 (争取资金120万,): kept only where a money word comes before it.
     money = rf"""
         (?P<mpre>{pre})? {sp}
-        (?P<mn>{ARABIC}|{CHINESE}) (?P<mmid>{mid})? (?P<mmult>万|亿) (?P<mpost>{post})?
+        (?P<mn>{arabic}|{CHINESE}) (?P<mmid>{mid})? (?P<mmult>万|亿) (?P<mpost>{post})?
         (?![\u4e00-\u9fff\d])
     """
     # Every expression starts with a digit, a numeral, 翻, or a qualifier followed by a number:
