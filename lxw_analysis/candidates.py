@@ -42,7 +42,8 @@ _ADDRESS_NEXT = re.compile(r"\d{1,4}(?:单元|室)")
 #: Measure words that make 二 an ordinal (二次供水, 二期工程): counts of two are written 两.
 _ORDINAL_TWO = frozenset("次期批轮类级号届")
 
-#: One or two capital letters right before a number: a code (G310国道, S20), not a subject.
+#: One or two capital letters right before a number: a code (G310国道, S20), not a subject (three
+#: characters at most, looked for in the three before the number).
 _CODE = re.compile(r"(?<![A-Za-z])[A-Z]{1,2}[ ]?$")
 
 #: A rank before a number (前10位, 后三名, 倒数第二), or the size of the groups at both ends of
@@ -176,7 +177,7 @@ class Candidates:
             return False  # 2024/3: a date (but 704人/75.2万人 is a figure)
         if raw.unit in ("人", "个") and view[start - 1 : start] in _RANK_ENDS and _RANK.search(view, max(0, start - 8), start):
             return False  # 排在前10位, 排名后三位: a rank
-        if before.isascii() and before.isalpha() and _CODE.search(view, 0, num_start):
+        if before.isascii() and before.isalpha() and _CODE.search(view, max(0, num_start - 3), num_start):
             return False  # G310, S20: a road or document code (but GDP23.68亿元, APP 86人 are figures)
         if view[end : end + 1].isdigit() and _ADDRESS_NEXT.match(view, end):
             return False
