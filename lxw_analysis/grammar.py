@@ -149,8 +149,12 @@ def grammar() -> Grammar:
     """
     # Every expression starts with a digit, a numeral, 翻, or a qualifier followed by a number:
     # test that first, it is cheap (qualifier words such as 不, 高, 过 are common characters).
+    # Before it, one test of the character alone (a digit, a numeral, 翻 or a qualifier's first
+    # character) turns most characters of a text away at once.
     numeral = rf"[\d{re.escape(CN_NUMERAL_CHARS)}]"
-    first = rf"(?=[\d\-{re.escape(CN_NUMERAL_CHARS)}翻]|{pre}(?:了|有|为)?[ \u00a0]?{numeral})"
+    opening = rf"\d\-{re.escape(CN_NUMERAL_CHARS)}翻"
+    pre_starts = "".join(sorted({re.escape(r["word"][0]) for r in qualifiers if r["position"] == "before"}))
+    first = rf"(?=[{opening}{pre_starts}])(?=[{opening}]|{pre}(?:了|有|为)?[ \u00a0]?{numeral})"
     pattern = re.compile(
         # fact first: most expressions are one, and the others fail it at once (三成, 三分之一: no
         # measure word after 三); a rough pair without 、 (三四千人) is a fact read as a range.
