@@ -27,8 +27,10 @@ __all__ = [
 #: offsets into the mapped text are offsets into the original.
 _HALF = {**{chr(0xFF01 + i): chr(0x21 + i) for i in range(94)}, "\u3000": " "}
 HALFWIDTH = str.maketrans(_HALF)
-#: A run of characters ``HALFWIDTH`` changes.
-_FULLWIDTH = re.compile("[\uff01-\uff5e\u3000]+")
+#: A run of characters ``HALFWIDTH`` changes: one, then any more (a pattern that starts with a
+#: character set, not a repetition of one, is searched for quickly: the regex engine skips to
+#: the next character of the set).
+_FULLWIDTH = re.compile("[\uff01-\uff5e\u3000][\uff01-\uff5e\u3000]*")
 
 #: Multipliers that may follow Arabic digits (3.5万, 1.2亿, 3千万).
 MULTIPLIERS = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3}
