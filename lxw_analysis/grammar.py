@@ -25,6 +25,22 @@ __all__ = ["Grammar", "grammar"]
 def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
+def _by_first_char(words) -> str:
+    """``_alternation(words)`` as one branch per first character, each branch's words longest
+    first: the regex engine tests each first character once, not each word (there are some
+    hundred measure words). It matches what ``_alternation`` does: words that start with
+    different characters never match at the same place, and those of one keep their order.
+
+    >>> _by_first_char(["个", "个月", "元"])
+    '个(?:月|)|元'
+    """
+    rests: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        rests.setdefault(w[0], []).append(w[1:])
+    return "|".join(
+        re.escape(c) + (f"(?:{'|'.join(map(re.escape, r))})" if r != [""] else "") for c, r in rests.items()
+    )
+
 def _first_chars(words, also: str = "") -> str:
     """A lookahead for the first characters of ``words`` (and the character class items ``also``).
 
@@ -105,7 +121,7 @@ def grammar() -> Grammar:
     number = rf"(?:(?<=[\u4e00-\u9fff])-)?(?:{arabic})(?:{MULTIPLIER})?|{CHINESE}|(?:{mixed})"
     sep = r"至|到|~|-|—|–|〜"
     sp = r"[ \u00a0]?"  # text taken from PDFs puts spaces around numbers: 投资 120 万元
-    unit = f"{_first_chars(units)}(?:{_alternation(units)})"
+    unit = f"{_first_chars(units)}(?:{_by_first_char(units)})"
     pre = _guarded_alternation(r for r in qualifiers if r["position"] == "before")
     mid, post = _alternation(middle), _alternation(after)
     cn_digit = "[一二两三四五六七八九]"
