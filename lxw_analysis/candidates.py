@@ -190,7 +190,7 @@ class Candidates:
                 return False  # “选、育、管、用”四项举措 counts the slogan's parts
             if any(view.endswith(w, 0, num_start) for w in _WEEKDAY_BEFORE):
                 return False
-            if _SESSION.search(view, max(0, num_start - 8), num_start):
+            if view.find("届", max(0, num_start - 8), num_start) >= 0 and _SESSION.search(view, max(0, num_start - 8), num_start):
                 return False  # 十七届人大三次会议, 二十届三中全会: sessions, numbered
         return True
 
@@ -254,8 +254,9 @@ class Candidates:
                 value += parse_number(m["tenth"]) / 10
                 if q == "exact" and m["tenthmid"]:
                     q = g.middle[m["tenthmid"]]
-            per = _PER.search(self.view, max(0, start - 8), start)
-            if per:  # 每平方公里51人: a density
+            # 每平方公里51人: a density (每 looked for first: most figures have none before them)
+            per = _PER.search(self.view, max(0, start - 8), start) if self.view.find("每", max(0, start - 8), start) >= 0 else None
+            if per:
                 unit = f"{unit}/{g.units.get(per['per'], per['per'])}"
             raw = _Raw(kind, start, end, m.start("n1"), n1, value, NAN, unit, q, pre is not None,
                        factor=listed, bracket=(pre in g.bracket_words or post in g.bracket_words))
