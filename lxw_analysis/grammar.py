@@ -23,19 +23,20 @@ __all__ = ["Grammar", "grammar"]
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """The words as a regex alternation, longest first (so the longest word written there wins),
+    grouped by first character: one branch per character, its words' rests inside. The regex
+    engine then tests each first character once rather than each word (there are some hundred
+    measure words); the matches are those of the words listed one by one, since words that start
+    with different characters never match at the same place, and those of one keep their order.
 
-def _by_first_char(words) -> str:
-    """``_alternation(words)`` as one branch per first character, each branch's words longest
-    first: the regex engine tests each first character once, not each word (there are some
-    hundred measure words). It matches what ``_alternation`` does: words that start with
-    different characters never match at the same place, and those of one keep their order.
-
-    >>> _by_first_char(["个", "个月", "元"])
+    >>> _alternation(["个", "个月", "元"])
     '个(?:月|)|元'
     """
+    words = sorted(words, key=len, reverse=True)
+    if not all(words):
+        return "|".join(re.escape(w) for w in words)
     rests: dict[str, list[str]] = {}
-    for w in sorted(words, key=len, reverse=True):
+    for w in words:
         rests.setdefault(w[0], []).append(w[1:])
     return "|".join(
         re.escape(c) + (f"(?:{'|'.join(map(re.escape, r))})" if r != [""] else "") for c, r in rests.items()
@@ -121,7 +122,7 @@ def grammar() -> Grammar:
     number = rf"(?:(?<=[\u4e00-\u9fff])-)?(?:{arabic})(?:{MULTIPLIER})?|{CHINESE}|(?:{mixed})"
     sep = r"至|到|~|-|—|–|〜"
     sp = r"[ \u00a0]?"  # text taken from PDFs puts spaces around numbers: 投资 120 万元
-    unit = f"{_first_chars(units)}(?:{_by_first_char(units)})"
+    unit = f"{_first_chars(units)}(?:{_alternation(units)})"
     pre = _guarded_alternation(r for r in qualifiers if r["position"] == "before")
     mid, post = _alternation(middle), _alternation(after)
     cn_digit = "[一二两三四五六七八九]"
