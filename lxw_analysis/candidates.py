@@ -42,7 +42,8 @@ _ADDRESS_NEXT = re.compile(r"\d{1,4}(?:单元|室)")
 #: Measure words that make 二 an ordinal (二次供水, 二期工程): counts of two are written 两.
 _ORDINAL_TWO = frozenset("次期批轮类级号届")
 
-#: One or two capital letters right before a number: a code (G310国道, S20), not a subject.
+#: One or two capital letters right before a number: a code (G310国道, S20), not a subject (three
+#: characters at most, looked for in the three before the number).
 _CODE = re.compile(r"(?<![A-Za-z])[A-Z]{1,2}[ ]?$")
 
 #: A rank before a number (前10位, 后三名, 倒数第二), or the size of the groups at both ends of
@@ -176,7 +177,7 @@ class Candidates:
             return False  # 2024/3: a date (but 704人/75.2万人 is a figure)
         if raw.unit in ("人", "个") and view[start - 1 : start] in _RANK_ENDS and _RANK.search(view, max(0, start - 8), start):
             return False  # 排在前10位, 排名后三位: a rank
-        if before.isascii() and before.isalpha() and _CODE.search(view, 0, num_start):
+        if before.isascii() and before.isalpha() and _CODE.search(view, max(0, num_start - 3), num_start):
             return False  # G310, S20: a road or document code (but GDP23.68亿元, APP 86人 are figures)
         if view[end : end + 1].isdigit() and _ADDRESS_NEXT.match(view, end):
             return False
@@ -189,7 +190,7 @@ class Candidates:
                 return False  # “选、育、管、用”四项举措 counts the slogan's parts
             if any(view.endswith(w, 0, num_start) for w in _WEEKDAY_BEFORE):
                 return False
-            if _SESSION.search(view, max(0, num_start - 8), num_start):
+            if view.find("届", max(0, num_start - 8), num_start) >= 0 and _SESSION.search(view, max(0, num_start - 8), num_start):
                 return False  # 十七届人大三次会议, 二十届三中全会: sessions, numbered
         return True
 
@@ -253,8 +254,9 @@ class Candidates:
                 value += parse_number(m["tenth"]) / 10
                 if q == "exact" and m["tenthmid"]:
                     q = g.middle[m["tenthmid"]]
-            per = _PER.search(self.view, max(0, start - 8), start)
-            if per:  # 每平方公里51人: a density
+            # 每平方公里51人: a density (每 looked for first: most figures have none before them)
+            per = _PER.search(self.view, max(0, start - 8), start) if self.view.find("每", max(0, start - 8), start) >= 0 else None
+            if per:
                 unit = f"{unit}/{g.units.get(per['per'], per['per'])}"
             raw = _Raw(kind, start, end, m.start("n1"), n1, value, NAN, unit, q, pre is not None,
                        factor=listed, bracket=(pre in g.bracket_words or post in g.bracket_words))

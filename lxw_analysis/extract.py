@@ -79,21 +79,26 @@ class _Document(Candidates, ReadingTogether, Labelling):
         self.catalogue = catalogue_key()
         self.table_spans = _Spans(t.span for t in self.tables)
 
-    def facts(self):
-        """Yield one tuple per statistic: the facts-table columns between year and source."""
+    def facts(self) -> list[tuple]:
+        """One tuple per statistic, in text order: the facts-table columns between year and source."""
         raws = self.read_together(self.candidates())
-        text, layout = self.text, self.layout
+        text, view, layout = self.text, self.view, self.layout
+        limit = config.MAX_QUOTE_CHARS
         prev_end = 0
         band_noun = None
         subject = ("", (-1, -1))  # the last subject stated, and the sentence it was stated in
         quotes: dict[tuple[int, int], str] = {}  # facts of one sentence share its quote
         targets: dict[tuple, bool] = {}  # … and whether it states targets (the sentence half of indicators.says_target)
+        clause_targets: dict[tuple, bool] = {}  # the clause half, for facts sharing a clause
+        villages: dict[tuple, str | None] = {}  # the village of a sentence, clause and part
         rows = []
         for raw in raws:
             start, end = raw.start, raw.end
-            part, sentence, clause = layout.part_at(start), layout.sentence_at(start), layout.clause_at(start)
+            part, sentence, clause = layout.spans_at(start)
             # what is read and quoted around the number: the spans, cut to a window in a very long line
-            near_part, near_sentence, near_clause = (_window(x, start, end) for x in (part, sentence, clause))
+            near_part = part if part[1] - part[0] <= limit else _window(part, start, end)
+            near_sentence = sentence if sentence[1] - sentence[0] <= limit else _window(sentence, start, end)
+            near_clause = clause if clause[1] - clause[0] <= limit else _window(clause, start, end)
             banded = raw.band_low is not None or raw.band_high is not None
             noun = _bracket_noun(raw.noun)
             if banded and raw.band_unit not in ("", "元") and not noun:
@@ -121,18 +126,25 @@ class _Document(Candidates, ReadingTogether, Labelling):
                     label = subject[0] + label  # 地区生产总值12.3亿元,增长8%: the growth of 地区生产总值
             # A bracket of units with a name of their own (薄弱村) is matched as those units.
             as_band = banded and (noun is None or noun in _VILLAGE_NOUNS or raw.unit == "%")
-            clause_text = self.view[near_clause[0] : near_clause[1]]
-            sentence_text = self.view[near_sentence[0] : near_sentence[1]]
+            clause_text = view[near_clause[0] : near_clause[1]]
+            sentence_text = view[near_sentence[0] : near_sentence[1]]
             if near_sentence not in targets:
                 targets[near_sentence] = target_sentence(sentence_text or clause_text)
+            if near_clause not in clause_targets:
+                clause_targets[near_clause] = target_clause(clause_text)
             indicator, how, score = match_in(
                 self.catalogue, label, raw.unit, clause_text, as_band, sentence_text,
-                target=target_clause(clause_text) or targets[near_sentence],
+                target=clause_targets[near_clause] or targets[near_sentence],
             )
-            s0, s1 = near_sentence
+            where = (near_sentence, near_clause, near_part)
+            if where not in villages:
+                villages[where] = self.village(near_sentence, near_clause, near_part)
+            quote = quotes.get(near_sentence)
+            if quote is None:
+                quote = quotes[near_sentence] = text[near_sentence[0] : near_sentence[1]].strip()
             rows.append((start, (
                 layout.section_at(start),
-                self.village(near_sentence, near_clause, near_part),
+                villages[where],
                 indicator,
                 how,
                 score,
@@ -147,15 +159,14 @@ class _Document(Candidates, ReadingTogether, Labelling):
                 text[start:end],
                 start,
                 end,
-                quotes.setdefault((s0, s1), text[s0:s1].strip()),
+                quote,
             )))
             prev_end = used_end
         for table in self.tables:
             for cell in table.cells:
                 rows.append((cell.start, self._cell_row(cell)))
         rows.sort(key=lambda r: r[0])
-        for _, row in rows:
-            yield row
+        return [row for _, row in rows]
 
     def _cell_row(self, cell) -> tuple:
         """The facts-table columns of one figure of a table set in the text."""

@@ -110,8 +110,33 @@ def _frame(columns: list[tuple], ids=None) -> pd.DataFrame:
     with ``ids`` as its ``fact_id`` column first when given."""
     data = {} if ids is None else {"fact_id": ids}
     for (name, dtype), values in zip(_ROW_TYPES.items(), columns):
-        data[name] = _floats(values) if dtype == np.float64 else pd.array(values, dtype=dtype)
+        if dtype == np.float64:
+            data[name] = _floats(values)
+        elif dtype == _TEXT:
+            data[name] = _texts(values)
+        else:
+            data[name] = pd.array(values, dtype=dtype)
     return pd.DataFrame(data, copy=False)
+
+
+#: The dtype of the text columns, and whether pandas keeps its text in Arrow (its default when
+#: pyarrow is installed).
+_TEXT = pd.api.types.pandas_dtype("string")
+_ARROW_TEXT = _TEXT == pd.StringDtype("pyarrow", na_value=pd.NA)
+
+
+def _texts(values) -> pd.api.extensions.ExtensionArray:
+    """A text column from row values (text, or None/NaN/pd.NA for NA). Arrow makes it straight
+    from them: ``pd.array`` first copies them into an object array, which takes four times as
+    long. Values of another type are converted by ``pd.array``, as is all text not kept in Arrow."""
+    if _ARROW_TEXT:
+        import pyarrow as pa
+
+        try:
+            return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string(), from_pandas=True))
+        except (pa.ArrowTypeError, pa.ArrowInvalid):
+            pass
+    return pd.array(values, dtype=_TEXT)
 
 
 def _floats(values) -> np.ndarray:
@@ -195,7 +220,7 @@ def _ids(hashes: np.ndarray) -> pd.api.extensions.ExtensionArray:
             seen[d] = seen.get(d, 0) + 1
             if seen[d] > 1:
                 ids[i] = f"{d}-{seen[d]}"
-    return pd.array(ids, dtype="string")
+    return _texts(ids)
 
 
 def with_fact_ids(df: pd.DataFrame) -> pd.DataFrame:

@@ -23,7 +23,24 @@ __all__ = ["Grammar", "grammar"]
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """The words as a regex alternation, longest first (so the longest word written there wins),
+    grouped by first character: one branch per character, its words' rests inside. The regex
+    engine then tests each first character once rather than each word (there are some hundred
+    measure words); the matches are those of the words listed one by one, since words that start
+    with different characters never match at the same place, and those of one keep their order.
+
+    >>> _alternation(["个", "个月", "元"])
+    '个(?:月|)|元'
+    """
+    words = sorted(words, key=len, reverse=True)
+    if not all(words):
+        return "|".join(re.escape(w) for w in words)
+    rests: dict[str, list[str]] = {}
+    for w in words:
+        rests.setdefault(w[0], []).append(w[1:])
+    return "|".join(
+        re.escape(c) + (f"(?:{'|'.join(map(re.escape, r))})" if r != [""] else "") for c, r in rests.items()
+    )
 
 def _first_chars(words, also: str = "") -> str:
     """A lookahead for the first characters of ``words`` (and the character class items ``also``).
@@ -44,6 +61,16 @@ def _guarded_alternation(rows, *, only_before: bool = True) -> str:
         then = f"(?=[ \u00a0]?[{re.escape(row['only_before'])}])" if only_before and row.get("only_before") else ""
         parts.append(guard + re.escape(row["word"]) + then)
     return f"{_first_chars(row['word'] for row in rows)}(?:{'|'.join(parts)})"
+
+def _possessive(pattern: str, following) -> str:
+    """``pattern`` (numbers) with its runs of digits possessive (``\\d++``): a number that fails
+    does not give its digits back one at a time to every branch (a year such as 2024年 was
+    tried as 2024, 202, 20 and 2 in each). That changes no match as long as what may follow a
+    number cannot start with a digit; when one of the words ``following`` does, the runs stay as
+    they are."""
+    if any(w[:1].isdigit() for w in following):
+        return pattern
+    return pattern.replace(r"\d+", r"\d++").replace(r"\d{1,3}", r"\d{1,3}+")
 
 @dataclass(frozen=True)
 class Grammar:
@@ -88,14 +115,17 @@ def grammar() -> Grammar:
     words: dict[str, list[str]] = {}
     for row in reference.load_table("label_words.csv"):
         words.setdefault(row["role"], []).append(row["word"])
-    number = rf"(?:(?<=[\u4e00-\u9fff])-)?(?:{ARABIC})(?:{MULTIPLIER})?|{CHINESE}|(?:{MIXED})"
+    band_nouns = frozenset(words["band_noun"])
+    # Nothing a number is followed by in the pattern starts with a digit: its runs of digits are possessive.
+    after_number = [*units, *middle, *after, *band_nouns]
+    arabic, mixed = _possessive(ARABIC, after_number), _possessive(MIXED, after_number)
+    number = rf"(?:(?<=[\u4e00-\u9fff])-)?(?:{arabic})(?:{MULTIPLIER})?|{CHINESE}|(?:{mixed})"
     sep = r"至|到|~|-|—|–|〜"
     sp = r"[ \u00a0]?"  # text taken from PDFs puts spaces around numbers: 投资 120 万元
     unit = f"{_first_chars(units)}(?:{_alternation(units)})"
     pre = _guarded_alternation(r for r in qualifiers if r["position"] == "before")
     mid, post = _alternation(middle), _alternation(after)
     cn_digit = "[一二两三四五六七八九]"
-    band_nouns = frozenset(words["band_noun"])
     pct = rf"(?P<ppre>{pre})? (?:为)? {sp} 百分之 (?P<pnum>{number}) (?P<pmid>{mid})? (?P<ppost>{post})?"
     frac = rf"(?P<fpre>{pre})? (?:为)? {sp} (?P<fden>{CHINESE}|\d+) 分之 (?P<fnum>{CHINESE}|\d+) (?P<fpost>{post})?"
     # 近三成, 八成以上: tenths; not 成立, 成为, 完成 … (a 成 that begins a word)
@@ -131,13 +161,17 @@ def grammar() -> Grammar:
     # Money written without 元 (争取资金120万,): kept only where a money word comes before it.
     money = rf"""
         (?P<mpre>{pre})? {sp}
-        (?P<mn>{ARABIC}|{CHINESE}) (?P<mmid>{mid})? (?P<mmult>万|亿) (?P<mpost>{post})?
+        (?P<mn>{arabic}|{CHINESE}) (?P<mmid>{mid})? (?P<mmult>万|亿) (?P<mpost>{post})?
         (?![\u4e00-\u9fff\d])
     """
     # Every expression starts with a digit, a numeral, 翻, or a qualifier followed by a number:
     # test that first, it is cheap (qualifier words such as 不, 高, 过 are common characters).
+    # Before it, one test of the character alone (a digit, a numeral, 翻 or a qualifier's first
+    # character) turns most characters of a text away at once.
     numeral = rf"[\d{re.escape(CN_NUMERAL_CHARS)}]"
-    first = rf"(?=[\d\-{re.escape(CN_NUMERAL_CHARS)}翻]|{pre}(?:了|有|为)?[ \u00a0]?{numeral})"
+    opening = rf"\d\-{re.escape(CN_NUMERAL_CHARS)}翻"
+    pre_starts = "".join(sorted({re.escape(r["word"][0]) for r in qualifiers if r["position"] == "before"}))
+    first = rf"(?=[{opening}{pre_starts}])(?=[{opening}]|{pre}(?:了|有|为)?[ \u00a0]?{numeral})"
     pattern = re.compile(
         # fact first: most expressions are one, and the others fail it at once (三成, 三分之一: no
         # measure word after 三); a rough pair without 、 (三四千人) is a fact read as a range.

@@ -97,3 +97,11 @@ class Layout:
     def part_at(self, pos: int) -> tuple[int, int]:
         """Span of the list item (a clause, further cut at 、) holding ``pos``."""
         return self._span(self.part_starts, pos, PART_END)
+
+    def spans_at(self, pos: int) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
+        """``part_at``, ``sentence_at`` and ``clause_at`` of ``pos`` in one call (the extractor
+        asks for all three of every statistic)."""
+        span = self._span
+        return span(self.part_starts, pos, PART_END), span(self.sentence_starts, pos, SENTENCE_END), span(
+            self.clause_starts, pos, CLAUSE_END
+        )
