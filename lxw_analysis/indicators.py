@@ -71,7 +71,7 @@ _EMPTY_START = re.compile(
     r"今年|年内|当年|本年|全年共|全镇|全乡|全县|全区|全村|全市|已|先后|合计|总计|还|另|并|已经|目前|截至目前|"
     r"年末|年底|全部|各类|各项|辖|下辖|管辖|共辖)+"
 )
-_EMPTY_END_WORDS = r"的|了|达到|达|为|共|约|近|均|分别|总数|数量|共计|累计|合计|总计|有|由|从|完成额|完成|实现"
+_EMPTY_END_WORDS = r"的|了|达到|达|为|共|约|近|均|分别|总数|数量|共计|累计|有|由|从|完成额|完成|实现"
 #: A bracket's inclusion note (5万元至20万元(不含)的村): no part of the subject.
 _INCLUSION = re.compile(r"[(（](?:不含|含)[)）]")
 #: An amount bound before a subject (500万元以上固定资产投资): the coverage of a statistic, as
@@ -125,8 +125,8 @@ def subject(label: str) -> str:
     ('地区生产总值增长', 'GDP增长')
     >>> subject("地区生产总值按可比价计算增长"), subject("农民人均纯收入比去年同期增长")
     ('地区生产总值增长', '农民人均纯收入增长')
-    >>> subject("耕牛减到"), subject("生猪只剩"), subject("每人平均耕地面积"), subject("经营性收入合计")
-    ('耕牛', '生猪', '人均耕地面积', '经营性收入')
+    >>> subject("耕牛减到"), subject("生猪只剩"), subject("每人平均耕地面积"), subject("固定资产投资完成额")
+    ('耕牛', '生猪', '人均耕地面积', '固定资产投资')
     """
     notes, per_capita, end, before_change = _label_words()
     s = _INCLUSION.sub("", _QUOTES.sub("", label))
