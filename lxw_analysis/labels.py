@@ -63,6 +63,8 @@ class _Words:
     unit_nouns: dict[str, str]  # a measure word → the noun of a count with no other words (户 → 户数)
     whole: frozenset[str]
     whole_ends: frozenset[str]
+    prepositions: frozenset[str]
+    scopes: tuple[str, ...]  # scope words of the whole township (全镇, 全大队 …), as str.endswith tests them
 
 
 def _alternation(words) -> str:
@@ -92,6 +94,8 @@ def _words() -> _Words:
         unit_nouns={w[0]: w for w in words.get("unit_noun", ())},
         whole=whole,
         whole_ends=frozenset(w[-1] for w in whole),
+        prepositions=frozenset(words.get("preposition", ())),
+        scopes=tuple(w for w in words.get("scope", ()) if w.startswith("全")),
     )
 
 
@@ -105,7 +109,7 @@ _BASE_ONLY = re.compile(rf"{BASE}$")
 #: Characters that end a clause.
 _CLAUSE_ENDS = frozenset(",:;。!?;\n")
 #: A count that is only a number and its measure word (2386户, 一千三百六十口人): no bracket, no bound.
-_PLAIN_COUNT = re.compile(r"[\d .,零〇○一二两三四五六七八九十百千万亿]+口?[户人]")
+_PLAIN_COUNT = re.compile(r"(?:约|近|共|计|超过|超)?[\d .,零〇○一二两三四五六七八九十百千万亿]+(?:余|多)?口?[户人]")
 #: A place the clause before a count describes (…是一个山区生产大队,有142户): its households.
 _PLACE_END = re.compile(r"(?:大队|生产队|公社|社区|街道|[乡镇村县区])[,:]$")
 
@@ -193,8 +197,8 @@ class Labelling:
             if not earlier:
                 return found, used
             found = found + earlier if role == "per_capita" else earlier + found
-        elif not found:
-            found = self._unit_noun(start, end)
+        elif not found or found.endswith(_words().scopes):  # 以全乡约3.1万人: the township's people
+            found = self._unit_noun(start, end, scoped=bool(found)) or found
             if not found:
                 return found, used
         elif "从" in found or "由" in found:
@@ -225,12 +229,12 @@ class Labelling:
                 return head
         return ""
 
-    def _unit_noun(self, start: int, end: int) -> str:
+    def _unit_noun(self, start: int, end: int, scoped: bool = False) -> str:
         """The noun of a count that has no words but its measure word (户 → 户数, 人 → 人口): a
         clause of only that count (and scope words), ending there, that does not list it with an
         earlier figure of its clause (救助困难群众420户、650人: the same subject, which the caller
         gives), and that starts its sentence, follows a figure of it or a place it describes
-        (红岩生产大队是一个山区生产大队,有142户)."""
+        (红岩生产大队是一个山区生产大队,有142户), or is ``scoped`` (its words end in 全乡 …)."""
         view = self.view
         noun = _words().unit_nouns.get(view[end - 1 : end])
         if not noun or not _PLAIN_COUNT.fullmatch(view, start, end):
@@ -242,7 +246,7 @@ class Labelling:
         said = getattr(self, "_said", ())
         if said and said[0][0] >= clause:
             return ""  # an earlier figure of the clause: the caller gives its subject
-        if clause <= sentence or (said and said[0][0] >= sentence) or _PLACE_END.search(view, sentence, clause):
+        if scoped or clause <= sentence or (said and said[0][0] >= sentence) or _PLACE_END.search(view, sentence, clause):
             return noun
         return ""
 
@@ -287,7 +291,7 @@ class Labelling:
             elif not ((len(rest) == 1 and rest in _NOUN_ENDINGS) or rest.startswith("业")):
                 # 举办培训班5期: 培训班, not 班; 种植业产值: 种植业
                 verb, before = last.group(), rest
-        if before:
+        if before and before not in _words().prepositions:  # 由14个乡镇: the phrase after says what is counted
             return before, end
         follow = _HANZI.match(self.view, end)
         phrase = follow.group()[:24] if follow else ""
