@@ -71,8 +71,18 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
 def _words() -> _Words:
+    """The label words, read once (labelling asks for them for every figure)."""
+    global _WORDS
+    if _WORDS is None:
+        _WORDS = _read_words()
+    return _WORDS
+
+
+_WORDS: _Words | None = None
+
+
+def _read_words() -> _Words:
     words: dict[str, list[str]] = {}
     for row in reference.load_table("label_words.csv"):
         words.setdefault(row["role"], []).append(row["word"])
@@ -146,6 +156,7 @@ def _without_relation(label: str) -> str:
     return w.reached_end.sub("", label)
 
 
+@lru_cache(maxsize=16384)
 def _keeps_verb(rest: str) -> bool:
     """Whether the words after a lead verb make it part of a noun or a change of one, so the label
     keeps it: 粮食种植面积, 调解成功, 固定资产投资同比增长, 固定资产投资完成额同比增长."""
@@ -175,6 +186,9 @@ _TASK_END = re.compile(r"(?<=..)(?:目标任务|任务|目标)$")
 class Labelling:
     """Labels and villages of a document's statistics (a mixin of ``extract._Document``)."""
 
+    #: The last three figures ``label`` gave a subject: (where each starts, its label), latest first.
+    _said: tuple[tuple[int, str], ...] = ()
+
     def villages_in(self, span: tuple[int, int]) -> list[str]:
         """Villages named in a span of the view, in order, without repeats."""
         lo = bisect_left(self.village_positions, span[0])
@@ -191,19 +205,20 @@ class Labelling:
         noun of that word (有142户, → 户数).
         """
         found, used = self._label(ctx_start, start, end)
-        role = _words().bare.get(found) or ("base" if found and _BASE_ONLY.fullmatch(found) else None)
+        w = _WORDS or _words()
+        role = w.bare.get(found) or ("base" if found[:1] in "比较同环" and _BASE_ONLY.fullmatch(found) else None)
         if role:
             earlier = self._earlier_subject(ctx_start, start, role)
             if not earlier:
                 return found, used
             found = found + earlier if role == "per_capita" else earlier + found
-        elif not found or found.endswith(_words().scopes):  # 以全乡约3.1万人: the township's people
+        elif not found or found.endswith(w.scopes):  # 以全乡约3.1万人: the township's people
             found = self._unit_noun(start, end, scoped=bool(found)) or found
             if not found:
                 return found, used
         elif "从" in found or "由" in found:
             found = _FROM_END.sub("", found) or found
-        self._said = ((start, found), *getattr(self, "_said", ())[:2])  # the last three, latest first
+        self._said = ((start, found), *self._said[:2])  # the last three, latest first
         return found, used
 
     def _earlier_subject(self, ctx_start: int, start: int, role: str) -> str:
@@ -211,7 +226,7 @@ class Labelling:
         ``role`` words takes (see ``label``); '' when there is none. A figure inside brackets the
         fact is outside of (耕地18642亩(水田9368亩、旱地9274亩),人均0.82亩) is passed over, and
         figures listed with 分别 are not one subject."""
-        said = getattr(self, "_said", ())
+        said = self._said
         if not said:
             return ""
         sentence = self.layout.sentence_at(start)[0]
@@ -243,7 +258,7 @@ class Labelling:
             return ""
         clause = self.layout.clause_at(start)[0]
         sentence = self.layout.sentence_at(start)[0]
-        said = getattr(self, "_said", ())
+        said = self._said
         if said and said[0][0] >= clause:
             return ""  # an earlier figure of the clause: the caller gives its subject
         if scoped or clause <= sentence or (said and said[0][0] >= sentence) or _PLACE_END.search(view, sentence, clause):
@@ -262,9 +277,9 @@ class Labelling:
             before = before[len(self.township) :]  # 2024年,拉西瓦镇开展… : the township is not the subject
         before = g.scope.sub("", before)
         link = g.link.search(before)
+        w = _WORDS or _words()
         if link:
             cut = link.start()
-            w = _words()
             if cut and before[cut] in w.whole_ends and before[cut - 1 : cut + 1] in w.whole:
                 cut += 1  # 人均, 合计: the link word ends a word of the label
             before = before[:cut]
@@ -291,7 +306,7 @@ class Labelling:
             elif not ((len(rest) == 1 and rest in _NOUN_ENDINGS) or rest.startswith("业")):
                 # 举办培训班5期: 培训班, not 班; 种植业产值: 种植业
                 verb, before = last.group(), rest
-        if before and before not in _words().prepositions:  # 由14个乡镇: the phrase after says what is counted
+        if before and before not in w.prepositions:  # 由14个乡镇: the phrase after says what is counted
             return before, end
         follow = _HANZI.match(self.view, end)
         phrase = follow.group()[:24] if follow else ""
@@ -303,7 +318,6 @@ class Labelling:
         cut = g.stop.search(phrase)
         if cut:
             at = cut.start()
-            w = _words()
             if at and phrase[at - 1 : at + 1] in w.whole and phrase[at - 1] not in g.band_noun_starts:
                 at -= 1  # 1320亩花生平均亩产: 平均 is a word, no part of the noun counted, and
                 goes_on = True  # it and what follows it are the next figure's words
