@@ -6,12 +6,13 @@ labels, unit family, the phrasings that map to it and, for ambiguous phrasings, 
 fact's clause must match. A fact's label is matched in steps, each recorded in
 ``indicator_match``:
 
-1. its subject (the label less empty verbs, scope words and particles: 开展, 累计, 全年, 共 …)
-   equals a phrasing's subject, and the fact's unit is in the id's unit family (人 and 人次
+1. its subject (the label less empty verbs, scope words and particles: 开展, 累计, 全年, 共 …;
+   calculation notes: 按可比价计算; an amount bound: 500万元以上; the level a change reached:
+   减到, 只剩; what a change is against: 比上年同期, 比一九八○年) equals a phrasing's subject, and the fact's unit is in the id's unit family (人 and 人次
    are different ids): ``context`` when an ambiguous phrasing's context matches the clause,
    else ``exact``; a phrasing ending in ``*`` matches subjects that start with it;
 2. else the closest phrasing of a compatible unit by rapidfuzz's similarity, when it scores at
-   least ``FUZZY_THRESHOLD`` and both say the same of 人均/增长/率 … (``fuzzy``, with the score);
+   least ``FUZZY_THRESHOLD`` and both say the same of 人均/增长/率/纯/存贷 … (``fuzzy``, with the score);
 3. else no id (``none``). Such a statistic still pairs across years by ``key_of``.
 """
 

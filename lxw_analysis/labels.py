@@ -2,8 +2,10 @@
 
 A statistic's label is the words before its number less scope words (全年, 2024年, 全镇 …),
 link words (达, 为) and the last lead verb (开展, 投资 …), else the verb and the phrase after
-the number; its village is the one village its clause (or an earlier clause of its sentence)
-names.
+the number. Words that name no subject of their own (产量, 面积, 人均, 下降到, 完成: the roles of
+``data/label_words.csv``) take the subject of the figure before them in the sentence; a count
+with nothing but its measure word (有142户,563人) is the count of that noun. Its village is the
+one village its clause (or an earlier clause of its sentence) names.
 """
 
 from __future__ import annotations
@@ -93,7 +95,6 @@ def _read_words() -> _Words:
         r"(?:占[\u4e00-\u9fff]{0,10}?(?:的)?(?:比重|比例|比)?|占比)?(?:为|达到|达)?$"
     )
     bare = {w: role for role in ("attribute", "per_capita", "reached", "bare_verb") for w in words.get(role, ())}
-    bare.update({w: "base" for w in ("比上年", "比去年", "比上年同期", "比去年同期")})
     whole = frozenset(words.get("whole", ()))
     return _Words(
         relation=relation,
