@@ -6,12 +6,13 @@ labels, unit family, the phrasings that map to it and, for ambiguous phrasings, 
 fact's clause must match. A fact's label is matched in steps, each recorded in
 ``indicator_match``:
 
-1. its subject (the label less empty verbs, scope words and particles: 开展, 累计, 全年, 共 …)
-   equals a phrasing's subject, and the fact's unit is in the id's unit family (人 and 人次
+1. its subject (the label less empty verbs, scope words and particles: 开展, 累计, 全年, 共 …;
+   calculation notes: 按可比价计算; an amount bound: 500万元以上; the level a change reached:
+   减到, 只剩; what a change is against: 比上年同期, 比一九八○年) equals a phrasing's subject, and the fact's unit is in the id's unit family (人 and 人次
    are different ids): ``context`` when an ambiguous phrasing's context matches the clause,
    else ``exact``; a phrasing ending in ``*`` matches subjects that start with it;
 2. else the closest phrasing of a compatible unit by rapidfuzz's similarity, when it scores at
-   least ``FUZZY_THRESHOLD`` and both say the same of 人均/增长/率 … (``fuzzy``, with the score);
+   least ``FUZZY_THRESHOLD`` and both say the same of 人均/增长/率/纯/存贷 … (``fuzzy``, with the score);
 3. else no id (``none``). Such a statistic still pairs across years by ``key_of``.
 """
 
@@ -29,6 +30,7 @@ import pandas as pd
 
 from . import config
 from .errors import LxwError
+from .labels import BASE, CHANGE
 from .patterns import QUOTE_MARKS
 from .reference import load_table
 
@@ -70,9 +72,12 @@ _EMPTY_START = re.compile(
     r"今年|年内|当年|本年|全年共|全镇|全乡|全县|全区|全村|全市|已|先后|合计|总计|还|另|并|已经|目前|截至目前|"
     r"年末|年底|全部|各类|各项|辖|下辖|管辖|共辖)+"
 )
-_EMPTY_END = re.compile(r"(?:的|了|达到|达|为|共|约|近|均|分别|总数|数量|共计|累计|有|由|从)+$")
+_EMPTY_END_WORDS = r"的|了|达到|达|为|共|约|近|均|分别|总数|数量|共计|累计|有|由|从|完成额|完成|实现"
 #: A bracket's inclusion note (5万元至20万元(不含)的村): no part of the subject.
 _INCLUSION = re.compile(r"[(（](?:不含|含)[)）]")
+#: An amount bound before a subject (500万元以上固定资产投资): the coverage of a statistic, as
+#: 全社会 is, not another statistic.
+_AMOUNT_BOUND = re.compile(r"^\d+(?:\.\d+)?[万亿]?元?(?:及以上|以上)")
 #: A figure set as a goal rather than reached: the sentence states the year's targets
 #: (主要预期目标是:…), or the clause aims at it (力争…, 确保…, 预计带动…), or the subject
 #: names the task (财政一般预算收入任务236万). A target gets the id's ``…_target`` id where the
@@ -83,13 +88,32 @@ _TARGET_SUBJECT = re.compile(r"(?:目标任务|目标|任务)$")
 _TARGET_ENDS = ("目标", "任务")  # what _TARGET_SUBJECT finds, as str.endswith tests it
 _TARGET_LEAD = re.compile(r"^(?:力争|确保|预计带动)+")
 #: Words of change at the end of a subject, however worded: all read as 增长 (the direction
-#: column, not the label, says up or down), so 地区生产总值同比下降 and GDP增速 meet.
-_CHANGE_END = re.compile(
-    r"(?:同比|比上年同期|比上年|较上年|比去年|较去年|比上月|比20\d\d年底?|较20\d\d年)?"
-    r"(?:增长|增速|增幅|增加|下降|降幅|减少|回落|提高|提升|上升|降低|下滑|上涨|下跌|收窄|扩大|加快|放缓|增|降)+$"
-)
+#: column, not the label, says up or down), so 地区生产总值同比下降 and GDP增速 meet; and what
+#: the change is against (同比, 比上年同期, 比2019年底 …) with them.
+_CHANGE_END = re.compile(rf"(?:{BASE})?{CHANGE}+了?$")
+
+
+@lru_cache(maxsize=1)
+def _label_words() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """From label_words.csv: calculation notes (按可比价计算, also in brackets), per-person words
+    (每人平均 → 人均) and the words that end a subject but are none of it (the empty words, the
+    level a change reached: 耕牛减到, 生猪只剩; what it is compared with: 比一九八○年), and those
+    words but 分别 for what a change word ends (A和B分别比上年增长: two subjects, not B's alone)."""
+    words: dict[str, list[str]] = {}
+    for row in load_table("label_words.csv"):
+        words.setdefault(row["role"], []).append(row["word"])
+
+    def alternation(role: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(set(words.get(role, ())), key=len, reverse=True))
+
+    notes = re.compile(rf"[(（](?:{alternation('note')})[)）]|{alternation('note')}")
+    per_capita = re.compile(alternation("per_capita"))
+    end = re.compile(rf"(?:{_EMPTY_END_WORDS}|{alternation('reached')}|{BASE})+$")
+    return notes, per_capita, end, re.compile(end.pattern.replace("|分别|", "|"))
+
+
 #: Words that change what a figure is: a fuzzy match must agree on each (人均 GDP is not GDP).
-_GUARDS = ("人均", "户均", "村均", "亩均", "平均", "增长", "率", "占", "比重", "新", "规上", "规模以上")
+_GUARDS = ("人均", "户均", "村均", "亩均", "平均", "增长", "率", "占", "比重", "新", "规上", "规模以上", "纯", "存贷")
 
 
 @lru_cache(maxsize=65536)
@@ -100,12 +124,21 @@ def subject(label: str) -> str:
     ('党委理论学习', '固定资产投资', '主题党日+活动')
     >>> subject("地区生产总值同比下降"), subject("GDP增速")
     ('地区生产总值增长', 'GDP增长')
+    >>> subject("地区生产总值按可比价计算增长"), subject("农民人均纯收入比去年同期增长")
+    ('地区生产总值增长', '农民人均纯收入增长')
+    >>> subject("耕牛减到"), subject("生猪只剩"), subject("每人平均耕地面积"), subject("固定资产投资完成额")
+    ('耕牛', '生猪', '人均耕地面积', '固定资产投资')
     """
+    notes, per_capita, end, before_change = _label_words()
     s = _INCLUSION.sub("", _QUOTES.sub("", label))
+    if "按" in s:
+        s = notes.sub("", s)
+    s = _AMOUNT_BOUND.sub("", s)
     s = _EMPTY_START.sub("", s)
-    s = _EMPTY_END.sub("", s)
+    s = end.sub("", s)
     if _CHANGE_END.search(s):
-        s = _CHANGE_END.sub("", s) + "增长"
+        s = before_change.sub("", _CHANGE_END.sub("", s)) + "增长"
+    s = per_capita.sub("人均", s)
     return s or _QUOTES.sub("", label)
 
 

@@ -2,16 +2,20 @@
 
 A statistic's label is the words before its number less scope words (全年, 2024年, 全镇 …),
 link words (达, 为) and the last lead verb (开展, 投资 …), else the verb and the phrase after
-the number; its village is the one village its clause (or an earlier clause of its sentence)
-names.
+the number. Words that name no subject of their own (产量, 面积, 人均, 下降到, 完成: the roles of
+``data/label_words.csv``) take the subject of the figure before them in the sentence; a count
+with nothing but its measure word (有142户,563人) is the count of that noun. Its village is the
+one village its clause (or an earlier clause of its sentence) names.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 from functools import lru_cache
 
+from . import reference
 from .grammar import grammar
 from .patterns import QUOTE_MARKS
 
@@ -28,19 +32,97 @@ _VILLAGE_NOUNS = frozenset({"村", "行政村", "村(社区)", "村社区", "村
 #: List connectors and punctuation left at a label's edges (8%和9%: the 和).
 _EDGES = re.compile(r"^[和及与、,:;()\s]+|[和及与、,:;(\s]+$")
 
-#: Words before a lead verb that make it part of a noun (全社会固定资产投资), not a place or a
-#: preposition's object (在曲卜藏村投资).
-_MODIFIER = re.compile(r"(?:(?![在为对向给从由于把将])[\u4e00-\u9fff]){1,8}(?<![村镇乡县区市街])")
-
-#: One character that makes a lead verb a noun (培训班, 调解会, 服务站, 化解率).
-_NOUN_ENDINGS = frozenset("班会站点所室队员费率")
-
-#: What a label says of a relation to an earlier figure (its change, its share), not of a subject.
-_RELATION = re.compile(
-    r"^(?:同比|比上年同期|比上年|较上年|比去年|较去年|比上月|比20\d\d年底?|较20\d\d年|分别|,)*"
-    r"(?:增长|增速|增幅|增加|下降|降幅|减少|回落|提高|提升|上升|降低|下滑|上涨|下跌|收窄|扩大|加快|放缓|增|降|为|达到|达)*"
-    r"(?:占[\u4e00-\u9fff]{0,10}?(?:的)?(?:比重|比例|比)?|占比)?(?:为|达到|达)?$"
+#: Words before a lead verb that make it part of a noun (全社会固定资产投资, 500万元以上固定资产投资),
+#: not a place or a preposition's object (在曲卜藏村投资).
+_MODIFIER = re.compile(
+    r"(?:\d+(?:\.\d+)?[万亿]?元?(?:及以上|以上|以下))?"
+    r"(?:(?![在为对向给从由于把将])[\u4e00-\u9fff]){1,8}(?<![村镇乡县区市街])"
 )
+
+#: One character that makes a lead verb a noun (培训班, 调解会, 服务站, 化解率, 投资额).
+_NOUN_ENDINGS = frozenset("班会站点所室队员费率额")
+
+#: What a figure is compared with (同比, 比上年, 比2019年底, 比一九八○年): years in figures or in words.
+BASE = (
+    r"(?:同比|环比|(?:比|较)(?:上年同期|去年同期|上年底|上年末|上年|去年|前年|上月|同期|年初"
+    r"|(?:20|19)\d\d年(?:底|末|同期)?|[〇○零O一二三四五六七八九]{4}年(?:底|末|同期)?))"
+)
+#: The words of a change (增长, 下降 …), as a change word alone may be written: a relation's core.
+CHANGE = (
+    r"(?:增长|增速|增幅|增加|下降|降幅|减少|回落|提高|提升|上升|降低|下滑|上涨|下跌|收窄|扩大|加快|放缓|增|降)"
+)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The label words ``label`` reads besides the grammar's (label_words.csv, by role)."""
+
+    relation: re.Pattern  # a label that only relates its figure to an earlier one (同比增长, 按可比价计算增长)
+    verb_nouns: frozenset[str]
+    bare: dict[str, str]  # a label that is only one of these words → its role
+    attributes: re.Pattern  # attribute words ending a subject (粮食播种面积 → 粮食)
+    reached_end: re.Pattern  # a reached word ending a label (粮食产量下降到 → 粮食产量)
+    unit_nouns: dict[str, str]  # a measure word → the noun of a count with no other words (户 → 户数)
+    whole: frozenset[str]
+    whole_ends: frozenset[str]
+    prepositions: frozenset[str]
+    scopes: tuple[str, ...]  # scope words of the whole township (全镇, 全大队 …), as str.endswith tests them
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _words() -> _Words:
+    """The label words, read once (labelling asks for them for every figure)."""
+    global _WORDS
+    if _WORDS is None:
+        _WORDS = _read_words()
+    return _WORDS
+
+
+_WORDS: _Words | None = None
+
+
+def _read_words() -> _Words:
+    words: dict[str, list[str]] = {}
+    for row in reference.load_table("label_words.csv"):
+        words.setdefault(row["role"], []).append(row["word"])
+    notes = _alternation(words.get("note", ()))
+    relation = re.compile(
+        rf"^(?:{notes}|{BASE}|分别|,)*"
+        rf"(?:{CHANGE}+了?|为|达到|达)*"
+        r"(?:占[\u4e00-\u9fff]{0,10}?(?:的)?(?:比重|比例|比)?|占比)?(?:为|达到|达)?$"
+    )
+    bare = {w: role for role in ("attribute", "per_capita", "reached", "bare_verb") for w in words.get(role, ())}
+    whole = frozenset(words.get("whole", ()))
+    return _Words(
+        relation=relation,
+        verb_nouns=frozenset(words.get("verb_noun", ())),
+        bare=bare,
+        attributes=re.compile(rf"(?<=.)(?:{_alternation(words.get('attribute', ()))})+$"),
+        reached_end=re.compile(rf"(?<=.)(?:{_alternation(words.get('reached', ()))})$"),
+        unit_nouns={w[0]: w for w in words.get("unit_noun", ())},
+        whole=whole,
+        whole_ends=frozenset(w[-1] for w in whole),
+        prepositions=frozenset(words.get("preposition", ())),
+        scopes=tuple(w for w in words.get("scope", ()) if w.startswith("全")),
+    )
+
+
+#: A from-marker ending a label, with the time it names (粮食产量从, 亩产由解放初的, 覆盖率由上年的):
+#: the figure after it is where the subject started, not part of the subject.
+_FROM_END = re.compile(
+    r"(?<=.)(?:从|由)(?:上年|去年|前年|年初|解放初期?|(?:20|19)\d\d年|[〇○零O一二三四五六七八九]{4}年)?的?$"
+)
+#: A base year alone (比一九八○年5.9亿斤): the level of the base, of the subject before it.
+_BASE_ONLY = re.compile(rf"{BASE}$")
+#: Characters that end a clause.
+_CLAUSE_ENDS = frozenset(",:;。!?;\n")
+#: A count that is only a number and its measure word (2386户, 一千三百六十口人): no bracket, no bound.
+_PLAIN_COUNT = re.compile(r"(?:约|近|共|计|超过|超)?[\d .,零〇○一二两三四五六七八九十百千万亿]+(?:余|多)?口?[户人]")
+#: A place the clause before a count describes (…是一个山区生产大队,有142户): its households.
+_PLACE_END = re.compile(r"(?:大队|生产队|公社|社区|街道|[乡镇村县区])[,:]$")
 
 
 #: A scope right before a count (深入全乡11个行政村, 走遍白果乡9个村): the count is of the whole
@@ -59,16 +141,54 @@ def _last_before(positions: list[int], pos: int) -> int:
 
 @lru_cache(maxsize=16384)
 def _without_relation(label: str) -> str:
-    """A label less the words relating its figure to an earlier one: '' when nothing else is left.
+    """A label less the words relating its figure to an earlier one: '' when nothing else is left;
+    a label ending in the level a change reached, less those words (粮食产量下降到 → 粮食产量).
 
     >>> _without_relation("同比增长"), _without_relation("占生产总值的比重"), _without_relation("粮食产量")
     ('', '', '粮食产量')
+    >>> _without_relation("按可比价计算增长"), _without_relation("比去年同期增长"), _without_relation("减少了")
+    ('', '', '')
+    >>> _without_relation("粮食产量下降到")
+    '粮食产量'
     """
-    return "" if _RELATION.fullmatch(label) else label
+    w = _words()
+    if w.relation.fullmatch(label):
+        return ""
+    return w.reached_end.sub("", label)
+
+
+@lru_cache(maxsize=16384)
+def _keeps_verb(rest: str) -> bool:
+    """Whether the words after a lead verb make it part of a noun or a change of one, so the label
+    keeps it: 粮食种植面积, 调解成功, 固定资产投资同比增长, 固定资产投资完成额同比增长."""
+    w = _words()
+    if rest in w.verb_nouns or w.relation.fullmatch(rest):
+        return True
+    return len(rest) > 1 and rest[0] in _NOUN_ENDINGS and w.relation.fullmatch(rest[1:]) is not None
+
+
+def _head(label: str, role: str) -> str:
+    """What an earlier figure's label says its subject is, for a label of only ``role`` words to
+    take: less a from-marker and the level reached; for an attribute, less its own attribute
+    (粮食播种面积 → 粮食, for 产量 to make 粮食产量); for a bare verb, less the task (收入任务 → 收入)."""
+    w = _words()
+    head = w.reached_end.sub("", _FROM_END.sub("", label))
+    if role == "attribute":
+        head = w.attributes.sub("", head)
+    elif role == "bare_verb":
+        head = _TASK_END.sub("", head)
+    return "" if w.relation.fullmatch(head) else head
+
+
+#: The task a figure is set against, ending a label (财政一般预算收入任务236万,完成261万).
+_TASK_END = re.compile(r"(?<=..)(?:目标任务|任务|目标)$")
 
 
 class Labelling:
     """Labels and villages of a document's statistics (a mixin of ``extract._Document``)."""
+
+    #: The last three figures ``label`` gave a subject: (where each starts, its label), latest first.
+    _said: tuple[tuple[int, str], ...] = ()
 
     def villages_in(self, span: tuple[int, int]) -> list[str]:
         """Villages named in a span of the view, in order, without repeats."""
@@ -81,7 +201,73 @@ class Labelling:
 
         The words before the number (less scope and link words), else the verb and the phrase
         after the number: 开展党委理论学习17次 → 党委理论学习; 选派2名大学生 → 选派大学生.
+        Words that name no subject of their own (产量, 下降到, 人均 …) take the subject of the
+        figure before them in the sentence; a count that has no words but its measure word, the
+        noun of that word (有142户, → 户数).
         """
+        found, used = self._label(ctx_start, start, end)
+        w = _WORDS or _words()
+        role = w.bare.get(found) or ("base" if found[:1] in "比较同环" and _BASE_ONLY.fullmatch(found) else None)
+        if role:
+            earlier = self._earlier_subject(ctx_start, start, role)
+            if not earlier:
+                return found, used
+            found = found + earlier if role == "per_capita" else earlier + found
+        elif not found or found.endswith(w.scopes):  # 以全乡约3.1万人: the township's people
+            found = self._unit_noun(start, end, scoped=bool(found)) or found
+            if not found:
+                return found, used
+        elif "从" in found or "由" in found:
+            found = _FROM_END.sub("", found) or found
+        self._said = ((start, found), *self._said[:2])  # the last three, latest first
+        return found, used
+
+    def _earlier_subject(self, ctx_start: int, start: int, role: str) -> str:
+        """The subject of the last figure before ``start`` in its sentence that a label of only
+        ``role`` words takes (see ``label``); '' when there is none. A figure inside brackets the
+        fact is outside of (耕地18642亩(水田9368亩、旱地9274亩),人均0.82亩) is passed over, and
+        figures listed with 分别 are not one subject."""
+        said = self._said
+        if not said:
+            return ""
+        sentence = self.layout.sentence_at(start)[0]
+        view = self.view
+        for pos, label in said:
+            if pos < sentence:
+                return ""
+            between = view[pos:start]
+            if "分别" in between or "分别" in view[ctx_start:start]:
+                return ""
+            if between.count(")") > between.count("("):
+                continue  # it stands in a bracket this figure is outside of
+            head = _head(label, role)
+            if head:
+                return head
+        return ""
+
+    def _unit_noun(self, start: int, end: int, scoped: bool = False) -> str:
+        """The noun of a count that has no words but its measure word (户 → 户数, 人 → 人口): a
+        clause of only that count (and scope words), ending there, that does not list it with an
+        earlier figure of its clause (救助困难群众420户、650人: the same subject, which the caller
+        gives), and that starts its sentence, follows a figure of it or a place it describes
+        (红岩生产大队是一个山区生产大队,有142户), or is ``scoped`` (its words end in 全乡 …)."""
+        view = self.view
+        noun = _words().unit_nouns.get(view[end - 1 : end])
+        if not noun or not _PLAIN_COUNT.fullmatch(view, start, end):
+            return ""
+        if end < len(view) and view[end] not in _CLAUSE_ENDS and view[end] != "、":
+            return ""
+        clause = self.layout.clause_at(start)[0]
+        sentence = self.layout.sentence_at(start)[0]
+        said = self._said
+        if said and said[0][0] >= clause:
+            return ""  # an earlier figure of the clause: the caller gives its subject
+        if scoped or clause <= sentence or (said and said[0][0] >= sentence) or _PLACE_END.search(view, sentence, clause):
+            return noun
+        return ""
+
+    def _label(self, ctx_start: int, start: int, end: int) -> tuple[str, int]:
+        """``label`` before the words that name no subject are read with the figures before them."""
         g = grammar()
         before = _QUOTE_MARKS.sub("", self.view[ctx_start:start]).strip()
         if _SCOPE_END.search(before, max(0, len(before) - 6)):  # it ends the words: 4 characters at most
@@ -90,7 +276,15 @@ class Labelling:
                 return villages.group(), villages.end()
         if self.township and before.startswith(self.township):
             before = before[len(self.township) :]  # 2024年,拉西瓦镇开展… : the township is not the subject
-        before = _EDGES.sub("", g.link.sub("", g.scope.sub("", before)))
+        before = g.scope.sub("", before)
+        link = g.link.search(before)
+        w = _WORDS or _words()
+        if link:
+            cut = link.start()
+            if cut and before[cut] in w.whole_ends and before[cut - 1 : cut + 1] in w.whole:
+                cut += 1  # 人均, 合计: the link word ends a word of the label
+            before = before[:cut]
+        before = _EDGES.sub("", before)
         verb = ""
         verbs = list(g.lead_verbs.finditer(before))
         if verbs:
@@ -98,27 +292,46 @@ class Labelling:
             rest = before[last.end():]
             noun_start = verbs[-2].end() if len(verbs) > 1 else 0
             modifier = before[noun_start : last.start()]
-            if not rest and modifier and _MODIFIER.fullmatch(modifier):
+            nounish = bool(modifier) and _MODIFIER.fullmatch(modifier) is not None
+            if not rest and nounish:
                 before = before[noun_start:]  # 完成固定资产投资5.6亿元: the verb ends a noun
-            elif not (len(rest) == 1 and rest in _NOUN_ENDINGS):  # 举办培训班5期: 培训班, not 班
+            elif rest and _keeps_verb(rest):  # 粮食种植面积, 固定资产投资同比增长: the verb is in the noun
+                first = len(verbs) - 1
+                while first and verbs[first - 1].end() == verbs[first].start():
+                    first -= 1  # 固定资产投资完成额: verbs one after another are one noun
+                if first < len(verbs) - 1:
+                    noun_start = verbs[first - 1].end() if first else 0
+                    modifier = before[noun_start : verbs[first].start()]
+                    nounish = bool(modifier) and _MODIFIER.fullmatch(modifier) is not None
+                before = before[noun_start:] if nounish or not modifier else before[verbs[first].start() :]
+            elif not ((len(rest) == 1 and rest in _NOUN_ENDINGS) or rest.startswith("业")):
+                # 举办培训班5期: 培训班, not 班; 种植业产值: 种植业
                 verb, before = last.group(), rest
-        if before:
+        if before and before not in w.prepositions:  # 由14个乡镇: the phrase after says what is counted
             return before, end
         follow = _HANZI.match(self.view, end)
         phrase = follow.group()[:24] if follow else ""
         skipped = 0
+        goes_on = False
         if g.stop.match(phrase) and "的" in phrase:
             skipped = phrase.index("的") + 1  # 7名使用…不规范的村干部 → 村干部
             phrase = phrase[skipped:]
         cut = g.stop.search(phrase)
         if cut:
-            phrase = phrase[: cut.start()]
+            at = cut.start()
+            if at and phrase[at - 1 : at + 1] in w.whole and phrase[at - 1] not in g.band_noun_starts:
+                at -= 1  # 1320亩花生平均亩产: 平均 is a word, no part of the noun counted, and
+                goes_on = True  # it and what follows it are the next figure's words
+            phrase = phrase[:at]
         doubled = next((i for i in range(len(phrase) - 1) if phrase[i] == phrase[i + 1]), None)
         if doubled is not None:
             phrase = phrase[: doubled + 1]  # 10个(行政)村村集体经济收益: the measured noun ends at the first 村
+        goes_on = goes_on or len(phrase) > 10
         phrase = g.tail.sub("", phrase[:10])
         if verb:
             return verb + phrase, end  # 投资30万元修建卫生厕所1处: the object is the next number's subject too
+        if goes_on:  # 286个村级集体经济组织经营性收入合计1.46亿元: the words go on to the next figure's
+            return phrase, end
         return phrase, end + skipped + len(phrase)
 
     def village(self, sentence: tuple[int, int], clause: tuple[int, int], part: tuple[int, int]) -> str | None:

@@ -1,0 +1,161 @@
+"""A statistic whose own words name no subject takes it from the words around it.
+
+Every sentence here is made up for these tests. Each is modeled on the wording of a real
+public page, named beside it; none of their numbers are real statistics.
+"""
+
+import pytest
+
+from lxw_analysis import extract_facts
+from lxw_analysis.indicators import match_indicator, subject
+
+# Pages the sentences are modeled on.
+FJ_INVESTMENT = "http://tjj.fj.gov.cn/xxgk/tjxx/gdzctz/202507/t20250721_6969180.htm"
+YOUYANG_Q1 = "https://youyang.gov.cn/bmjz_sites/bm/tjj/zwgk_104134/fdzdgknr_104136/tjxx/jjyxqk/202505/t20250522_14646961.html"
+FL_Q3 = "http://www.fl.gov.cn/bm/tjj/zwgk_46564/tjxxbf/sjjd/202511/t20251103_15134696.html"
+LUQIAO_2020 = "http://www.luqiao.gov.cn/art/2025/8/25/art_1229893030_4060240.html"
+NATIONAL_2004 = "http://92880.cn/news/2004year/2004-07-21/26/462719.shtml"
+XUNTIAN = "https://factpedia.org/index.php?mobileaction=toggle_view_mobile&title=%E5%B7%A1%E7%94%B0%E4%B9%A1&variant=zh"
+TIANPU = "https://m.iichajd.com/dm_95722"
+MAZU = "http://www.240jiaobanzhan.com/bk/city/gkls261828.html"
+ZAOJIAO = "http://365135.com/sichuan/deyang01/5579.shtml"
+JIANYANG_PIGS = "https://www.ppdoc.com/periodical/cd8c52d16d66dbf807612f166e093795.html"
+HUNAN_COLLECTIVE = "https://fx361.cc/page/2021/1122/12468476.shtml"
+
+
+def _fact(sentence: str, text: str) -> dict:
+    """The fact of ``sentence`` whose text (number and measure word) is ``text``."""
+    facts = extract_facts(sentence)
+    rows = facts[facts["text"] == text]
+    assert len(rows) == 1, f"{text!r} not read once from {sentence!r}: {facts['text'].tolist()}"
+    return rows.iloc[0].to_dict()
+
+
+@pytest.mark.parametrize(
+    "sentence,text,indicator",
+    [
+        ("1-11月,全县固定资产投资同比增长7.6%。", "7.6%", "fixed_asset_investment_growth_rate"),  # YOUYANG_Q1
+        ("一季度,全镇固定资产投资增长9.7%。", "9.7%", "fixed_asset_investment_growth_rate"),  # YOUYANG_Q1
+        ("前三季度全镇固定资产投资完成额同比增长8.2%。", "8.2%", "fixed_asset_investment_growth_rate"),  # FL_Q3
+        ("全社会累计完成固定资产投资2.6亿元,比去年同期增长28.6%。", "28.6%", "fixed_asset_investment_growth_rate"),  # NATIONAL_2004
+        ("全镇地区生产总值(GDP)23.6亿元,按可比价计算增长4.6%。", "4.6%", "gdp_growth_rate"),  # LUQIAO_2020
+        ("全镇实现农林牧渔业总产值4.8亿元,按现价计算同比增长6.4%。", "6.4%", "agri_output_value_growth_rate"),  # LUQIAO_2020
+        ("农民人均纯收入7385元,比去年同期增长6.8%。", "6.8%", "rural_disposable_income_growth_rate"),  # ZAOJIAO
+        ("500万以上固定资产投资6.2亿元,同比增长12.4%。", "12.4%", "fixed_asset_investment_growth_rate"),  # FJ_INVESTMENT
+    ],
+)
+def test_growth_rate_without_a_noun_takes_the_previous_figures_subject(sentence, text, indicator):
+    assert _fact(sentence, text)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("分产业看,第二产业投资增长16.0%,工业投资增长16.3%。", "16.3%", "工业投资增长"),  # FJ_INVESTMENT
+        ("基础设施投资下降6.8%。", "6.8%", "基础设施投资下降"),  # FL_Q3
+        ("分行业看,种植业产值19843万元。", "19843万元", "种植业产值"),  # LUQIAO_2020
+        ("全年粮食种植面积3865公顷。", "3865公顷", "粮食种植面积"),  # LUQIAO_2020
+        ("全年排查调解各类矛盾纠纷418件,调解成功406件。", "406件", "调解成功"),  # JIANYANG_PIGS wording of 成功
+    ],
+)
+def test_a_lead_verb_followed_by_a_change_or_a_noun_ending_stays_in_the_label(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label,indicator",
+    [
+        ("1952年至1957年,粮食产量从二十万斤增加到三十八万多斤。", "三十八万多斤", "粮食产量增加到", "grain_output"),  # JIANYANG_PIGS
+        ("生猪从一百二十头发展到一百八十多头。", "一百八十多头", "生猪发展到", "pigs_stock"),  # JIANYANG_PIGS
+        ("粮食产量从三十八万斤下降到十万斤,减少了百分之七十二。", "百分之七十二", "粮食产量减少了", "grain_output_growth_rate"),  # JIANYANG_PIGS
+        ("耕牛减到六十八头,生猪只剩十一头。", "六十八头", "耕牛减到", "cattle_stock"),  # JIANYANG_PIGS
+        ("生猪只剩十一头。", "十一头", "生猪只剩", "pigs_stock"),  # JIANYANG_PIGS
+    ],
+)
+def test_a_level_reached_after_a_change_is_the_level_of_the_subject_before_it(sentence, text, label, indicator):
+    fact = _fact(sentence, text)
+    assert (fact["label"], fact["indicator"]) == (label, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label,indicator",
+    [
+        ("2011年生猪饲养量1.55万头,年末存栏5000头。", "5000头", "生猪存栏", "pigs_stock"),  # XUNTIAN
+        ("全乡粮食播种面积达76530亩,产量24870吨。", "24870吨", "粮食产量", "grain_output"),  # XUNTIAN
+        ("全乡耕地面积3.7万亩,人均1.84亩。", "1.84亩", "人均耕地面积", "cultivated_land_per_capita"),  # TIANPU
+        ("全镇耕地面积5420亩,每人平均0.9亩。", "0.9亩", "每人平均耕地面积", "cultivated_land_per_capita"),  # TIANPU
+        # a figure in a bracket the per-person figure is outside of is passed over
+        ("全镇有耕地18642亩(水田9368亩、旱地9274亩),人均0.82亩。", "0.82亩", "人均耕地", "cultivated_land_per_capita"),  # MAZU
+    ],
+)
+def test_an_attribute_or_per_person_word_alone_takes_the_subject_of_the_figure_before_it(sentence, text, label, indicator):
+    fact = _fact(sentence, text)
+    assert (fact["label"], fact["indicator"]) == (label, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,text,indicator",
+    [
+        ("全乡辖8个行政村,79个村民组,2200户,总人口7752人。", "2200户", "total_households"),  # TIANPU
+        ("2000年10月底共有9056户,26375人。", "9056户", "total_households"),  # MAZU
+        ("2000年10月底共有9056户,26375人。", "26375人", "population"),  # MAZU
+        ("2023年末全镇共有5781户,14505人。", "5781户", "total_households"),  # ZAOJIAO
+        ("红岩大队是一个山区生产大队,有一百四十二户,五百六十三人。", "一百四十二户", "total_households"),  # MAZU
+        ("若按全乡约3.1万人、每人2千元计算,共需6200万元。", "约3.1万人", "population"),  # ZAOJIAO
+    ],
+)
+def test_a_count_with_no_words_but_its_measure_word_is_the_count_of_that_noun(sentence, text, indicator):
+    assert _fact(sentence, text)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("全年救助困难群众420户、650人。", "650人", "救助困难群众"),  # ZAOJIAO: one subject, two units
+        ("走访慰问困难党员,共计45户。", "45户", ""),  # the subject is in the clause before: not the households
+        ("培训学员6150人/480.5万人。", "6150人", "学员"),  # a ratio's part is no count of the township
+    ],
+)
+def test_a_count_listed_with_another_or_after_a_verb_is_not_the_townships_households_or_people(sentence, text, label):
+    fact = _fact(sentence, text)
+    assert fact["label"] == label and fact["indicator"] not in ("total_households", "population")
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("全县286个村级集体经济组织经营性收入合计1.46亿元。", "1.46亿元", "村级集体经济组织经营性收入合计"),  # HUNAN_COLLECTIVE
+        ("在21个农民专业合作社中,成功创建示范社3个。", "21个", "农民专业合作社"),  # HUNAN_COLLECTIVE
+    ],
+)
+def test_the_words_after_a_count_that_go_on_to_the_next_figure_are_left_to_it(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "label,expected",
+    [
+        ("地区生产总值(GDP)按可比价计算增长", "地区生产总值(GDP)增长"),  # LUQIAO_2020
+        ("人均地区生产总值(按常住人口计算)", "人均地区生产总值"),  # LUQIAO_2020
+        ("500万元以上固定资产投资", "固定资产投资"),  # FJ_INVESTMENT
+        ("粮食总产量比一九八○年增长", "粮食总产量增长"),  # JIANYANG_PIGS
+        ("农民人均纯收入比去年同期增长", "农民人均纯收入增长"),  # NATIONAL_2004
+        ("固定资产投资完成额同比增长", "固定资产投资增长"),  # FL_Q3
+        ("每人平均耕地面积", "人均耕地面积"),  # TIANPU
+        ("耕牛减到", "耕牛"),  # JIANYANG_PIGS
+        ("村集体收入合计", "村集体收入合计"),  # a total is not one village's income
+    ],
+)
+def test_subjects_set_aside_notes_bounds_bases_and_the_level_reached(label, expected):
+    assert subject(label) == expected
+
+
+@pytest.mark.parametrize(
+    "label,unit",
+    [
+        ("人均收入", "元"),  # not 人均纯收入: net income is its own statistic
+        ("各项存贷款余额", "元"),  # YOUYANG_Q1: deposits and loans together, neither alone
+    ],
+)
+def test_a_fuzzy_match_must_agree_on_net_income_and_on_deposits_with_loans(label, unit):
+    assert match_indicator(label, unit) is None
