@@ -164,14 +164,16 @@ class _Document(Candidates, ReadingTogether, Labelling):
             prev_end = used_end
         for table in self.tables:
             for cell in table.cells:
-                rows.append((cell.start, self._cell_row(cell)))
+                rows.append((cell.start, self._cell_row(cell, table.caption)))
         rows.sort(key=lambda r: r[0])
         return [row for _, row in rows]
 
-    def _cell_row(self, cell) -> tuple:
-        """The facts-table columns of one figure of a table set in the text."""
-        indicator, how, score = match_in(self.catalogue, cell.label, cell.unit, "", False)
+    def _cell_row(self, cell, caption: str) -> tuple:
+        """The facts-table columns of one figure of a table set in the text; the table's caption
+        and the cell's row are its context (a 结案率 of a hotline's table is the hotline's)."""
         s0, s1 = cell.row
+        context = f"{caption} {self.text[s0:s1]}" if caption else self.text[s0:s1]
+        indicator, how, score = match_in(self.catalogue, cell.label, cell.unit, context, False)
         return (
             self.layout.section_at(cell.start), cell.village, indicator, how, score, cell.label,
             cell.value, NAN, cell.unit, "exact", None, NAN, NAN,

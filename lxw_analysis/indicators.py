@@ -87,6 +87,9 @@ _TARGET_CLAUSE = re.compile(r"力争|确保|预计带动|目标是|目标为")
 _TARGET_SUBJECT = re.compile(r"(?:目标任务|目标|任务)$")
 _TARGET_ENDS = ("目标", "任务")  # what _TARGET_SUBJECT finds, as str.endswith tests it
 _TARGET_LEAD = re.compile(r"^(?:力争|确保|预计带动)+")
+#: Examples before 等 and the words it names (中式烹调等各类技能培训班, 婚姻家庭等纠纷): the
+#: subject is what follows; 高等, 一等奖, 等级 and 等于 are no such 等.
+_EXAMPLES = re.compile(r"^.*(?<![中平同高上下一二三特优对相均初])等(?![级于奖同次])(?=[\u4e00-\u9fff]{2})")
 #: Words of change at the end of a subject, however worded: all read as 增长 (the direction
 #: column, not the label, says up or down), so 地区生产总值同比下降 and GDP增速 meet; and what
 #: the change is against (同比, 比上年同期, 比2019年底 …) with them.
@@ -128,12 +131,16 @@ def subject(label: str) -> str:
     ('地区生产总值增长', '农民人均纯收入增长')
     >>> subject("耕牛减到"), subject("生猪只剩"), subject("每人平均耕地面积"), subject("固定资产投资完成额")
     ('耕牛', '生猪', '人均耕地面积', '固定资产投资')
+    >>> subject("中式烹调等各类技能培训班"), subject("婚姻家庭等纠纷"), subject("高等教育经费")
+    ('技能培训班', '纠纷', '高等教育经费')
     """
     notes, per_capita, end, before_change = _label_words()
     s = _INCLUSION.sub("", _QUOTES.sub("", label))
     if "按" in s:
         s = notes.sub("", s)
     s = _AMOUNT_BOUND.sub("", s)
+    if "等" in s:
+        s = _EXAMPLES.sub("", s)
     s = _EMPTY_START.sub("", s)
     s = end.sub("", s)
     if _CHANGE_END.search(s):

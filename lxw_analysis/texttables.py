@@ -61,6 +61,7 @@ class Cell:
 class TextTable:
     span: tuple[int, int]
     cells: tuple[Cell, ...]
+    caption: str = ""  # the lines before it: what the table is of (12345热线工单办理情况), its unit
 
 
 def _cells(view: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -255,7 +256,7 @@ def _table(view: str, block, caption: str) -> TextTable | None:
             cells.append(Cell(s, end, number, value, unit, label, village, (line_start, line_end)))
     if not cells:
         return None
-    return TextTable((block[0][0][0], block[-1][0][1]), tuple(_units_from_text(view, block[0][0][0], cells)))
+    return TextTable((block[0][0][0], block[-1][0][1]), tuple(_units_from_text(view, block[0][0][0], cells)), caption)
 
 
 @lru_cache(maxsize=1)

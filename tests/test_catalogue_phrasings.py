@@ -330,3 +330,21 @@ def test_hazards_not_yet_rectified_are_not_hazards_rectified():
     sentence = "督查企业101家，已整改完成479个，未整改到位36个。"
     check(sentence, "479个", "safety_hazards_rectified")
     check(sentence, "36个", "safety_hazards_unrectified")
+
+
+# modelled on http://ticketshut.com/21590/21595/content_501133.html (a hotline's monthly table)
+HOTLINE_TABLE = """附件：12345热线工单办理情况统计表
+村名 | 工单数 | 结案率 |
+上庄村 | 40 | 97.5% |
+下河村 | 25 | 96.0% |
+"""
+
+
+@pytest.mark.parametrize(
+    "caption,indicator",
+    [("附件：12345热线工单办理情况统计表", "hotline_completion_rate"), ("附件：办理情况统计表", "closure_rate")],
+)
+def test_a_table_cells_context_is_its_caption_and_row(caption, indicator):
+    facts = extract_facts(HOTLINE_TABLE.replace("附件：12345热线工单办理情况统计表", caption))
+    rates = facts[facts["unit"] == "%"]
+    assert len(rates) == 2 and set(rates["indicator"]) == {indicator}

@@ -21,6 +21,7 @@ MAZU = "http://www.240jiaobanzhan.com/bk/city/gkls261828.html"
 ZAOJIAO = "http://365135.com/sichuan/deyang01/5579.shtml"
 JIANYANG_PIGS = "https://www.ppdoc.com/periodical/cd8c52d16d66dbf807612f166e093795.html"
 HUNAN_COLLECTIVE = "https://fx361.cc/page/2021/1122/12468476.shtml"
+GAODU_TRAINING = "http://www.sdmyjx.com/userlist/mengyinwanbao/newshow-27830.html"
 
 
 def _fact(sentence: str, text: str) -> dict:
@@ -144,6 +145,11 @@ def test_the_words_after_a_count_that_go_on_to_the_next_figure_are_left_to_it(se
         ("每人平均耕地面积", "人均耕地面积"),  # TIANPU
         ("耕牛减到", "耕牛"),  # JIANYANG_PIGS
         ("村集体收入合计", "村集体收入合计"),  # a total is not one village's income
+        ("中式烹调等各类技能培训班", "技能培训班"),  # the examples before 等 are no part of the subject
+        ("婚姻家庭等纠纷", "纠纷"),
+        ("高等教育经费", "高等教育经费"),  # 高等, 一等奖, 等级: no examples, no 等 of a list
+        ("一等奖", "一等奖"),
+        ("等级公路里程", "等级公路里程"),
     ],
 )
 def test_subjects_set_aside_notes_bounds_bases_and_the_level_reached(label, expected):
@@ -159,3 +165,14 @@ def test_subjects_set_aside_notes_bounds_bases_and_the_level_reached(label, expe
 )
 def test_a_fuzzy_match_must_agree_on_net_income_and_on_deposits_with_loans(label, unit):
     assert match_indicator(label, unit) is None
+
+
+@pytest.mark.parametrize(
+    "sentence,text",
+    [
+        ("镇农技中心开设食用菌栽培、温棚蔬菜等技术培训班6期。", "6期"),  # GAODU_TRAINING
+        ("全年开设食用菌栽培等技术培训班7期,培训种养殖户1000余人。", "7期"),  # GAODU_TRAINING
+    ],
+)
+def test_training_rounds_named_by_their_examples_are_training_rounds(sentence, text):
+    assert _fact(sentence, text)["indicator"] == "training_sessions"
