@@ -6,8 +6,8 @@ For projects of (1 township, 1 year), (3, 2) and (10, 3), each generated into a 
 folder from the made-up corpus (``corpus.generate``: the real 2024 Laxiwa report's sentences,
 every number made up, each township and year named in its text as its file is named), this
 prints the wall time of ``lxw build`` cold (fresh output folders and cache) and warm (again,
-nothing changed), seconds per page, and the same pages rendered the way a user would without
-lxw: ``papermill`` executing each notebook with the parameters the build gives it, then
+nothing changed: the build says so and stops), seconds per page, and the same pages rendered
+the way a user would without lxw: ``papermill`` executing each notebook with the parameters the build gives it, then
 ``jupyter nbconvert --to html`` on the result, one page after another. papermill is installed
 for the benchmark only (``benchmarks/requirements.txt``); without it that column is skipped.
 """
@@ -121,6 +121,8 @@ def measure_builds(sizes=SIZES) -> None:
             line = f"   {f'({townships}, {years})':>16} {n:5} {cold:7.1f}s {cold / n:8.2f}s {warm:6.2f}s"
             if again.returncode != 0:
                 line += " (warm build failed)"
+            elif "Nothing changed" not in again.stderr:
+                line += " (warm build ran in full: the cold one could not read a file or render a page)"
             if baseline:
                 work = folder / "papermill"
                 work.mkdir()
