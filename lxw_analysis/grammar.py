@@ -112,9 +112,7 @@ def grammar() -> Grammar:
     before = reference.qualifier_words("before")
     middle = reference.qualifier_words("middle")
     after = reference.qualifier_words("after")
-    words: dict[str, list[str]] = {}
-    for row in reference.load_table("label_words.csv"):
-        words.setdefault(row["role"], []).append(row["word"])
+    words = reference.label_words()
     band_nouns = frozenset(words["band_noun"])
     # Nothing a number is followed by in the pattern starts with a digit: its runs of digits are possessive.
     after_number = [*units, *middle, *after, *band_nouns]

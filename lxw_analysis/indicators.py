@@ -30,9 +30,10 @@ import pandas as pd
 
 from . import config
 from .errors import LxwError
+from .grammar import _alternation
 from .labels import BASE, CHANGE
 from .patterns import QUOTE_MARKS
-from .reference import load_table
+from .reference import label_words, load_table
 
 __all__ = [
     "BAND_VILLAGES",
@@ -102,12 +103,10 @@ def _label_words() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     (每人平均 → 人均) and the words that end a subject but are none of it (the empty words, the
     level a change reached: 耕牛减到, 生猪只剩; what it is compared with: 比一九八○年), and those
     words but 分别 for what a change word ends (A和B分别比上年增长: two subjects, not B's alone)."""
-    words: dict[str, list[str]] = {}
-    for row in load_table("label_words.csv"):
-        words.setdefault(row["role"], []).append(row["word"])
+    words = label_words()
 
     def alternation(role: str) -> str:
-        return "|".join(re.escape(w) for w in sorted(set(words.get(role, ())), key=len, reverse=True))
+        return _alternation(words.get(role, ()))
 
     notes = re.compile(rf"[(（](?:{alternation('note')})[)）]|{alternation('note')}")
     per_capita = re.compile(alternation("per_capita"))

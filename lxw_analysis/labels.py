@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import reference
-from .grammar import grammar
+from .grammar import _alternation, grammar
 from .patterns import QUOTE_MARKS
 
 __all__ = ["Labelling"]
@@ -69,10 +69,6 @@ class _Words:
     scopes: tuple[str, ...]  # scope words of the whole township (全镇, 全大队 …), as str.endswith tests them
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 def _words() -> _Words:
     """The label words, read once (labelling asks for them for every figure)."""
     global _WORDS
@@ -85,9 +81,7 @@ _WORDS: _Words | None = None
 
 
 def _read_words() -> _Words:
-    words: dict[str, list[str]] = {}
-    for row in reference.load_table("label_words.csv"):
-        words.setdefault(row["role"], []).append(row["word"])
+    words = reference.label_words()
     notes = _alternation(words.get("note", ()))
     relation = re.compile(
         rf"^(?:{notes}|{BASE}|分别|,)*"

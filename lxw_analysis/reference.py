@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["load_table", "project_stamp", "merged", "measure_words", "qualifier_words", "stop_phrases", "townships", "villages"]
+__all__ = ["load_table", "project_stamp", "merged", "measure_words", "qualifier_words", "label_words", "stop_phrases", "townships", "villages"]
 
 
 def _parse(text: str, where: str, error=ValueError) -> tuple[tuple[tuple[str, str], ...], ...]:
@@ -100,6 +100,19 @@ def measure_words() -> dict[str, str]:
 def qualifier_words(position: str) -> dict[str, str]:
     """Qualifier word → qualifier, for words at ``position`` (before, middle, after)."""
     return {r["word"]: r["qualifier"] for r in load_table("qualifiers.csv") if r["position"] == position}
+
+
+def label_words() -> dict[str, list[str]]:
+    """The words of ``label_words.csv`` by their role (scope, link, lead_verb, attribute …), in
+    the file's order.
+
+    >>> "全镇" in label_words()["scope"]
+    True
+    """
+    words: dict[str, list[str]] = {}
+    for row in load_table("label_words.csv"):
+        words.setdefault(row["role"], []).append(row["word"])
+    return words
 
 
 def stop_phrases() -> list[str]:
