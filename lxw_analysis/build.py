@@ -10,14 +10,12 @@ says when they were built and whether their inputs have changed since.
 from __future__ import annotations
 
 import ast
-import csv
 import datetime as dt
 import hashlib
 import json
 import keyword
 import sys
 import warnings
-from collections import Counter
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
@@ -27,7 +25,7 @@ import pandas as pd
 from . import config, county, overview
 from .cache import Cache, key
 from .errors import LxwError, YearDisagreement
-from .facts import as_facts, write_csv, write_facts
+from .facts import as_facts, load_findings, write_csv, write_facts
 from .files import write_text
 from .identity import listed, township_from_folder, township_slug
 from .outputs import carry_over, check_outputs, exclusive, remove_stale, staged
@@ -357,18 +355,12 @@ def _as_before(data: dict, processed: Path, progress) -> BuildResult:
     pages = len(result.reports) + len(result.kept)
     progress(
         f"Nothing changed since the last build: its {result.facts} statistics and {pages} page(s) are as it left "
-        f"them; quality checks: {_quality_summary(_severities(processed / 'quality.csv'))} (quality.csv). "
+        f"them; quality checks: {_quality_summary(load_findings(processed)['severity'].value_counts())} (quality.csv). "
         "lxw build --force builds everything again."
     )
     progress(f"Processed data are in {processed}")
     progress(f"Reports are in {result.index.parent} (open {result.index})")
     return result
-
-
-def _severities(path: Path) -> dict[str, int]:
-    """How many findings of each severity a quality.csv holds."""
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        return dict(Counter(row.get("severity") for row in csv.DictReader(f)))
 
 
 def _quality_summary(counts) -> str:
