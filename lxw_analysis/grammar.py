@@ -168,8 +168,8 @@ def grammar() -> Grammar:
     # character) turns most characters of a text away at once.
     numeral = rf"[\d{re.escape(CN_NUMERAL_CHARS)}]"
     opening = rf"\d\-{re.escape(CN_NUMERAL_CHARS)}翻"
-    pre_starts = "".join(sorted({re.escape(r["word"][0]) for r in qualifiers if r["position"] == "before"}))
-    first = rf"(?=[{opening}{pre_starts}])(?=[{opening}]|{pre}(?:了|有|为)?[ \u00a0]?{numeral})"
+    pre_words = (r["word"] for r in qualifiers if r["position"] == "before")
+    first = _first_chars(pre_words, also=opening) + rf"(?=[{opening}]|{pre}(?:了|有|为)?[ \u00a0]?{numeral})"
     pattern = re.compile(
         # fact first: most expressions are one, and the others fail it at once (三成, 三分之一: no
         # measure word after 三); a rough pair without 、 (三四千人) is a fact read as a range.
