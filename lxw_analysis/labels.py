@@ -122,9 +122,12 @@ _PLACE_END = re.compile(r"(?:大队|生产队|公社|社区|街道|[乡镇村县
 #: A scope right before a count (深入全乡11个行政村, 走遍白果乡9个村): the count is of the whole
 #: township's villages, whatever the clause goes on to say of them.
 _SCOPE_END = re.compile(r"(?:辖区|全乡|全镇|全县|全区|全市|全省|全街道|本乡|本镇|该乡|该镇|(?<![城集村])[\u4e00-\u9fff]{2,3}(?:乡|镇|县))(?<!乡镇)(?<!城镇)(?<!集镇)(?<!村镇)(?<!城乡)$")
-#: The villages counted right after the number, less what the clause says of them (行政村共建…).
+#: The villages counted right after the number, less what the clause says of them (行政村共建…);
+#: not villages that take on a project or a rank (全镇6个村实施“一事一议”项目, 3个村入选): some
+#: of the township's villages, not all of them.
 _VILLAGES_AFTER = re.compile(
     r"(?:行政村|村委会|村)(?:[(（](?:社区|居)[)）])?(?![集民级干组党两委庄务卫医规道部史容貌落镇])"
+    r"(?!实施|申报|入选|列入|获评|被评为|被命名|被列为)"
 )
 
 

@@ -325,3 +325,11 @@ def test_growth_since_a_years_end_is_not_the_years_growth_rate(label):
     annual = match_indicator(label.split("比")[0].split("较")[0] + "同比增长", "%")
     assert annual is not None and match_indicator(label, "%") != annual
 
+
+# Modeled on a county's 一事一议 report, http://cgjd.org.cn/show-210458.html (…涉及全县14个镇区68个村…).
+@pytest.mark.parametrize(
+    "sentence",
+    ["全镇6个村实施“一事一议”项目,共筹资41.8万元", "全县68个村申报一事一议财政奖补项目", "全乡3个村入选省级美丽乡村示范村"],
+)
+def test_a_townships_villages_that_take_on_a_project_are_not_all_its_villages(sentence):
+    assert _ids(sentence)[0] != "village_count"
