@@ -131,6 +131,12 @@ _VILLAGES_AFTER = re.compile(
 )
 
 
+#: Words that only say whose a count is (9个乡镇的126个行政村: 乡镇的), right after a count of those:
+#: what the count counts is named after its number, not before it.
+_OF_COUNTED = re.compile(r"[\u4e00-\u9fff()（）]{1,8}的")
+_COUNT_END = re.compile(r"[\d零〇○一二两三四五六七八九十百千万]\s*(?:个|名|家|户|所|座|支)$")
+
+
 def _last_before(positions: list[int], pos: int) -> int:
     """The last of the sorted ``positions`` before ``pos``, or -1."""
     i = bisect_left(positions, pos)
@@ -267,6 +273,8 @@ class Labelling:
         """``label`` before the words that name no subject are read with the figures before them."""
         g = grammar()
         before = _QUOTE_MARKS.sub("", self.view[ctx_start:start]).strip()
+        if _OF_COUNTED.fullmatch(before) and _COUNT_END.search(self.view, max(0, ctx_start - 12), ctx_start):
+            before = ""  # 9个乡镇的126个行政村: the 126 are villages, of the 9 townships
         if _SCOPE_END.search(before, max(0, len(before) - 6)):  # it ends the words: 4 characters at most
             villages = _VILLAGES_AFTER.match(self.view, end)
             if villages:

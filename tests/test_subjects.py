@@ -22,6 +22,7 @@ ZAOJIAO = "http://365135.com/sichuan/deyang01/5579.shtml"
 JIANYANG_PIGS = "https://www.ppdoc.com/periodical/cd8c52d16d66dbf807612f166e093795.html"
 HUNAN_COLLECTIVE = "https://fx361.cc/page/2021/1122/12468476.shtml"
 GAODU_TRAINING = "http://www.sdmyjx.com/userlist/mengyinwanbao/newshow-27830.html"
+BAOYING_YISHIYIYI = "http://cgjd.org.cn/show-210458.html"
 
 
 def _fact(sentence: str, text: str) -> dict:
@@ -176,3 +177,16 @@ def test_a_fuzzy_match_must_agree_on_net_income_and_on_deposits_with_loans(label
 )
 def test_training_rounds_named_by_their_examples_are_training_rounds(sentence, text):
     assert _fact(sentence, text)["indicator"] == "training_sessions"
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("拟申报项目涉及全县14个镇区的68个村,共72个项目", "68个", "村"),  # BAOYING_YISHIYIYI
+        ("课题组对9个乡镇的126个行政村进行了逐村调查", "126个", "行政村"),  # BAOYING_YISHIYIYI
+        ("结对帮扶17个乡镇(街道)的71个薄弱村,逐村明确增收方案", "71个", "薄弱村"),  # BAOYING_YISHIYIYI
+    ],
+)
+def test_a_count_of_the_units_of_an_earlier_count_is_what_follows_its_number(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
