@@ -137,6 +137,32 @@ _OF_COUNTED = re.compile(r"[\u4e00-\u9fff()（）]{1,8}的")
 _COUNT_END = re.compile(r"[\d零〇○一二两三四五六七八九十百千万]\s*(?:个|名|家|户|所|座|支)$")
 
 
+#: Subjects listed before 分别 (出生率、死亡率分别为8.43‰和6.79‰): the figures after it take them in turn.
+_LISTED = re.compile(r"[\u4e00-\u9fff]+(?:[、和及与][\u4e00-\u9fff]+)+$")
+_LIST_SPLIT = re.compile(r"[、和及与]")
+#: What 分别 is followed by before the figures: a link word, a change (分别增长), or both.
+_AFTER_EACH = re.compile(r"[\u4e00-\u9fff]*")
+_LINK_END = re.compile(r"(?:为|是|达到|达)$")
+_PLACE_ITEM = re.compile(r"(?:[村镇乡县区市]|街道|社区|大队|生产队)$")
+
+
+def _listed_subjects(head: str) -> list[str]:
+    """The subjects of a list before 分别, the last one's attribute shared by those without it
+    (小麦、玉米播种面积 → 小麦播种面积, 玉米播种面积); [] when ``head`` ends in no list."""
+    found = _LISTED.search(head)
+    if not found:
+        return []
+    items = [i for i in _LIST_SPLIT.split(found.group()) if i]
+    if any(_PLACE_ITEM.search(i) for i in items):
+        return []  # 在石门村、杉木村分别投资…: places, each with the same subject
+    w = _words()
+    items[0] = grammar().scope.sub("", items[0]) or items[0]
+    last_attribute = w.attributes.search(items[-1])
+    if last_attribute and not w.attributes.search(items[0]):
+        items = [i if w.attributes.search(i) else i + last_attribute.group() for i in items]
+    return items
+
+
 def _last_before(positions: list[int], pos: int) -> int:
     """The last of the sorted ``positions`` before ``pos``, or -1."""
     i = bisect_left(positions, pos)
@@ -209,6 +235,7 @@ class Labelling:
         noun of that word (有142户, → 户数).
         """
         found, used = self._label(ctx_start, start, end)
+        found = self._listed(start) or found
         w = _WORDS or _words()
         role = w.bare.get(found) or ("base" if found[:1] in "比较同环" and _BASE_ONLY.fullmatch(found) else None)
         if role:
@@ -224,6 +251,22 @@ class Labelling:
             found = _FROM_END.sub("", found) or found
         self._said = ((start, found), *self._said[:2])  # the last three, latest first
         return found, used
+
+    def _listed(self, start: int) -> str:
+        """The subject of a figure after 分别 that subjects listed before it give in turn
+        (出生率、死亡率分别为8.43‰和6.79‰: 出生率, then 死亡率), with what 分别 says of them
+        (粮食、油料产量分别增长: 粮食产量增长); '' when its clause has no such list."""
+        clause = self.layout.clause_at(start)[0]
+        text = _QUOTE_MARKS.sub("", self.view[clause:start])
+        each = text.rfind("分别")
+        if each < 0:
+            return ""
+        items = _listed_subjects(text[:each])
+        turn = sum(1 for pos, _ in self._said if clause + each < pos < start)
+        if len(items) < 2 or turn >= len(items):
+            return ""
+        said = _LINK_END.sub("", _AFTER_EACH.match(text, each + 2).group())
+        return items[turn] + said
 
     def _earlier_subject(self, ctx_start: int, start: int, role: str) -> str:
         """The subject of the last figure before ``start`` in its sentence that a label of only

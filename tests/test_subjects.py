@@ -23,6 +23,8 @@ JIANYANG_PIGS = "https://www.ppdoc.com/periodical/cd8c52d16d66dbf807612f166e0937
 HUNAN_COLLECTIVE = "https://fx361.cc/page/2021/1122/12468476.shtml"
 GAODU_TRAINING = "http://www.sdmyjx.com/userlist/mengyinwanbao/newshow-27830.html"
 BAOYING_YISHIYIYI = "http://cgjd.org.cn/show-210458.html"
+NATIONAL_BIRTHS = "https://kjkxun.com/biz/67746.html"
+SUMMER_GRAIN_2014 = "http://theworldseeds.cn/index.php?p=37299"
 
 
 def _fact(sentence: str, text: str) -> dict:
@@ -190,3 +192,16 @@ def test_training_rounds_named_by_their_examples_are_training_rounds(sentence, t
 def test_a_count_of_the_units_of_an_earlier_count_is_what_follows_its_number(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
 
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("全县人口出生率、死亡率分别为6.39‰和7.87‰", "6.39‰", "人口出生率"),  # NATIONAL_BIRTHS
+        ("全县人口出生率、死亡率分别为6.39‰和7.87‰", "7.87‰", "死亡率"),  # NATIONAL_BIRTHS
+        ("出生率、死亡率、自然增长率分别为6.39‰、7.87‰和-1.48‰", "7.87‰", "死亡率"),  # NATIONAL_BIRTHS
+        ("谷物、冬小麦产量分别为12580.9万吨和11989.9万吨", "12580.9万吨", "谷物产量"),  # SUMMER_GRAIN_2014
+        ("谷物、冬小麦产量分别增长3.6%和3.5%", "3.6%", "谷物产量增长"),  # SUMMER_GRAIN_2014
+    ],
+)
+def test_figures_after_fenbie_take_the_subjects_listed_before_it_in_turn(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
