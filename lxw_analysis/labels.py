@@ -143,6 +143,8 @@ _LIST_SPLIT = re.compile(r"[、和及与]")
 #: What 分别 is followed by before the figures: a link word, a change (分别增长), or both.
 _AFTER_EACH = re.compile(r"[\u4e00-\u9fff]*")
 _LINK_END = re.compile(r"(?:为|是|达到|达)$")
+#: The figures of a clause, as _said_before counts them: numbers in digits, not years.
+_FIGURES = re.compile(r"\d+(?:\.\d+)?(?![\d.]|\s*年)")
 _PLACE_ITEM = re.compile(r"(?:[村镇乡县区市]|街道|社区|大队|生产队)$")
 
 
@@ -262,11 +264,25 @@ class Labelling:
         if each < 0:
             return ""
         items = _listed_subjects(text[:each])
+        if not items and not _HANZI.search(text, 0, each):
+            items = self._said_before(clause, each)
         turn = sum(1 for pos, _ in self._said if clause + each < pos < start)
         if len(items) < 2 or turn >= len(items):
             return ""
         said = _LINK_END.sub("", _AFTER_EACH.match(text, each + 2).group())
         return items[turn] + said
+
+    def _said_before(self, clause: int, each: int) -> list[str]:
+        """The subjects of the figures before a clause that opens with 分别, in order, one for each
+        figure of the clause (农村经济总收入15640万元,农民人均纯收入11286元,分别增长8%和9.26%);
+        [] when the sentence has not as many before it."""
+        end = self.layout.clause_at(clause)[1]
+        wanted = len(_FIGURES.findall(self.view, clause + each, end))
+        sentence = self.layout.sentence_at(clause)[0]
+        earlier = [_without_relation(label) for pos, label in reversed(self._said) if sentence <= pos < clause]
+        if wanted < 2 or len(earlier) < wanted or not all(earlier[-wanted:]):
+            return []
+        return earlier[-wanted:]
 
     def _earlier_subject(self, ctx_start: int, start: int, role: str) -> str:
         """The subject of the last figure before ``start`` in its sentence that a label of only

@@ -25,6 +25,7 @@ GAODU_TRAINING = "http://www.sdmyjx.com/userlist/mengyinwanbao/newshow-27830.htm
 BAOYING_YISHIYIYI = "http://cgjd.org.cn/show-210458.html"
 NATIONAL_BIRTHS = "https://kjkxun.com/biz/67746.html"
 SUMMER_GRAIN_2014 = "http://theworldseeds.cn/index.php?p=37299"
+ZHONGSHAN_FARM_INCOME = "https://bqsoo.com/news/show.php?itemid=18128"
 
 
 def _fact(sentence: str, text: str) -> dict:
@@ -204,4 +205,19 @@ def test_a_count_of_the_units_of_an_earlier_count_is_what_follows_its_number(sen
     ],
 )
 def test_figures_after_fenbie_take_the_subjects_listed_before_it_in_turn(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+FENBIE_CLAUSE = "全市农业总产值预计达75.68亿元,农民人均纯收入预计达12288元,分别比上年增长3%和11%"
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        (FENBIE_CLAUSE, "75.68亿元", "农业总产值"),  # ZHONGSHAN_FARM_INCOME: 预计达 links, as 达 does
+        (FENBIE_CLAUSE, "3%", "农业总产值比上年增长"),  # ZHONGSHAN_FARM_INCOME
+        (FENBIE_CLAUSE, "11%", "农民人均纯收入比上年增长"),  # ZHONGSHAN_FARM_INCOME
+    ],
+)
+def test_a_clause_opening_with_fenbie_takes_the_subjects_of_the_figures_before_it_in_turn(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
