@@ -74,7 +74,7 @@ _EMPTY_START = re.compile(
     r"今年|年内|当年|本年|全年共|全镇|全乡|全县|全区|全村|全市|已|先后|合计|总计|还|另|并|已经|目前|截至目前|"
     r"年末|年底|全部|各类|各项|辖|下辖|管辖|共辖)+"
 )
-_EMPTY_END_WORDS = r"的|了|达到|达|为|共|约|近|均|分别|总数|数量|共计|累计|有|由|从|完成额|完成|实现"
+_EMPTY_END_WORDS = r"的|了|达到|达|为|共|约|近|均|分别|总数|数量|总额|共计|累计|有|由|从|完成额|完成|实现"
 #: A bracket's inclusion note (5万元至20万元(不含)的村): no part of the subject.
 _INCLUSION = re.compile(r"[(（](?:不含|含)[)）]")
 #: An amount bound before a subject (500万元以上固定资产投资): the coverage of a statistic, as

@@ -26,6 +26,10 @@ BAOYING_YISHIYIYI = "http://cgjd.org.cn/show-210458.html"
 NATIONAL_BIRTHS = "https://kjkxun.com/biz/67746.html"
 SUMMER_GRAIN_2014 = "http://theworldseeds.cn/index.php?p=37299"
 ZHONGSHAN_FARM_INCOME = "https://bqsoo.com/news/show.php?itemid=18128"
+YIQI_HOTLINE = "http://www.bestonex.com/wmcj/nccj/202511/t20251129_9091089.shtml"
+TOWNSHIP_OFFICE_2025 = "https://www.gongwk.com/doc/573727.jhtml"
+FUSHUN_FARMERS = "https://aipiwu.com/zfjy/159857.html"
+XINHUANG_2010 = "https://m.wenke99.com/p-14369804.html"
 
 
 def _fact(sentence: str, text: str) -> dict:
@@ -221,3 +225,16 @@ FENBIE_CLAUSE = "全市农业总产值预计达75.68亿元,农民人均纯收入
 )
 def test_a_clause_opening_with_fenbie_takes_the_subjects_of_the_figures_before_it_in_turn(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,indicator",
+    [
+        ("镇便民服务中心共承接12345热线转办工单315件", "315件", "hotline_requests"),  # YIQI_HOTLINE: a lead verb
+        ("全镇26个党支部严格落实信息报送制度", "26个", "party_branches"),  # TOWNSHIP_OFFICE_2025: 严格 starts what is done
+        ("参训学员中新创办家庭农场14家", "14家", "family_farms"),  # FUSHUN_FARMERS: a lead verb
+        ("全镇固定资产投资总额5.26亿元", "5.26亿元", "fixed_asset_investment"),  # XINHUANG_2010: 总额 as 完成额
+    ],
+)
+def test_lead_verbs_stop_words_and_end_words_leave_the_subject_the_catalogue_knows(sentence, text, indicator):
+    assert _fact(sentence, text)["indicator"] == indicator
