@@ -334,6 +334,8 @@ class Labelling:
         before = _QUOTE_MARKS.sub("", self.view[ctx_start:start]).strip()
         if _OF_COUNTED.fullmatch(before) and _COUNT_END.search(self.view, max(0, ctx_start - 12), ctx_start):
             before = ""  # 9个乡镇的126个行政村: the 126 are villages, of the 9 townships
+        elif before[-1:] in (_WORDS or _words()).prepositions and _COUNT_END.search(self.view, start, end):
+            before = ""  # 镇党委在46个党支部开展…: a preposition's object, counted after its number
         if _SCOPE_END.search(before, max(0, len(before) - 6)):  # it ends the words: 4 characters at most
             villages = _VILLAGES_AFTER.match(self.view, end)
             if villages:

@@ -30,6 +30,7 @@ YIQI_HOTLINE = "http://www.bestonex.com/wmcj/nccj/202511/t20251129_9091089.shtml
 TOWNSHIP_OFFICE_2025 = "https://www.gongwk.com/doc/573727.jhtml"
 FUSHUN_FARMERS = "https://aipiwu.com/zfjy/159857.html"
 XINHUANG_2010 = "https://m.wenke99.com/p-14369804.html"
+XUJIAHU_PARTY_DAY = "http://ingsd.com/news/xnc/2017-08-07/20850.html"
 
 
 def _fact(sentence: str, text: str) -> dict:
@@ -238,3 +239,14 @@ def test_a_clause_opening_with_fenbie_takes_the_subjects_of_the_figures_before_i
 )
 def test_lead_verbs_stop_words_and_end_words_leave_the_subject_the_catalogue_knows(sentence, text, indicator):
     assert _fact(sentence, text)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("许家湖镇党委在72个村级党支部开展“支部主题党日”活动", "72个", "村级党支部"),  # XUJIAHU_PARTY_DAY
+        ("镇党委对13个机关党支部开展督查", "13个", "机关党支部"),  # XUJIAHU_PARTY_DAY
+    ],
+)
+def test_a_count_after_a_preposition_is_of_the_noun_after_its_number(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
