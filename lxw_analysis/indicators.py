@@ -81,11 +81,11 @@ _INCLUSION = re.compile(r"[(（](?:不含|含)[)）]")
 #: 全社会 is, not another statistic.
 _AMOUNT_BOUND = re.compile(r"^\d+(?:\.\d+)?[万亿]?元?(?:及以上|以上)")
 #: A figure set as a goal rather than reached: the sentence states the year's targets
-#: (主要预期目标是:…), or the clause aims at it (力争…, 确保…, 预计带动…), or the subject
+#: (主要预期目标是:…), or the clause aims at it (力争…, 确保…, 预计带动…, 对照“…100%”的标准), or the subject
 #: names the task (财政一般预算收入任务236万). A target gets the id's ``…_target`` id where the
 #: catalogue has one, else none: a target is not the level reached.
 _TARGET_SENTENCE = re.compile(r"预期目标|主要目标|发展目标|目标任务[是为:：]|[大项]目标")
-_TARGET_CLAUSE = re.compile(r"力争|确保|预计带动|目标是|目标为")
+_TARGET_CLAUSE = re.compile(r"力争|确保|预计带动|目标是|目标为|对照[^,;。]{0,60}?\d[^,;。]{0,60}?标准")
 _TARGET_SUBJECT = re.compile(r"(?:目标任务|目标|任务)$")
 _TARGET_ENDS = ("目标", "任务")  # what _TARGET_SUBJECT finds, as str.endswith tests it
 _TARGET_LEAD = re.compile(r"^(?:力争|确保|预计带动)+")

@@ -333,3 +333,19 @@ def test_growth_since_a_years_end_is_not_the_years_growth_rate(label):
 )
 def test_a_townships_villages_that_take_on_a_project_are_not_all_its_villages(sentence):
     assert _ids(sentence)[0] != "village_count"
+
+
+# Modeled on a hotline's work standard, https://m.bingdoc.com/p-2667329.html.
+@pytest.mark.parametrize(
+    "clause,target",
+    [
+        ("对照“工单回复率100%、按期办结率100%”的标准抓落实", True),
+        ("对照按期办结率100%的考核标准逐件督办", True),
+        ("对照标准逐项整改问题12个", False),  # a standard without a figure sets none
+        ("全年工单按期办结率99.2%", False),
+    ],
+)
+def test_figures_of_a_standard_worked_to_are_targets(clause, target):
+    from lxw_analysis.indicators import says_target
+
+    assert says_target(clause) is target
