@@ -122,6 +122,10 @@ _PLACE_END = re.compile(r"(?:大队|生产队|公社|社区|街道|[乡镇村县
 #: A scope right before a count (深入全乡11个行政村, 走遍白果乡9个村): the count is of the whole
 #: township's villages, whatever the clause goes on to say of them.
 _SCOPE_END = re.compile(r"(?:辖区|全乡|全镇|全县|全区|全市|全省|全街道|本乡|本镇|该乡|该镇|(?<![城集村])[\u4e00-\u9fff]{2,3}(?:乡|镇|县))(?<!乡镇)(?<!城镇)(?<!集镇)(?<!村镇)(?<!城乡)$")
+#: What the scope rule labels a township's villages, and the units a count listed after them
+#: may count (全镇14个村、3个社区): its communities, village groups or grid cells.
+_SCOPE_VILLAGES = frozenset({"村", "行政村", "村委会", "行政村(社区)", "村(社区)"})
+_UNITS_AFTER = re.compile(r"社区|居委会|村民小组|自然村|网格")
 #: The villages counted right after the number, less what the clause says of them (行政村共建…);
 #: not villages that take on a project or a rank (全镇6个村实施“一事一议”项目, 3个村入选): some
 #: of the township's villages, not all of them.
@@ -205,11 +209,18 @@ def _head(label: str, role: str) -> str:
     w = _words()
     head = w.reached_end.sub("", _FROM_END.sub("", label))
     if role == "attribute":
-        head = w.attributes.sub("", head)
+        head = w.attributes.sub("", _YIELD_END.sub("", head))
     elif role == "bare_verb":
         head = _TASK_END.sub("", head)
     return "" if w.relation.fullmatch(head) else head
 
+
+#: A yield ending an earlier figure's label (花生平均亩产356斤,…总产达到47万斤): an attribute of
+#: the crop named before it, which a later 总产 or 产量 takes.
+_YIELD_END = re.compile(r"(?<=.)(?:平均亩产|平均单产|亩产|单产)$")
+#: Earlier labels a label of only an attribute passes over: a base (比历史最高水平的1976年的)
+#: and a change (增产54斤) say no subject of their own.
+_NO_HEAD = re.compile(rf"^(?:比|较)|(?:增产|减产|{CHANGE})了?$")
 
 #: The task a figure is set against, ending a label (财政一般预算收入任务236万,完成261万).
 _TASK_END = re.compile(r"(?<=..)(?:目标任务|任务|目标)$")
@@ -302,6 +313,8 @@ class Labelling:
                 return ""
             if between.count(")") > between.count("("):
                 continue  # it stands in a bracket this figure is outside of
+            if role == "attribute" and _NO_HEAD.search(label):
+                continue  # …的三百零二斤增产五十四斤,总产…: the crop is named before the change
             head = _head(label, role)
             if head:
                 return head
@@ -340,6 +353,10 @@ class Labelling:
             villages = _VILLAGES_AFTER.match(self.view, end)
             if villages:
                 return villages.group(), villages.end()
+        if before in ("", "、") and self.view[start - 1 : start] == "、" and self._said and self._said[0][1] in _SCOPE_VILLAGES:
+            units = _UNITS_AFTER.match(self.view, end)  # 全镇14个村、3个社区设置分课堂: the township's communities
+            if units and self.layout.clause_at(self._said[0][0]) == self.layout.clause_at(start):
+                return units.group(), units.end()
         if self.township and before.startswith(self.township):
             before = before[len(self.township) :]  # 2024年,拉西瓦镇开展… : the township is not the subject
         before = g.scope.sub("", before)

@@ -31,6 +31,9 @@ TOWNSHIP_OFFICE_2025 = "https://www.gongwk.com/doc/573727.jhtml"
 FUSHUN_FARMERS = "https://aipiwu.com/zfjy/159857.html"
 XINHUANG_2010 = "https://m.wenke99.com/p-14369804.html"
 XUJIAHU_PARTY_DAY = "http://ingsd.com/news/xnc/2017-08-07/20850.html"
+ZHONGDU_CLASSROOMS = "http://lzdj.gov.cn/gxfzz/lzx/lzx_rdxw/201512/t20151208_843830.html"
+LAIXI_PEANUTS = "http://laixinews.com/news/laixi/2021-09-17/47339.html"
+PEANUT_BRIGADE = "https://jxxfw.com/periodical/9460688e116cb6ea9015022bfa5cb2e5.html"
 
 
 def _fact(sentence: str, text: str) -> dict:
@@ -250,3 +253,28 @@ def test_lead_verbs_stop_words_and_end_words_leave_the_subject_the_catalogue_kno
 )
 def test_a_count_after_a_preposition_is_of_the_noun_after_its_number(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("在全镇15个村、3个社区开办“远教课堂”", "3个", "社区"),  # ZHONGDU_CLASSROOMS
+        ("全镇15个村、42个村民小组均开通远程教育站点", "42个", "村民小组"),  # ZHONGDU_CLASSROOMS
+    ],
+)
+def test_a_count_listed_after_the_townships_villages_counts_the_units_named_after_it(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("今年全市种植花生25万亩,亩产比去年增产40公斤左右,总产达到9万吨", "9万吨", "花生总产"),  # LAIXI_PEANUTS
+        # PEANUT_BRIGADE: the change and the base between the crop and its 总产 name no crop
+        ("全大队一千二百亩花生平均亩产三百四十八斤,比一九七五年的二百九十四斤增产五十四斤,总产四十二万斤",
+         "四十二万斤", "花生总产"),
+    ],
+)
+def test_a_total_output_alone_is_the_output_of_the_crop_named_before_it(sentence, text, label):
+    fact = _fact(sentence, text)
+    assert fact["label"] == label and fact["indicator"] != "grain_output"
