@@ -275,8 +275,10 @@ class Labelling:
         if each < 0:
             return ""
         items = _listed_subjects(text[:each])
-        if not items and not _HANZI.search(text, 0, each):
-            items = self._said_before(clause, each)
+        head = text[:each].strip()
+        if not items and (not head or (_words().bare.get(head) == "attribute")):
+            # 农村经济总收入…,农民人均纯收入…,分别增长…; 交叉任职18人,比例分别达到…: the earlier figures'
+            items = [item + head for item in self._said_before(clause, each)]
         turn = sum(1 for pos, _ in self._said if clause + each < pos < start)
         if len(items) < 2 or turn >= len(items):
             return ""

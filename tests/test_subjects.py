@@ -26,6 +26,7 @@ BAOYING_YISHIYIYI = "http://cgjd.org.cn/show-210458.html"
 NATIONAL_BIRTHS = "https://kjkxun.com/biz/67746.html"
 SUMMER_GRAIN_2014 = "http://theworldseeds.cn/index.php?p=37299"
 ZHONGSHAN_FARM_INCOME = "https://bqsoo.com/news/show.php?itemid=18128"
+ZEZHOU_CROSS_APPOINTMENT = "https://www.chaxiaohao.com/read-1751313350l4868407.html"
 YIQI_HOTLINE = "http://www.bestonex.com/wmcj/nccj/202511/t20251129_9091089.shtml"
 TOWNSHIP_OFFICE_2025 = "https://www.gongwk.com/doc/573727.jhtml"
 FUSHUN_FARMERS = "https://aipiwu.com/zfjy/159857.html"
@@ -225,6 +226,8 @@ FENBIE_CLAUSE = "全市农业总产值预计达75.68亿元,农民人均纯收入
         (FENBIE_CLAUSE, "75.68亿元", "农业总产值"),  # ZHONGSHAN_FARM_INCOME: 预计达 links, as 达 does
         (FENBIE_CLAUSE, "3%", "农业总产值比上年增长"),  # ZHONGSHAN_FARM_INCOME
         (FENBIE_CLAUSE, "11%", "农民人均纯收入比上年增长"),  # ZHONGSHAN_FARM_INCOME
+        # ZEZHOU_CROSS_APPOINTMENT: an attribute before 分别 is each earlier figure's
+        ("全县村党组织书记186人,交叉任职606人,比例分别达到100%和28.3%", "28.3%", "交叉任职比例"),
     ],
 )
 def test_a_clause_opening_with_fenbie_takes_the_subjects_of_the_figures_before_it_in_turn(sentence, text, label):
