@@ -26,6 +26,7 @@ BAOYING_YISHIYIYI = "http://cgjd.org.cn/show-210458.html"
 NATIONAL_BIRTHS = "https://kjkxun.com/biz/67746.html"
 SUMMER_GRAIN_2014 = "http://theworldseeds.cn/index.php?p=37299"
 ZHONGSHAN_FARM_INCOME = "https://bqsoo.com/news/show.php?itemid=18128"
+NX899_TOWNSHIP = "http://nx899.com/baogao/00541/5414144.html"
 ZEZHOU_CROSS_APPOINTMENT = "https://www.chaxiaohao.com/read-1751313350l4868407.html"
 YIQI_HOTLINE = "http://www.bestonex.com/wmcj/nccj/202511/t20251129_9091089.shtml"
 TOWNSHIP_OFFICE_2025 = "https://www.gongwk.com/doc/573727.jhtml"
@@ -174,9 +175,10 @@ def test_subjects_set_aside_notes_bounds_bases_and_the_level_reached(label, expe
     [
         ("人均收入", "元"),  # not 人均纯收入: net income is its own statistic
         ("各项存贷款余额", "元"),  # YOUYANG_Q1: deposits and loans together, neither alone
+        ("工农业总产值同比增长", "%"),  # NX899_TOWNSHIP: industry and farming together, not industry's growth
     ],
 )
-def test_a_fuzzy_match_must_agree_on_net_income_and_on_deposits_with_loans(label, unit):
+def test_a_fuzzy_match_must_agree_on_net_income_on_deposits_with_loans_and_on_industry_with_farming(label, unit):
     assert match_indicator(label, unit) is None
 
 
