@@ -1,0 +1,106 @@
+"""Statistics of statistical bulletins, collective-economy reports and older county and commune
+writing land on their catalogue id, worded as those pages word them.
+
+Every sentence here is made up; each is modelled on the wording of the public page named in the
+comment above it (the page the phrasing was seen on, as the catalogue's ``seen`` column records).
+"""
+
+import pandas as pd
+import pytest
+
+from lxw_analysis import extract_facts
+
+
+def indicator_of(sentence: str, number: str):
+    """The indicator id of the fact whose text is ``number`` in ``sentence``."""
+    facts = extract_facts(sentence)
+    rows = facts[facts["text"] == number]
+    assert len(rows) == 1, f"{number!r} in {sentence!r}: {facts[['text', 'label']].to_dict('records')}"
+    found = rows["indicator"].iloc[0]
+    return None if pd.isna(found) else found
+
+
+def check(sentence: str, number: str, indicator: str | None):
+    assert indicator_of(sentence, number) == indicator
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://tjj.qinghai.gov.cn/infoAnalysis/tjMessage/202004/t20200422_243594.html
+        ("1-4月，限上批发业销售额21.5亿元，同比下降8.2%，降幅比1-3月收窄1.1个百分点；限上零售业销售额0.42亿元，"
+         "同比增长5.1%，增幅比1-3月回落0.6个百分点。", "1.1个百分点", "wholesale_sales_above_quota_growth_change_pp"),
+        ("1-4月，限上批发业销售额21.5亿元，同比下降8.2%，降幅比1-3月收窄1.1个百分点；限上零售业销售额0.42亿元，"
+         "同比增长5.1%，增幅比1-3月回落0.6个百分点。", "0.6个百分点", "retail_trade_sales_above_quota_growth_change_pp"),
+        ("1-4月，限上餐饮业营业额0.12亿元，同比下降9.4%，降幅比1-3月扩大1.7个百分点。", "1.7个百分点",
+         "catering_revenue_above_quota_growth_change_pp"),
+        # modelled on http://tjj.qinghai.gov.cn/infoAnalysis/tjMessage/202004/t20200422_243594.html
+        ("一季度，全县社会消费品零售总额同比下降6.1%，降幅比1-2月收窄3.2个百分点。", "3.2个百分点",
+         "retail_sales_growth_change_pp"),
+        # modelled on http://tjj.quanzhou.gov.cn/tjzl/sjjd/202211/t20221123_2804133.htm
+        ("1-10月，园区规模工业增加值增长6.4%，增速比1-9月加快0.5个百分点。", "0.5个百分点",
+         "park_industrial_value_added_growth_change_pp"),
+    ],
+)
+def test_a_change_in_percentage_points_without_its_subject_is_the_sentences_measure(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://www.ruyuan.gov.cn/zwgk/tjxx/content/post_2640498.html
+        ("1-4月，全县工业投资下降12.5%，制造业投资下降20.1%。", "12.5%", "industrial_investment_growth_rate"),
+        # modelled on http://www.dachuan.gov.cn/news-show-148689.html
+        ("从房地产开发看，房地产开发投资同比下降8.7%。", "8.7%", "real_estate_investment_growth_rate"),
+        # modelled on https://scholarmate.com/S/YCOLDf
+        ("1-4月，全县基础设施投资同比增长4.1%。", "4.1%", "infrastructure_investment_growth_rate"),
+        # modelled on http://chongqing.chinagdp.org/jjfz/201612/382.html
+        ("1-11月，全县规模工业增加值增长7.3%。", "7.3%", "above_scale_industrial_value_added_growth_rate"),
+        # modelled on http://yc.xinxuanze.com.cn/2017/1127/12482.html
+        ("前10个月，全县园区规模工业增加值增长6.1%。", "6.1%", "park_industrial_value_added_growth_rate"),
+        # modelled on https://qianinfo.com/index/34/48/4441132.html
+        ("年末生猪存栏12.6万头，比上年末增长3.5%。", "3.5%", "pigs_stock_growth_rate"),
+    ],
+)
+def test_growth_rates_of_investment_industry_and_stock(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://longyang.gov.cn/info/4976/9863569.htm
+        ("全年农作物总播种面积46210亩，比上年增加1250亩。", "1250亩", "crop_area_change"),
+        # modelled on http://www.claytorial.com/lysc/scfx/xm/202303/t20230301_67603.html
+        ("全年玉米种植面积8.2万亩，比上年减少0.6万亩。", "0.6万亩", "maize_area_change"),
+        ("小麦种植面积3.1万亩，比上年增加0.2万亩。", "0.2万亩", "wheat_area_change"),
+        # modelled on https://api.weihengag.com/home/article/detail/id/22706.html
+        ("粮食亩产382公斤，比上年增加4.5公斤。", "382公斤", "grain_yield"),
+        ("粮食亩产382公斤，比上年增加4.5公斤。", "4.5公斤", "grain_yield_per_mu_change"),
+    ],
+)
+def test_changes_in_crop_area_and_yield_are_ids_of_their_own(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://bx2200.com/tjgongbao/xibei/10086_5.html
+        ("年末有星级宾馆35个，医院48个，自然保护区3个。", "35个", "star_hotels"),
+        ("年末有星级宾馆35个，医院48个，自然保护区3个。", "48个", "hospitals"),
+        ("年末有星级宾馆35个，医院48个，自然保护区3个。", "3个", "nature_reserves"),
+        ("全年接待国内外游客812万人次，比上年增长1.3倍。", "812万人次", "tourist_visits"),
+        ("全年接待国内外游客812万人次，比上年增长1.3倍。", "1.3倍", "tourist_visits_growth_multiple"),
+        ("实现旅游总收入56.2亿元，比上年增长1.8倍。", "1.8倍", "tourism_revenue_growth_multiple"),
+        ("湿地面积12.4万公顷。", "12.4万公顷", "wetland_area"),
+        ("规模以上工业清洁能源发电量52.3亿千瓦时。", "52.3亿千瓦时", "clean_energy_generation"),
+        # modelled on http://m.xbqs.cn/29/7674.html
+        ("全年人口自然增长率为-1.6‰，比上年下降0.9个千分点。", "0.9个千分点", "natural_growth_rate_change"),
+        # modelled on http://m.mnw.cn/news/china/2117181.html
+        ("总人口性别比为104.2:100。", "104.2:100", "sex_ratio"),
+    ],
+)
+def test_bulletin_counts_areas_and_multiples(sentence, number, indicator):
+    check(sentence, number, indicator)
