@@ -104,3 +104,66 @@ def test_changes_in_crop_area_and_yield_are_ids_of_their_own(sentence, number, i
 )
 def test_bulletin_counts_areas_and_multiples(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.stats.gov.cn/sj/pcsj/nypc/nypc2/ny/html/010410.htm
+        ("全县农业经营户实际经营耕地中，转入耕地占12.8%。", "12.8%", "farmland_transferred_in_share"),
+    ],
+)
+def test_farmland_composition_shares_of_the_agricultural_census(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+# modelled on https://www.stats.gov.cn/sj/pcsj/nypc/nypc2/ny/html/010410.htm
+CENSUS_TABLE = """1-4-10  全县按地势分的农业经营户经营耕地面积构成
+单位：%
+                    实际经营耕地   其中：转入耕地   承包地、自留地
+合    计              100.00          11.19           88.81
+    山区              100.00           8.38           91.62
+"""
+
+
+@pytest.mark.parametrize(
+    "number,indicator",
+    [("100.00", "farmland_operated_share"), ("11.19", "farmland_transferred_in_share"),
+     ("8.38", "farmland_transferred_in_share"), ("91.62", "farmland_contracted_own_share")],
+)
+def test_farmland_composition_table_columns_get_their_ids(number, indicator):
+    facts = extract_facts(CENSUS_TABLE)
+    assert set(facts.loc[facts["text"] == number, "indicator"]) == {indicator}
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.ppdoc.com/periodical/fb128d1dbcae982d5af57d45bb8c0e7d.html
+        ("七四年粮食亩产六百零八斤，人平分粮五百八十四斤，每人平均农副业收入一百三十五元。", "五百八十四斤", "grain_distributed_per_capita"),
+        ("七四年粮食亩产六百零八斤，人平分粮五百八十四斤，每人平均农副业收入一百三十五元。", "一百三十五元", "sideline_income_per_capita"),
+        # modelled on https://www.ppdoc.com/periodical/a24d0895fcf436c9dbef1c3379cf90be.html
+        ("全大队每户售粮七千斤，每亩提供商品粮五百多斤。", "七千斤", "grain_sold_per_household"),
+        ("全大队每户售粮七千斤，每亩提供商品粮五百多斤。", "五百多斤", "grain_sold_per_mu"),
+        ("几年来，造林一千三百亩，封山育林二千四百亩。", "二千四百亩", "hill_closure_area"),
+        ("水田面积二千九百六十五亩，每人平均水田面积二亩五分。", "二亩五分", "paddy_area_per_capita"),
+        # modelled on http://www.zpzvwot.cn/zx/show-1268.html
+        ("今年全县花生平均亩产一百六十公斤。", "一百六十公斤", "peanut_yield_per_mu"),
+        # modelled on http://anhua.gov.cn/16/17/19/content_1426853.html
+        ("全县现有茶园面积三十六万亩。", "三十六万亩", "tea_garden_area"),
+    ],
+)
+def test_commune_and_brigade_figures_in_chinese_numerals(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://n.yam.com/Article/20230111159117
+        ("鄉公所公庫盈餘約有13億多元，真正累積盈餘3億2仟827萬元。", "約有13億多元", "township_treasury_surplus"),
+        ("鄉公所公庫盈餘約有13億多元，真正累積盈餘3億2仟827萬元。", "3億2仟827萬元", "township_usable_surplus"),
+    ],
+)
+def test_a_township_offices_treasury_in_traditional_script(sentence, number, indicator):
+    check(sentence, number, indicator)
