@@ -167,3 +167,26 @@ def test_commune_and_brigade_figures_in_chinese_numerals(sentence, number, indic
 )
 def test_a_township_offices_treasury_in_traditional_script(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://wenmijiayuan.com/doc/22650.html
+        ("2021年扶持村集体经济项目3个，预计带动村集体增收25%以上。", "25%以上",
+         "collective_income_total_growth_rate_target"),
+        ("2022年全乡村集体增收18%。", "18%", "collective_income_total_growth_rate"),
+    ],
+)
+def test_collective_income_growth_reached_and_expected(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_tiantu_is_cultivated_land():
+    # modelled on https://www.ppdoc.com/periodical/fb128d1dbcae982d5af57d45bb8c0e7d.html
+    check("全大队共有二百八十七户，田土六百八十多亩。", "六百八十多亩", "cultivated_land")
+
+
+def test_cash_handed_out_to_each_resident():
+    # modelled on http://n.yam.com/Article/20211207894459
+    check("鄉公所再發放振興禮金，每人發放2千元。", "2千元", "cash_handout_per_person")
