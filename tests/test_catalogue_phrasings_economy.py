@@ -190,3 +190,22 @@ def test_tiantu_is_cultivated_land():
 def test_cash_handed_out_to_each_resident():
     # modelled on http://n.yam.com/Article/20211207894459
     check("鄉公所再發放振興禮金，每人發放2千元。", "2千元", "cash_handout_per_person")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://fx361.cc/page/2020/0409/18180315.shtml
+        ("全县已建成各类水库98座，水库总库容8953万立方米。", "8953万立方米", "reservoir_capacity"),
+        # modelled on http://tjj.fujian.gov.cn/tongjinianjian/dz2021/cn-en/html/0610.htm
+        ("上半年，农村居民人均工资性收入占可支配收入的45.1%。", "45.1%", "rural_wage_income_share"),
+        # modelled on https://www.ppdoc.com/periodical/fb128d1dbcae982d5af57d45bb8c0e7d.html
+        ("现有一千一百九十八户，每人平均土地一亩三分多。", "一亩三分多", "land_per_capita"),
+        # modelled on https://wenmijiayuan.com/doc/22650.html
+        ("两村合办加工公司，目前村集体已注资60万元。", "60万元", "collective_capital_invested"),
+        # modelled on https://xmybk.com/baike/58324.htm
+        ("改种夏茬花生后，亩均收入1200余元。", "1200余元", "income_per_mu"),
+    ],
+)
+def test_storage_wage_share_land_and_collective_capital(sentence, number, indicator):
+    check(sentence, number, indicator)
