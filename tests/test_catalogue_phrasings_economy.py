@@ -209,3 +209,17 @@ def test_cash_handed_out_to_each_resident():
 )
 def test_storage_wage_share_land_and_collective_capital(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://tjgb.hongheiku.com/xjtjgb/xj2020/28755.html
+        ("全年种植业产值186420万元，同比增长6.3%。", "186420万元", "crop_farming_output_value"),
+        ("全年种植业产值186420万元，同比增长6.3%。", "6.3%", "crop_farming_output_value_growth_rate"),
+        ("烤烟播种面积41200亩，比上年增加800亩。", "800亩", "tobacco_area_change"),
+        ("烤烟产量5260吨，比上年增加120吨。", "120吨", "tobacco_output_change"),
+    ],
+)
+def test_crop_farming_output_and_tobacco_changes(sentence, number, indicator):
+    check(sentence, number, indicator)
