@@ -223,3 +223,16 @@ def test_storage_wage_share_land_and_collective_capital(sentence, number, indica
 )
 def test_crop_farming_output_and_tobacco_changes(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://soolun.net/periodical/659dabac71f3158a3465065360bcc540.html
+        ("全县耕地72.5万亩，中低产田占耕地的72%。", "72%", "low_medium_yield_field_share"),
+        # modelled on https://fx361.cc/page/2021/1122/12468476.shtml
+        ("村集体经济组织经营性收入占总收入的52.63%。", "52.63%", "collective_operating_income_share_of_total"),
+    ],
+)
+def test_shares_of_low_yield_land_and_of_operating_income(sentence, number, indicator):
+    check(sentence, number, indicator)
