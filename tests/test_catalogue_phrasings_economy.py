@@ -236,3 +236,25 @@ def test_crop_farming_output_and_tobacco_changes(sentence, number, indicator):
 )
 def test_shares_of_low_yield_land_and_of_operating_income(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://anhua.gov.cn/16/17/19/content_1426853.html
+        ("全县油菜播种面积30.97万亩，油菜籽总产量3.31万吨。", "30.97万亩", "rapeseed_area"),
+        ("全县油菜播种面积30.97万亩，油菜籽总产量3.31万吨。", "3.31万吨", "rapeseed_output"),
+        # modelled on https://www.hhlx.gov.cn/info/1121/365321.htm
+        ("种植油料18000亩，产量288万公斤。", "18000亩", "oilseed_area"),
+        # modelled on https://xmybk.com/baike/58324.htm and http://www.zpzvwot.cn/zx/show-1268.html
+        ("今年全乡种植花生3.2万亩，花生总产9600吨。", "3.2万亩", "peanut_area"),
+        ("今年全乡种植花生3.2万亩，花生总产9600吨。", "9600吨", "peanut_output"),
+    ],
+)
+def test_rapeseed_and_peanuts_are_not_the_whole_oilseed_crop(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_a_bare_total_output_after_a_crop_is_not_grain_output():
+    # modelled on http://m.iichatc.com/dm_110746/ (豆类播种面积…，总产…): the 总产 of the crop named before it
+    assert indicator_of("全乡豆类播种面积1807亩，总产204吨。", "204吨") != "grain_output"
