@@ -258,3 +258,9 @@ def test_rapeseed_and_peanuts_are_not_the_whole_oilseed_crop(sentence, number, i
 def test_a_bare_total_output_after_a_crop_is_not_grain_output():
     # modelled on http://m.iichatc.com/dm_110746/ (豆类播种面积…，总产…): the 总产 of the crop named before it
     assert indicator_of("全乡豆类播种面积1807亩，总产204吨。", "204吨") != "grain_output"
+
+
+def test_a_supported_collective_projects_revenue_is_not_enterprise_revenue():
+    # modelled on https://wenmijiayuan.com/doc/22650.html
+    check("2020年扶持壮大村集体经济项目为湖田村民宿，当年营业收入近36万元。", "近36万元",
+          "collective_project_operating_income")
