@@ -264,3 +264,18 @@ def test_a_supported_collective_projects_revenue_is_not_enterprise_revenue():
     # modelled on https://wenmijiayuan.com/doc/22650.html
     check("2020年扶持壮大村集体经济项目为湖田村民宿，当年营业收入近36万元。", "近36万元",
           "collective_project_operating_income")
+
+
+
+@pytest.mark.parametrize(
+    "number,indicator",
+    [("20人", "party_member_recruitment_quota"), ("24人", "party_member_recruitment_plan")],
+)
+def test_a_party_recruitment_quota_and_plan_in_traditional_script(number, indicator):
+    # modelled on https://www.mingyanjiaju.org/fanwen/dangtuangongzuozongjie/1332904593524454.htm
+    check("今年市下達指導數20人，我鄉計畫發展24人。", number, indicator)
+
+
+def test_party_branches_of_township_offices():
+    # modelled on https://www.mingyanjiaju.org/fanwen/dangtuangongzuozongjie/1332904593524454.htm
+    check("鄉黨委下轄29個支部，其中鄉直單位支部14個。", "14個", "township_unit_party_branches")
