@@ -279,3 +279,15 @@ def test_a_party_recruitment_quota_and_plan_in_traditional_script(number, indica
 def test_party_branches_of_township_offices():
     # modelled on https://www.mingyanjiaju.org/fanwen/dangtuangongzuozongjie/1332904593524454.htm
     check("鄉黨委下轄29個支部，其中鄉直單位支部14個。", "14個", "township_unit_party_branches")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://newton.com.tw/wiki/%E6%9C%83%E5%B1%B1%E9%A0%AD%E8%87%AA%E7%84%B6%E6%9D%91/1912169
+        ("全村共拥有汽车12辆，拖拉机1辆；装有太阳能农户28户。", "12辆", "cars_owned"),
+        ("全村共拥有汽车12辆，拖拉机1辆；装有太阳能农户28户。", "28户", "households_with_solar_heaters"),
+    ],
+)
+def test_a_village_profiles_cars_and_solar_heaters(sentence, number, indicator):
+    check(sentence, number, indicator)
