@@ -291,3 +291,8 @@ def test_party_branches_of_township_offices():
 )
 def test_a_village_profiles_cars_and_solar_heaters(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+def test_publicity_display_boards():
+    # modelled on http://hegsty.fun/dn/tuijian/399972.html and http://m.xomn.cn/html/2021/hefei_0511/243423.html
+    check("共设置反诈宣传展板8块，发放宣传资料400余份。", "8块", "publicity_display_boards")
