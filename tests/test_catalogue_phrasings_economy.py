@@ -296,3 +296,8 @@ def test_a_village_profiles_cars_and_solar_heaters(sentence, number, indicator):
 def test_publicity_display_boards():
     # modelled on http://hegsty.fun/dn/tuijian/399972.html and http://m.xomn.cn/html/2021/hefei_0511/243423.html
     check("共设置反诈宣传展板8块，发放宣传资料400余份。", "8块", "publicity_display_boards")
+
+
+def test_villages_whose_operating_income_is_zero_are_zero_income_villages():
+    # modelled on https://m.fx361.cc/news/2023/0302/21564268.html (villages without operating revenue), worded with 经营性收入
+    check("全县经营性收入为零的村还有12个。", "12个", "zero_income_villages")
