@@ -301,3 +301,15 @@ def test_publicity_display_boards():
 def test_villages_whose_operating_income_is_zero_are_zero_income_villages():
     # modelled on https://m.fx361.cc/news/2023/0302/21564268.html (villages without operating revenue), worded with 经营性收入
     check("全县经营性收入为零的村还有12个。", "12个", "zero_income_villages")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://m.fx361.cc/news/2023/0302/21564268.html
+        ("调查共涵盖308个行政村，每个行政村平均访问了12户。", "12户", "survey_households_per_village"),
+        ("2019年调查中，共访问农户1 512户。", "1 512户", "survey_households"),
+    ],
+)
+def test_a_surveys_households_visited(sentence, number, indicator):
+    check(sentence, number, indicator)
