@@ -313,3 +313,17 @@ def test_villages_whose_operating_income_is_zero_are_zero_income_villages():
 )
 def test_a_surveys_households_visited(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://200zi.50zi.cn/fw/3/195/P34YjGEl0j.html
+        ("全市拥有国家4A级景区3个、国家3A级景区2个。", "3个", "scenic_spots_4a"),
+        ("全市拥有国家4A级景区3个、国家3A级景区2个。", "2个", "scenic_spots_3a"),
+        # modelled on http://bx2200.com/tjgongbao/xibei/10086_5.html
+        ("年末有5A级景区4个，星级宾馆272个。", "4个", "scenic_spots_5a"),
+    ],
+)
+def test_rated_tourist_sites_are_counted_by_grade(sentence, number, indicator):
+    check(sentence, number, indicator)
