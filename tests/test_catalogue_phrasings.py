@@ -348,3 +348,54 @@ def test_a_table_cells_context_is_its_caption_and_row(caption, indicator):
     facts = extract_facts(HOTLINE_TABLE.replace("附件：12345热线工单办理情况统计表", caption))
     rates = facts[facts["unit"] == "%"]
     assert len(rates) == 2 and set(rates["indicator"]) == {indicator}
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://www.nkb.com.cn/2024/1118/490621.html
+        ("截至目前，全镇到区访6批15人次，到市访2批4人次。", "6批", "petitions_to_district_batches"),
+        ("截至目前，全镇到区访6批15人次，到市访2批4人次。", "15人次", "petitions_to_district_person_times"),
+        ("截至目前，全镇到区访6批15人次，到市访2批4人次。", "2批", "petitions_to_city_batches"),
+        ("今年以来赴省访1批3人次，均已稳控化解。", "3人次", "petitions_to_province_person_times"),
+    ],
+)
+def test_petitions_taken_higher_up_by_level_batch_and_person_time(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_a_resolution_rate_after_petitions_taken_higher_up_is_the_petitions():
+    # modelled on http://www.nkb.com.cn/2024/1118/490621.html
+    check("全镇到区访5批12人次，已成功化解4批，化解率达80%。", "80%", "petition_resolution_rate")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.ganyu.gov.cn/gyqzf/xxtj/content/36bff61b-e1ed-4eec-af78-f23006434ce3.html
+        ("按信件类型分类：咨询21件、投诉17件、举报4件。", "21件", "letters_consultation"),
+        ("按信件类型分类：咨询21件、投诉17件、举报4件。", "17件", "letters_complaints"),
+        ("按信访目的分类：求决类40件、揭发控告类3件。", "40件", "letters_request_type"),
+        # modelled on https://www.tangshan.gov.cn/zhuzhan/12345zwfwbmrxtjsj/20241212/1621850.html
+        ("其中，咨询类诉求620件，占40.1%。", "620件", "hotline_consultation_requests"),
+        ("从诉求分布看，物业管理类205件、供暖类188件。", "205件", "hotline_property_management_requests"),
+        ("从诉求分布看，物业管理类205件、供暖类188件。", "188件", "hotline_heating_requests"),
+    ],
+)
+def test_mailbox_letters_and_hotline_requests_by_kind_are_ids_of_their_own(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://117.78.9.86:8080/was40/print?back=-2&channelid=33295&record=176
+        ("全年防止可能引起民转刑案件4件11人。", "4件", "civil_to_criminal_cases_prevented"),
+        ("全年防止可能引起民转刑案件4件11人。", "11人", "civil_to_criminal_persons_prevented"),
+        ("司法所于调解后15日内回访当事人，回访率100%。", "100%", "mediation_follow_up_rate"),
+        # modelled on https://max.book118.com/html/2026/0127/8131031022010041.shtm
+        ("12345热线工单办结后逐件回访，回访率100%。", "100%", "hotline_response_rate"),
+    ],
+)
+def test_mediation_figures_and_a_follow_up_rate_by_what_was_followed_up(sentence, number, indicator):
+    check(sentence, number, indicator)
