@@ -399,3 +399,56 @@ def test_mailbox_letters_and_hotline_requests_by_kind_are_ids_of_their_own(sente
 )
 def test_mediation_figures_and_a_follow_up_rate_by_what_was_followed_up(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://qyfgj.cn/fanwen/149719.html
+        ("按每村不少于2名的标准储备村级后备干部30名，其中女性8名。", "不少于2名", "reserve_cadres_per_village"),
+        ("按每村不少于2名的标准储备村级后备干部30名，其中女性8名。", "8名", "reserve_cadres_female"),
+        # modelled on http://zggqgc.com/a/news/854.html
+        ("全乡共储备村级后备干部20名，其中返乡创业青年7名、大学毕业生4名。", "7名", "reserve_cadres_returnees"),
+        ("全乡共储备村级后备干部20名，其中返乡创业青年7名、大学毕业生4名。", "4名", "reserve_cadres_graduates"),
+        # modelled on http://cnews.chinadaily.com.cn/2015-04/15/content_20441481_2.htm
+        ("同步储备村级后备力量24名，每村2名，平均年龄30岁。", "30岁", "reserve_cadres_average_age"),
+    ],
+)
+def test_reserve_cadre_figures_are_reserve_cadres_by_their_sentence(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_an_average_age_without_reserve_cadres_stays_the_village_leaders():
+    # modelled on http://zggqgc.com/a/news/854.html
+    check("新一届班子平均年龄43.5岁，比上届降低2岁。", "43.5岁", "village_cadres_average_age")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://bbs.cnhubei.com/thread-2864076-1-1.html
+        ("开展评星定级，评出五星级党群服务中心2个、四星级5个。", "5个", "four_star_service_centres"),
+        # modelled on https://dfz.zj.gov.cn/zlyz/ossfs/h5/NJ-Z-331004-2022-001-0101/files/basic-html/page59.html
+        ("全镇村（社区）党组织完成星级评定，其中五星级 4 个、四星级 7 个。", "7 个", "four_star_party_organizations"),
+        ("建成片区党建联盟 3 家，吸纳成员单位 25 家。", "25 家", "party_building_alliance_members"),
+    ],
+)
+def test_star_ratings_belong_to_what_was_rated(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://www.handmsg.com/page/2025/0912/29814278.shtml
+        ("全市已建立农民田间学校12所，其中省级以上3所、市级4所、县级5所。", "4所", "municipal_field_schools"),
+        # modelled on http://www.sm.gov.cn/zw/ztzl/zhlwgzlslbrw/gzbsycx/202111/t20211125_1730836.htm
+        ("累计选送学历教育学员36人，其中大专学历教育22人、本科学历教育14人。", "14人", "cadres_in_bachelor_degree_programme"),
+        # modelled on http://farm.00-net.com/news/10/2012-03-19/129096.html
+        ("全年培训农民工1500多人，其中返乡农民工420人、脱贫户劳动力260人。", "420人", "trainees_returning_migrants"),
+        # modelled on http://www.nx.xinhuanet.com/20260116/eb59cf705baf49bf9ab0c6664d6a6a34/c.html
+        ("冬训开设政策解读课6讲、实用技术课10讲，录播回看补训85人次。", "85人次", "makeup_training_person_times"),
+    ],
+)
+def test_training_figures_by_level_kind_and_way_of_teaching(sentence, number, indicator):
+    check(sentence, number, indicator)
