@@ -452,3 +452,39 @@ def test_star_ratings_belong_to_what_was_rated(sentence, number, indicator):
 )
 def test_training_figures_by_level_kind_and_way_of_teaching(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.xiaomilidoc.com/p-4387410.html
+        ("1-6月份，民营经济营业收入3820万元，占年度目标任务的44%。", "3820万元", "private_economy_revenue"),
+        ("1-6月份，民营经济营业收入3820万元，占年度目标任务的44%。", "44%", "private_economy_revenue_plan_completion_rate"),
+        # modelled on https://78911.com.cn/GongZuoBaoGao/23322.html
+        ("完成固定资产投资2.1亿元，占计划的104%。", "104%", "fixed_asset_investment_plan_completion_rate"),
+        # modelled on http://6dgww.com/Article/4052320.html
+        ("农村常住居民人均可支配收入达到15230元，比上年增加905元。", "905元", "rural_disposable_income_change"),
+        # modelled on https://www.ahhy.gov.cn/zfxxgk/public/25011/51281164.html
+        ("新农合参合率达98.2%，较上年提高0.6个百分点。", "0.6个百分点", "medical_insurance_coverage_change_pp"),
+    ],
+)
+def test_shares_of_a_target_and_changes_are_ids_apart_from_the_level(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://guakaob.com/shiyongwendang/519316.html
+        ("全年柑橘产量5200吨，实现柑橘产值1960万元。", "5200吨", "citrus_output"),
+        ("全年柑橘产量5200吨，实现柑橘产值1960万元。", "1960万元", "citrus_output_value"),
+        ("生猪产值7350万元，家禽产值2080万元。", "2080万元", "poultry_output_value"),
+        # modelled on https://www.guzhen.gov.cn/zfxxgk/public/26141/49541840.html
+        ("拆解三无渔船42艘，拆除河道围网6300米。", "42艘", "unlicensed_fishing_boats_dismantled"),
+        ("拆解三无渔船42艘，拆除河道围网6300米。", "6300米", "river_nets_removed_length"),
+        # modelled on https://www.shanghai-jy.com/fanwendaquan/zhenxingxiangzhen/48564.html
+        ("完成房屋征收620户，集中安置人口3100人。", "620户", "households_expropriated"),
+    ],
+)
+def test_township_report_outputs_and_clean_ups_get_their_own_ids(sentence, number, indicator):
+    check(sentence, number, indicator)
