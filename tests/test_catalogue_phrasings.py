@@ -488,3 +488,19 @@ def test_shares_of_a_target_and_changes_are_ids_apart_from_the_level(sentence, n
 )
 def test_township_report_outputs_and_clean_ups_get_their_own_ids(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.ganyu.gov.cn/gyqzf/xxtj/content/36bff61b-e1ed-4eec-af78-f23006434ce3.html
+        ("其中按信访目的分类：揭发控告2件、求决48件。", "48件", "letters_request_type"),
+        ("其中按信访目的分类：揭发控告2件、求决48件。", "2件", "letters_accusation_type"),
+        # modelled on http://117.78.9.86:8080/was40/print?back=-2&channelid=33295&record=176
+        ("全年制止群众集体上访12件260人。", "12件", "group_petitions_prevented"),
+        # modelled on https://pds.gov.cn/contents/22086/438403.html
+        ("12345热线中，咨询类2100件，表扬感谢9件。", "9件", "hotline_thanks_received"),
+    ],
+)
+def test_the_kinds_of_letters_and_petitions_as_monthly_bulletins_word_them(sentence, number, indicator):
+    check(sentence, number, indicator)
