@@ -504,3 +504,33 @@ def test_township_report_outputs_and_clean_ups_get_their_own_ids(sentence, numbe
 )
 def test_the_kinds_of_letters_and_petitions_as_monthly_bulletins_word_them(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.ganyu.gov.cn/gyqzf/xxtj/content/36bff61b-e1ed-4eec-af78-f23006434ce3.html
+        ("按内容分类：城乡建设20件、农村农业9件、卫生健康4件。", "9件", "letters_on_agriculture"),
+        ("按内容分类：城乡建设20件、农村农业9件、卫生健康4件。", "4件", "letters_on_health"),
+        ("本月来信已全部转办，办结60件，办结率95.2%。", "60件", "letters_resolved"),
+        # modelled on https://www.tangshan.gov.cn/zhuzhan/12345zwfwbmrxtjsj/20241212/1621850.html
+        ("当月受理12345热线工单2416件，办结2310件。", "2310件", "hotline_requests_completed"),
+    ],
+)
+def test_letters_by_content_and_letters_dealt_with_are_not_hotline_requests(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.3366ai.com/p-bca1e62af5855a78.html
+        ("全镇排查矛盾纠纷410起，化解396起，化解率96.6%，同比提升5.2个百分点。", "5.2个百分点", "dispute_resolution_rate_change_pp"),
+        # modelled on https://www.liyang.gov.cn/html/czly/2019/AAHAAKIF_1230/1250.html
+        ("本月网格员对四类特殊人群中的820人开展走访，走访率为100%。", "100%", "special_population_visit_rate"),
+        # modelled on http://www.tzzx.net/1/51477/2024/01/30540219.html
+        ("率先完成社会治安保险收缴任务，参保农户9800户。", "9800户", "public_security_insurance_households"),
+    ],
+)
+def test_governance_changes_and_visits_by_what_they_count(sentence, number, indicator):
+    check(sentence, number, indicator)
