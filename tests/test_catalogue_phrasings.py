@@ -534,3 +534,38 @@ def test_letters_by_content_and_letters_dealt_with_are_not_hotline_requests(sent
 )
 def test_governance_changes_and_visits_by_what_they_count(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://www.nkb.com.cn/2024/1118/490621.html
+        ("月均录入各类矛盾线索96条，化解成功率达97.9%。", "97.9%", "dispute_resolution_rate"),
+        ("今年以来共开展人民调解38次，成功调处纠纷35起，调解成功率92.1%。", "92.1%", "mediation_success_rate"),
+        # modelled on https://qyfgj.cn/fanwen/149719.html
+        ("换届后12名村党组织书记平均年龄45.2岁，比上届下降3.6岁。", "45.2岁", "village_secretaries_average_age"),
+        # modelled on http://zggqgc.com/a/news/854.html
+        ("新一届班子平均年龄44.1岁，比上届降低3岁左右。", "44.1岁", "village_cadres_average_age"),
+    ],
+)
+def test_rates_and_ages_belong_to_whom_the_sentence_names(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.liyang.gov.cn/html/czly/2019/AAHAAKIF_1230/1250.html
+        ("全镇共划分综合网格80个，进入网格的党组织110个、党员2210名。", "2210名", "party_members_in_grids"),
+        # modelled on http://www.nx.xinhuanet.com/20260116/eb59cf705baf49bf9ab0c6664d6a6a34/c.html
+        ("按不低于60%的比例组织直管党员集中收看，累计培训党员1105名。", "1105名", "party_members_trained"),
+        # modelled on https://m.wnwk.com/docdown/1624365.html
+        ("镇党委下设4个党总支、48个党支部，共有党员1750名。", "1750名", "party_members_total"),
+        # modelled on http://linyi.dzwww.com/junan/lnews/fqz/201906/t20190614_16952104.htm
+        ("全镇各级党组织共组织党员志愿服务280余次，参与党员达2300余人次。", "2300余人次", "volunteer_participation"),
+        # modelled on https://max.book118.com/html/2026/0127/8131031022010041.shtm
+        ("开展专项整治，解决群众急难愁盼问题380件。", "380件", "residents_urgent_problems_solved"),
+    ],
+)
+def test_party_members_and_matters_done_by_what_the_sentence_counts(sentence, number, indicator):
+    check(sentence, number, indicator)
