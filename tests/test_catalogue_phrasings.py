@@ -569,3 +569,22 @@ def test_rates_and_ages_belong_to_whom_the_sentence_names(sentence, number, indi
 )
 def test_party_members_and_matters_done_by_what_the_sentence_counts(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://nmwwt.org/html/4sndt/20131119/89790.html
+        ("依托村级党群服务中心开设农家讲堂，全年授课80场次，听课群众4600余人次。", "80场次", "village_lecture_sessions"),
+        ("依托村级党群服务中心开设农家讲堂，全年授课80场次，听课群众4600余人次。", "4600余人次", "village_lecture_audience"),
+        # modelled on https://bqfwx.com/syw/jianbao/1m92k5.html
+        ("全乡开展禁毒宣传进村入户活动19场次，受教育群众5200余人次。", "5200余人次", "anti_drug_publicity_audience"),
+        ("开展普法宣传36场次，覆盖群众近3500人。", "近3500人", "legal_publicity_audience"),
+        # modelled on http://35331.cn/lhd_67lg712uem3gzju6v8pq_1.html
+        ("部门预算支出586万元，同比增长3%。", "586万元", "department_budget_expenditure"),
+        # modelled on https://m.wenke99.com/p-4938289.html
+        ("全乡户籍人口25100人，常年外出务工8300人。", "8300人", "migrant_workers_year_round"),
+    ],
+)
+def test_narrower_figures_keep_apart_from_the_broad_id_they_resemble(sentence, number, indicator):
+    check(sentence, number, indicator)
