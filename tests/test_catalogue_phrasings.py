@@ -588,3 +588,19 @@ def test_party_members_and_matters_done_by_what_the_sentence_counts(sentence, nu
 )
 def test_narrower_figures_keep_apart_from_the_broad_id_they_resemble(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://fx361.cc/page/2020/1009/13316083.shtml
+        ("受访农民中，男性240人，占61.2%。", "240人", "survey_respondents_male"),
+        ("累计培训新型职业农民1800人，人均培训经费约2100元。", "约2100元", "training_funds_per_trainee"),
+        # modelled on http://www.tzzx.net/1/51477/2024/01/30540219.html
+        ("每个联建片区安排2名帮包领导，每个网格3名村党员干部包户。", "3名", "party_members_per_grid"),
+        # modelled on https://max.book118.com/html/2026/0127/8131031022010041.shtm
+        ("对一般诉求要求24小时内联系诉求人、5个工作日内办结反馈。", "5个工作日内", "hotline_resolution_time_limit"),
+    ],
+)
+def test_survey_funding_assignment_and_time_limit_figures(sentence, number, indicator):
+    check(sentence, number, indicator)
