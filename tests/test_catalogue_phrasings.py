@@ -604,3 +604,25 @@ def test_narrower_figures_keep_apart_from_the_broad_id_they_resemble(sentence, n
 )
 def test_survey_funding_assignment_and_time_limit_figures(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://fwsir.com/Article/html/Article_20151015105756_314928.html
+        ("新增土地流转8000亩、农民专业合作社11个、家庭农场18个。", "11个", "farmer_cooperatives_new"),
+        # modelled on http://guakaob.com/shiyongwendang/519316.html
+        ("新培育养殖大户15户，在19个农民专业合作社中，成功创建市级示范社2个。", "19个", "farmer_cooperatives"),
+        # modelled on https://fwsir.com/Article/html/Article_20151015105756_314928.html
+        ("52家定报企业实现开票销售15.2亿元，入库税收3900万元。", "15.2亿元", "invoiced_sales_revenue"),
+        ("52家定报企业实现开票销售15.2亿元，入库税收3900万元。", "3900万元", "enterprise_tax_paid"),
+        # modelled on https://www.ahtxq.gov.cn/zwgk/public/6615872/11098314.html
+        ("此次督查共检查企业120家，其中规上工业企业25家。", "25家", "above_scale_enterprises_inspected"),
+        # modelled on https://78911.com.cn/GongZuoBaoGao/23322.html
+        ("全镇规模企业达到28家。", "28家", "above_scale_industrial_enterprises"),
+        # modelled on http://004km.cn/zongjie/qtzongjie/13ca15a99ebc176c.html
+        ("高产攻关最高亩产玉米为705.3公斤、油菜为236.8公斤。", "236.8公斤", "rapeseed_max_yield_per_mu"),
+    ],
+)
+def test_new_inspected_and_record_figures_keep_apart_from_the_level(sentence, number, indicator):
+    check(sentence, number, indicator)
