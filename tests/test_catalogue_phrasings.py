@@ -626,3 +626,24 @@ def test_survey_funding_assignment_and_time_limit_figures(sentence, number, indi
 )
 def test_new_inspected_and_record_figures_keep_apart_from_the_level(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://m.7rdy.cn/news/94034.html
+        ("五年来，预计实现GDP21.6亿元，比2019年底增长41.2%。", "41.2%", "gdp_growth_rate_since_base_year"),
+        ("财政一般预算收入8100万元，比2019年底增长35.6%。", "35.6%", "fiscal_revenue_growth_rate_since_base_year"),
+        # modelled on http://nx899.com/baogao/00541/5414144.html (a yearly rate stays the yearly id)
+        ("实现地区生产总值36.2亿元，同比增长6.5%。", "6.5%", "gdp_growth_rate"),
+        # modelled on http://guakaob.com/shiyongwendang/519316.html
+        ("全镇5个村实施“一事一议”项目，共筹资36.5万元。", "5个", "villages_with_one_matter_projects"),
+        # modelled on https://meipian.cn/3rjr4qbq
+        ("综治中心全年受理各类诉求820件，办结801件，办结率97.7%。", "820件", "governance_centre_requests"),
+        ("综治中心全年受理各类诉求820件，办结801件，办结率97.7%。", "97.7%", "governance_centre_resolution_rate"),
+        # modelled on http://nmwwt.org/html/4sndt/20131119/89790.html
+        ("开展应知应会测试2次，测试合格率100%。", "100%", "knowledge_test_pass_rate"),
+    ],
+)
+def test_growth_since_a_base_year_and_centre_figures_are_ids_of_their_own(sentence, number, indicator):
+    check(sentence, number, indicator)
