@@ -647,3 +647,19 @@ def test_new_inspected_and_record_figures_keep_apart_from_the_level(sentence, nu
 )
 def test_growth_since_a_base_year_and_centre_figures_are_ids_of_their_own(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://ah.movesh.com/p.asp?h=news%2F2026%2F0310%2F339487.shtml
+        ("对照“工单回复率100%、按期办结率98%、满意回访率99%”的标准抓落实。", "98%", "on_time_closure_rate_target"),
+        ("对照“工单回复率100%、按期办结率98%、满意回访率99%”的标准抓落实。", "99%", "hotline_satisfaction_rate_target"),
+        # modelled on https://www.shyp.gov.cn/yp-zwgk/zwgk/buffersInformation/details?id=8467bf80-32ac-4fdd-818f-de6ac9053c90
+        ("全面完成就业创业、为老服务等6类29项社区实事项目。", "29项", "community_livelihood_projects"),
+        # modelled on http://35331.cn/lhd_67lg712uem3gzju6v8pq_1.html
+        ("投资15万元对通村通组道路开展日常养护。", "15万元", "road_maintenance_investment"),
+    ],
+)
+def test_standards_community_projects_and_road_upkeep(sentence, number, indicator):
+    check(sentence, number, indicator)
