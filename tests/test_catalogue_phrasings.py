@@ -663,3 +663,16 @@ def test_growth_since_a_base_year_and_centre_figures_are_ids_of_their_own(senten
 )
 def test_standards_community_projects_and_road_upkeep(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://m.wnwk.com/doc/1620832.html
+        ("全年经济社会发展预期目标：全乡GDP达3.2亿元，比上年增加0.28亿元，增长9.5%。", "0.28亿元", "gdp_increase_target"),
+        ("全乡GDP达3.2亿元，比上年增加0.28亿元，增长9.5%。", "0.28亿元", "gdp_increase"),
+        ("全乡GDP达3.2亿元，比上年增加0.28亿元，增长9.5%。", "9.5%", "gdp_growth_rate"),
+    ],
+)
+def test_a_rise_in_money_is_apart_from_the_growth_rate_and_a_target_from_the_rise(sentence, number, indicator):
+    check(sentence, number, indicator)
