@@ -676,3 +676,17 @@ def test_standards_community_projects_and_road_upkeep(sentence, number, indicato
 )
 def test_a_rise_in_money_is_apart_from_the_growth_rate_and_a_target_from_the_rise(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.liyang.gov.cn/html/czly/2019/AAHAAKIF_1230/1250.html
+        ("全镇共划分综合网格110个，其中进入网格的党组织数150个。", "150个", "party_organizations_in_grids"),
+        ("十月份安全隐患类事件1500件，占总上报事件的17.2%。", "17.2%", "grid_events_safety_hazards_share"),
+        # modelled on http://www.handmsg.com/page/2025/0912/29814278.shtml
+        ("其中，省级以上农民田间学校18所、市级农民田间学校12所。", "18所", "provincial_field_schools"),
+    ],
+)
+def test_grid_and_field_school_figures_as_bulletins_word_them(sentence, number, indicator):
+    check(sentence, number, indicator)
