@@ -690,3 +690,8 @@ def test_a_rise_in_money_is_apart_from_the_growth_rate_and_a_target_from_the_ris
 )
 def test_grid_and_field_school_figures_as_bulletins_word_them(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+def test_posters_shown_at_a_publicity_event():
+    # modelled on https://bqfwx.com/syw/jianbao/1m92k5.html
+    check("活动当天，悬挂横幅标语6幅、展出挂图15幅。", "15幅", "publicity_posters_displayed")
