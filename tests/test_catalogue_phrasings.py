@@ -695,3 +695,16 @@ def test_grid_and_field_school_figures_as_bulletins_word_them(sentence, number, 
 def test_posters_shown_at_a_publicity_event():
     # modelled on https://bqfwx.com/syw/jianbao/1m92k5.html
     check("活动当天，悬挂横幅标语6幅、展出挂图15幅。", "15幅", "publicity_posters_displayed")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://fx361.cc/page/2020/1009/13316083.shtml
+        ("2017年至2020年，该县累计培训新型职业农民2 310人。", "2 310人", "high_quality_farmers_trained_over_years"),
+        # modelled on http://www.sm.gov.cn/zw/ztzl/zhlwgzlslbrw/gzbsycx/202111/t20211125_1730836.htm
+        ("今年完成培训高素质农民286人，占任务数的102%。", "286人", "high_quality_farmers_trained"),
+    ],
+)
+def test_farmers_trained_over_several_years_are_not_one_years_figure(sentence, number, indicator):
+    check(sentence, number, indicator)
