@@ -708,3 +708,15 @@ def test_posters_shown_at_a_publicity_event():
 )
 def test_farmers_trained_over_several_years_are_not_one_years_figure(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://fwsir.com/Article/html/Article_20151015105756_314928.html
+        ("其中，销售超5000万元企业9家，税收超300万元企业6家。", "超5000万元企业9家", "enterprises_over_sales_threshold"),
+        ("其中，销售超5000万元企业9家，税收超300万元企业6家。", "超300万元企业6家", "enterprises_over_tax_threshold"),
+    ],
+)
+def test_enterprises_over_a_sales_or_tax_threshold(sentence, number, indicator):
+    check(sentence, number, indicator)
