@@ -656,7 +656,7 @@ def test_growth_since_a_base_year_and_centre_figures_are_ids_of_their_own(senten
         ("对照“工单回复率100%、按期办结率98%、满意回访率99%”的标准抓落实。", "98%", "on_time_closure_rate_target"),
         ("对照“工单回复率100%、按期办结率98%、满意回访率99%”的标准抓落实。", "99%", "hotline_satisfaction_rate_target"),
         # modelled on https://www.shyp.gov.cn/yp-zwgk/zwgk/buffersInformation/details?id=8467bf80-32ac-4fdd-818f-de6ac9053c90
-        ("全面完成就业创业、为老服务等6类29项社区实事项目。", "29项", "community_livelihood_projects"),
+        ("全面完成就业创业、为老服务等6类29项社区实事项目。", "29项", "livelihood_projects_completed"),
         # modelled on http://35331.cn/lhd_67lg712uem3gzju6v8pq_1.html
         ("投资15万元对通村通组道路开展日常养护。", "15万元", "road_maintenance_investment"),
     ],
@@ -719,4 +719,17 @@ def test_farmers_trained_over_several_years_are_not_one_years_figure(sentence, n
     ],
 )
 def test_enterprises_over_a_sales_or_tax_threshold(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://cqbn.gov.cn/bmjz/jz/mdz/zwgk_89391/zfxxgkml/zcwj/qtwj/202402/t20240222_12944703.html
+        ("12件民生实事全部落地见效。", "12件", "livelihood_projects_completed"),
+        # modelled on http://ah.movesh.com/p.asp?h=news%2F2026%2F0310%2F339487.shtml
+        ("全年累计为群众办理民生实事800余件。", "800余件", "practical_matters_done"),
+    ],
+)
+def test_the_years_livelihood_projects_are_not_the_matters_done_for_residents(sentence, number, indicator):
     check(sentence, number, indicator)
