@@ -733,3 +733,20 @@ def test_enterprises_over_a_sales_or_tax_threshold(sentence, number, indicator):
 )
 def test_the_years_livelihood_projects_are_not_the_matters_done_for_residents(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://farm.00-net.com/news/10/2012-03-19/129096.html
+        ("聘请专职教师5名、兼职教师12名。", "5名", "full_time_trainers"),
+        ("聘请专职教师5名、兼职教师12名。", "12名", "part_time_trainers"),
+        # modelled on https://m.daumloan.com/p-128500754.html
+        ("新增养殖规模户28户。", "28户", "livestock_scale_households"),
+        # modelled on https://www.guzhen.gov.cn/zfxxgk/public/26141/49541840.html
+        ("全年清理农业生产废弃物2100吨、清运农村生活垃圾4300吨。", "2100吨", "agri_waste_cleared"),
+        ("全年清理农业生产废弃物2100吨、清运农村生活垃圾4300吨。", "4300吨", "garbage_cleared"),
+    ],
+)
+def test_trainers_scale_farms_and_farm_waste_keep_apart_from_the_broad_ids(sentence, number, indicator):
+    check(sentence, number, indicator)
