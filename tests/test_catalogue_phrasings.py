@@ -750,3 +750,16 @@ def test_the_years_livelihood_projects_are_not_the_matters_done_for_residents(se
 )
 def test_trainers_scale_farms_and_farm_waste_keep_apart_from_the_broad_ids(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://qyfgj.cn/fanwen/149719.html
+        ("全年新上集体经济项目15个，实施项目40个。", "15个", "projects_newly_launched"),
+        # modelled on https://wenmijiayuan.com/doc/22650.html
+        ("争取扶持村集体经济项目4个，总投资约150万元。", "4个", "collective_economy_projects"),
+    ],
+)
+def test_newly_launched_projects_are_not_the_projects_supported(sentence, number, indicator):
+    check(sentence, number, indicator)
