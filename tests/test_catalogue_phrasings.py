@@ -460,6 +460,7 @@ def test_training_figures_by_level_kind_and_way_of_teaching(sentence, number, in
         # modelled on https://www.xiaomilidoc.com/p-4387410.html
         ("1-6月份，民营经济营业收入3820万元，占年度目标任务的44%。", "3820万元", "private_economy_revenue"),
         ("1-6月份，民营经济营业收入3820万元，占年度目标任务的44%。", "44%", "private_economy_revenue_plan_completion_rate"),
+        ("1-6月份，民营经济营业收入3100万元，占年度总目标的39%。", "39%", "private_economy_revenue_plan_completion_rate"),
         # modelled on https://78911.com.cn/GongZuoBaoGao/23322.html
         ("完成固定资产投资2.1亿元，占计划的104%。", "104%", "fixed_asset_investment_plan_completion_rate"),
         # modelled on http://6dgww.com/Article/4052320.html
