@@ -21,7 +21,6 @@ MAZU = "http://www.240jiaobanzhan.com/bk/city/gkls261828.html"
 ZAOJIAO = "http://365135.com/sichuan/deyang01/5579.shtml"
 JIANYANG_PIGS = "https://www.ppdoc.com/periodical/cd8c52d16d66dbf807612f166e093795.html"
 HUNAN_COLLECTIVE = "https://fx361.cc/page/2021/1122/12468476.shtml"
-GAODU_TRAINING = "http://www.sdmyjx.com/userlist/mengyinwanbao/newshow-27830.html"
 BAOYING_YISHIYIYI = "http://cgjd.org.cn/show-210458.html"
 NATIONAL_BIRTHS = "https://kjkxun.com/biz/67746.html"
 SUMMER_GRAIN_2014 = "http://theworldseeds.cn/index.php?p=37299"
@@ -180,17 +179,6 @@ def test_subjects_set_aside_notes_bounds_bases_and_the_level_reached(label, expe
 )
 def test_a_fuzzy_match_must_agree_on_net_income_on_deposits_with_loans_and_on_industry_with_farming(label, unit):
     assert match_indicator(label, unit) is None
-
-
-@pytest.mark.parametrize(
-    "sentence,text",
-    [
-        ("镇农技中心开设食用菌栽培、温棚蔬菜等技术培训班6期。", "6期"),  # GAODU_TRAINING
-        ("全年开设食用菌栽培等技术培训班7期,培训种养殖户1000余人。", "7期"),  # GAODU_TRAINING
-    ],
-)
-def test_training_rounds_named_by_their_examples_are_training_rounds(sentence, text):
-    assert _fact(sentence, text)["indicator"] == "training_sessions"
 
 
 @pytest.mark.parametrize(
