@@ -8,8 +8,7 @@ fact's clause must match. A fact's label is matched in steps, each recorded in
 
 1. its subject (the label less empty verbs, scope words and particles: 开展, 累计, 全年, 共 …;
    calculation notes: 按可比价计算; an amount bound: 500万元以上; the level a change reached:
-   减到, 只剩; what a change is against: 比上年同期, 比一九八○年, but not a year's end: 比2019年底增长
-   is growth over years) equals a phrasing's subject, and the fact's unit is in the id's unit family (人 and 人次
+   减到, 只剩; what a change is against: 比上年同期, 比一九八○年) equals a phrasing's subject, and the fact's unit is in the id's unit family (人 and 人次
    are different ids): ``context`` when an ambiguous phrasing's context matches the clause,
    else ``exact``; a phrasing ending in ``*`` matches subjects that start with it;
 2. else the closest phrasing of a compatible unit by rapidfuzz's similarity, when it scores at
@@ -96,11 +95,6 @@ _EXAMPLES = re.compile(r"^.*(?<![中平同高上下一二三特优对相均初])
 #: column, not the label, says up or down), so 地区生产总值同比下降 and GDP增速 meet; and what
 #: the change is against (同比, 比上年同期, 比2019年底 …) with them.
 _CHANGE_END = re.compile(rf"(?:{BASE})?{CHANGE}+了?$")
-#: A change since a year's end (比2019年底增长, 较2020年末同比增长): growth over the years since,
-#: not a year's growth, so the subject keeps the base (as 比2019年底增长) and meets only its like.
-_SINCE_YEAR_END = re.compile(
-    rf"(?:比|较)((?:20|19)\d\d|[〇○零O一二三四五六七八九]{{4}})年(?:底|末)(?:同比)?{CHANGE}+了?$"
-)
 
 
 @lru_cache(maxsize=1)
@@ -134,8 +128,6 @@ def subject(label: str) -> str:
     ('地区生产总值增长', 'GDP增长')
     >>> subject("地区生产总值按可比价计算增长"), subject("农民人均纯收入比去年同期增长")
     ('地区生产总值增长', '农民人均纯收入增长')
-    >>> subject("农民人均纯收入比2019年底增长"), subject("财政一般预算收入较2019年末同比增长")
-    ('农民人均纯收入比2019年底增长', '财政一般预算收入比2019年底增长')
     >>> subject("耕牛减到"), subject("生猪只剩"), subject("每人平均耕地面积"), subject("固定资产投资完成额")
     ('耕牛', '生猪', '人均耕地面积', '固定资产投资')
     >>> subject("中式烹调等各类技能培训班"), subject("婚姻家庭等纠纷"), subject("高等教育经费")
@@ -150,10 +142,7 @@ def subject(label: str) -> str:
         s = _EXAMPLES.sub("", s)
     s = _EMPTY_START.sub("", s)
     s = end.sub("", s)
-    since = _SINCE_YEAR_END.search(s)
-    if since:
-        s = f"{before_change.sub('', s[: since.start()])}比{since.group(1)}年底增长"
-    elif _CHANGE_END.search(s):
+    if _CHANGE_END.search(s):
         s = before_change.sub("", _CHANGE_END.sub("", s)) + "增长"
     s = per_capita.sub("人均", s)
     return s or _QUOTES.sub("", label)

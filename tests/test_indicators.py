@@ -316,16 +316,6 @@ def test_a_brackets_inclusion_note_and_a_from_marker_are_no_part_of_the_subject(
     assert subject(label).endswith("村") and "含" not in subject(label) and not subject(label).endswith("由")
 
 
-# Modeled on a township's five-year report, http://m.7rdy.cn/news/94034.html (…比xxxx年底同比增长…).
-@pytest.mark.parametrize(
-    "label",
-    ["农民人均纯收入比2019年底增长", "全社会固定资产投资比2020年底同比增长", "财政一般预算收入较2019年末增长"],
-)
-def test_growth_since_a_years_end_is_not_the_years_growth_rate(label):
-    annual = match_indicator(label.split("比")[0].split("较")[0] + "同比增长", "%")
-    assert annual is not None and match_indicator(label, "%") != annual
-
-
 # Modeled on a county's 一事一议 report, http://cgjd.org.cn/show-210458.html (…涉及全县14个镇区68个村…).
 @pytest.mark.parametrize(
     "sentence",

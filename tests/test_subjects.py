@@ -174,11 +174,15 @@ def test_subjects_set_aside_notes_bounds_bases_and_the_level_reached(label, expe
     [
         ("人均收入", "元"),  # not 人均纯收入: net income is its own statistic
         ("各项存贷款余额", "元"),  # YOUYANG_Q1: deposits and loans together, neither alone
-        ("工农业总产值同比增长", "%"),  # NX899_TOWNSHIP: industry and farming together, not industry's growth
     ],
 )
-def test_a_fuzzy_match_must_agree_on_net_income_on_deposits_with_loans_and_on_industry_with_farming(label, unit):
+def test_a_fuzzy_match_must_agree_on_net_income_and_on_deposits_with_loans(label, unit):
     assert match_indicator(label, unit) is None
+
+
+@pytest.mark.parametrize("label", ["工农业总产值同比增长", "工农业总产值增长速度"])  # NX899_TOWNSHIP
+def test_growth_of_industry_and_farming_together_is_not_industry_s_growth(label):
+    assert match_indicator(label, "%") == "industrial_agricultural_output_growth_rate"
 
 
 @pytest.mark.parametrize(

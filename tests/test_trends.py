@@ -196,7 +196,7 @@ def test_training_and_governance_reports_pick_up_statistics_worded_another_way()
         "reserve_cadres_trained", "party_member_training_person_times",
     } <= training
     governance = set(trends.topic(facts, "governance")["indicator"])
-    assert {"disputes_found", "dispute_resolution_rate"} <= governance
+    assert {"disputes_found", "mediation_success_rate"} <= governance  # 调解成功率: mediated disputes settled
 
 
 def test_an_uncatalogued_statistic_pairs_across_years_by_its_subject():
