@@ -20,15 +20,26 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-import nbformat
-from jupyter_client.kernelspec import KernelSpec
-from jupyter_client.manager import KernelManager
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, DeadKernelError
-from nbconvert import HTMLExporter
+#: nbformat imports jsonschema, which, when rfc3987_syntax is installed, builds that package's
+#: grammars for a format check ("iri") nbformat never makes: over a second, more than the rest of
+#: these imports. It is kept out of their import only; anything may import it afterwards.
+_UNNEEDED = "rfc3987_syntax"
+_kept_out = _UNNEEDED not in sys.modules
+if _kept_out:
+    sys.modules[_UNNEEDED] = None  # an import of it fails, and jsonschema goes without that check
+try:
+    import nbformat
+    from jupyter_client.kernelspec import KernelSpec
+    from jupyter_client.manager import KernelManager
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, DeadKernelError
+    from nbconvert import HTMLExporter
+finally:
+    if _kept_out and sys.modules.get(_UNNEEDED, "") is None:
+        del sys.modules[_UNNEEDED]
 
-from . import config
-from .errors import LxwError
+from . import config  # noqa: E402
+from .errors import LxwError  # noqa: E402
 
 __all__ = ["TEMPLATES", "ProjectKernelManager", "Kernel", "Page", "inject_parameters", "execute", "to_html",
            "render_pages"]
@@ -275,16 +286,27 @@ def _stored(nb: nbformat.NotebookNode) -> list:
 
 def to_html(nb: nbformat.NotebookNode, title: str, *, show_code: bool = False) -> str:
     """Reader-facing HTML: outputs and text, charts embedded; code only when ``show_code``."""
-    exporter = HTMLExporter(
-        extra_template_basedirs=[str(TEMPLATES)],
-        template_name="report",
-        exclude_input=not show_code,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-        language_code="zh",
-    )
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    body, _ = _exporter(show_code).from_notebook_node(nb, resources={"metadata": {"name": title}})
     return body
+
+
+#: Each thread's exporters, by ``show_code``: an exporter compiles its templates when first
+#: used, which takes longer than exporting a page; one is not shared between threads.
+_EXPORTERS = threading.local()
+
+
+def _exporter(show_code: bool) -> HTMLExporter:
+    made = _EXPORTERS.__dict__.setdefault("by_setting", {})
+    if show_code not in made:
+        made[show_code] = HTMLExporter(
+            extra_template_basedirs=[str(TEMPLATES)],
+            template_name="report",
+            exclude_input=not show_code,
+            exclude_input_prompt=True,
+            exclude_output_prompt=True,
+            language_code="zh",
+        )
+    return made[show_code]
 
 
 class Page(NamedTuple):
