@@ -6,7 +6,9 @@ For projects of (1 township, 1 year), (3, 2) and (10, 3), each generated into a 
 folder from the made-up corpus (``corpus.generate``: the real 2024 Laxiwa report's sentences,
 every number made up, each township and year named in its text as its file is named), this
 prints the wall time of ``lxw build`` cold (fresh output folders and cache) and warm (again,
-nothing changed: the build says so and stops), seconds per page, and the same pages rendered
+nothing changed: the build says so and stops), seconds per page, the cold build's processor
+time (user + system, of the build and of every process it ran: extraction, kernels; wall time
+on a shared machine says more about the machine's other work), and the same pages rendered
 the way a user would without lxw: ``papermill`` executing each notebook with the parameters the build gives it, then
 ``jupyter nbconvert --to html`` on the result, one page after another. papermill is installed
 for the benchmark only (``benchmarks/requirements.txt``); without it that column is skipped.
@@ -15,6 +17,7 @@ for the benchmark only (``benchmarks/requirements.txt``); without it that column
 from __future__ import annotations
 
 import json
+import resource
 import shutil
 import subprocess
 import sys
@@ -47,11 +50,23 @@ def madeup_project(folder: Path, townships: int, years: int, seed: int = 19) -> 
 
 def lxw_build(raw: Path, out: Path) -> tuple[float, subprocess.CompletedProcess]:
     """``lxw build`` of ``raw`` into ``out`` as a command with its default options: (seconds, result)."""
+    seconds, _, result = timed_build(raw, out)
+    return seconds, result
+
+
+def timed_build(raw: Path, out: Path) -> tuple[float, float, subprocess.CompletedProcess]:
+    """``lxw build`` of ``raw`` into ``out``: (wall seconds, processor seconds, result). The
+    processor time is user + system of the build and of the processes it waited for."""
     argv = [sys.executable, "-m", "lxw_analysis", "build", "--raw", raw,
             "--processed", out / "processed", "--reports", out / "reports"]  # fmt: skip
-    start = time.perf_counter()
+    before, start = _children_cpu(), time.perf_counter()
     result = subprocess.run([str(a) for a in argv], capture_output=True, text=True, cwd=ROOT)
-    return time.perf_counter() - start, result
+    return time.perf_counter() - start, _children_cpu() - before, result
+
+
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def built_pages(out: Path) -> list[dict]:
@@ -103,14 +118,14 @@ def measure_builds(sizes=SIZES) -> None:
     baseline = has_papermill()
     if not baseline:
         print("   papermill is not installed (pip install -r benchmarks/requirements.txt): its column is skipped")
-    print(f"   {'made-up project':>16} {'pages':>5} {'cold':>8} {'per page':>9} {'warm':>7} "
+    print(f"   {'made-up project':>16} {'pages':>5} {'cold':>8} {'per page':>9} {'cpu':>7} {'warm':>7} "
           f"{'papermill+nbconvert':>20} {'per page':>9} {'ratio':>6}")  # fmt: skip
     for townships, years in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
             raw = madeup_project(folder, townships, years)
             out = folder / "out"
-            cold, result = lxw_build(raw, out)
+            cold, cpu, result = timed_build(raw, out)
             if result.returncode != 0:
                 print(f"   ({townships}, {years}): build failed (exit {result.returncode}): "
                       f"{result.stderr.strip().splitlines()[-1:]}")  # fmt: skip
@@ -118,7 +133,7 @@ def measure_builds(sizes=SIZES) -> None:
             warm, again = lxw_build(raw, out)
             pages = [p for p in built_pages(out) if p["ok"]]
             n = len(pages)
-            line = f"   {f'({townships}, {years})':>16} {n:5} {cold:7.1f}s {cold / n:8.2f}s {warm:6.2f}s"
+            line = f"   {f'({townships}, {years})':>16} {n:5} {cold:7.1f}s {cold / n:8.2f}s {cpu:6.1f}s {warm:6.2f}s"
             if again.returncode != 0:
                 line += " (warm build failed)"
             elif "Nothing changed" not in again.stderr:
@@ -132,6 +147,7 @@ def measure_builds(sizes=SIZES) -> None:
                     line += f" ({failed} page(s) failed under papermill)"
                 shutil.rmtree(work, ignore_errors=True)
             print(line)
+    print("   cpu: the cold build's processor time (user + system, its extraction processes and kernels included)")
     print("   ratio: papermill + nbconvert time over the cold build's, on the same pages in the same run")
 
 

@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib import pyplot as plt
 from matplotlib.ticker import MaxNLocator
 
-from . import plots  # noqa: F401  (the CJK font and the charts' look)
+from . import plots  # the CJK font and the charts' look
 from .formats import number
 from .identity import township_from_folder
 
@@ -56,16 +56,13 @@ def small_multiples(
     years = sorted(int(y) for y in (years if years is not None else table["year"].dropna().unique()))
     across = max(1, min(columns, len(names)))
     down = math.ceil(len(names) / across) if names else 1
-    fig, axes = plt.subplots(
-        down, across, figsize=(3.4 * across + 0.8, 2.6 * down + 1.0), sharex=True, sharey=True,
-        squeeze=False, layout="constrained",
-    )
+    fig, axes = _panels(len(names), across, down)
     largest = table[value].max() if len(table) else math.nan
     top = 100.0 if percent and not largest > 100 else (largest if largest > 0 else 1.0)
     described = []
-    for ax, name in zip(axes.flat, names):
+    for ax, name in zip(axes, names):
         mine = table[(table["township"] == name) & table[value].notna()]
-        ax.set_title(name)
+        ax.set_title(name, y=1.0)  # placed, not moved clear of the axis (which measures every panel's ticks)
         if mine.empty:
             ax.text(0.5, 0.5, NOT_STATED, transform=ax.transAxes, ha="center", va="center", color=_GREY)
             described.append(f"{name}: not stated")
@@ -80,27 +77,60 @@ def small_multiples(
             points = ", ".join(f"{_label(y, percent)} in {int(x)}" for x, y in zip(rows["year"], rows[value]))
             parts.append(points if key is None else f"{key} {points}")
         described.append(f"{name}: " + "; ".join(parts))
-    for ax in list(axes.flat)[len(names):]:
-        ax.set_visible(False)
-    first = axes.flat[0]
+    first = axes[0]
     first.set_ylim(0, top * 1.15)  # room for the labels above the highest point
     if percent and top <= 100:
         first.set_yticks(range(0, 101, 20))
     else:  # a misread share far above 100% must not ask for a tick every 20%
-        first.yaxis.set_major_locator(MaxNLocator(integer=True))
+        first.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))  # a few gridlines: each tick is drawn in every panel
     if years:
         pad = 0.4 if len(years) == 1 else 0.25
         first.set_xlim(years[0] - pad, years[-1] + pad)
         first.set_xticks(years, [str(y) for y in years])
-    if series:
-        handles, labels = next(((h, la) for h, la in (ax.get_legend_handles_labels() for ax in axes.flat) if h), ([], []))
-        if handles:
-            fig.legend(handles, labels, loc="outside lower center", ncol=len(labels), frameon=False)
-    fig.suptitle(title)
-    fig.supylabel(ylabel)
+    handles, labels = next(((h, la) for h, la in (ax.get_legend_handles_labels() for ax in axes) if h), ([], []))
+    if series and handles:
+        fig.legend(handles, labels, loc="lower center", ncol=len(labels), frameon=False)
+    _fit(fig, first, across, down, legend=bool(series and handles))
+    fig.suptitle(title, y=1 - _EDGE / fig.get_figheight(), va="top")
+    fig.supylabel(ylabel, x=_EDGE / fig.get_figwidth())
     unit = f" ({ylabel})" if ylabel else ""
     fig.lxw_alt = f"Small multiples, one panel per township on shared axes: {title}{unit}. " + "; ".join(described) + "."
     return fig
+
+
+#: The fixed layout of the small multiples, in inches: the space at the figure's edges, above
+#: a panel (its title), between panels, below the bottom panels (their year labels) and the legend.
+_EDGE, _TITLE, _GAP, _YEARS, _LEGEND = 0.08, 0.28, 0.12, 0.3, 0.3
+
+
+def _panels(count: int, across: int, down: int):
+    """The figure and its ``count`` panels on a grid ``across`` × ``down``, sharing both axes;
+    year labels under the last panel of each column, value labels left of the first."""
+    fig = plt.figure(figsize=(3.4 * across + 0.8, 2.6 * down + 1.0))
+    grid = fig.add_gridspec(down, across)
+    axes = []
+    for i in range(max(count, 1)):
+        ax = fig.add_subplot(grid[i // across, i % across], sharex=axes[0] if axes else None,
+                             sharey=axes[0] if axes else None)
+        ax.tick_params(labelleft=i % across == 0, labelbottom=i + across >= count)
+        axes.append(ax)
+    return fig, axes
+
+
+def _fit(fig, first, across: int, down: int, *, legend: bool) -> None:
+    """Place the panels so that the titles, the value labels (as wide as ``first``'s are) and
+    the legend fit: a fixed layout, drawn once, rather than one the figure solves at every draw.
+    The figure is then saved as it is (``lxw_fitted``), not cropped."""
+    width, height = fig.get_size_inches()
+    values = first.yaxis.get_tightbbox(fig.canvas.get_renderer())
+    left = _EDGE + 1.6 * plots.SIZES["label"] / 72 + (values.width / fig.dpi if values is not None else 0.4)
+    top = _EDGE + 1.6 * plots.SIZES["title"] / 72 + _TITLE
+    bottom = _EDGE + _YEARS + (_LEGEND if legend else 0.0)
+    panel_w = (width - left - _EDGE - _GAP * (across - 1)) / across
+    panel_h = (height - top - bottom - (_TITLE + _GAP) * (down - 1)) / down
+    fig.subplots_adjust(left=left / width, right=1 - _EDGE / width, top=1 - top / height, bottom=bottom / height,
+                        wspace=_GAP / panel_w, hspace=(_TITLE + _GAP) / panel_h)
+    fig.lxw_fitted = True
 
 
 def indicator_panels(rows: pd.DataFrame, townships=None, years=None):

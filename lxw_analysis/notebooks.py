@@ -20,15 +20,27 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-import nbformat
-from jupyter_client.kernelspec import KernelSpec
-from jupyter_client.manager import KernelManager
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, DeadKernelError
-from nbconvert import HTMLExporter
+#: nbformat imports jsonschema, which, when rfc3987_syntax is installed, builds that package's
+#: grammars for a format check ("iri") nbformat never makes: over a second, more than the rest of
+#: these imports. It is kept out of their import only; anything may import it afterwards.
+_UNNEEDED = "rfc3987_syntax"
+_kept_out = _UNNEEDED not in sys.modules
+if _kept_out:
+    sys.modules[_UNNEEDED] = None  # an import of it fails, and jsonschema goes without that check
+try:
+    import nbformat
+    from jupyter_client.kernelspec import KernelSpec
+    from jupyter_client.manager import KernelManager
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, DeadKernelError
+    from nbclient.util import ensure_async
+    from nbconvert import HTMLExporter
+finally:
+    if _kept_out and sys.modules.get(_UNNEEDED, "") is None:
+        del sys.modules[_UNNEEDED]
 
-from . import config
-from .errors import LxwError
+from . import config  # noqa: E402
+from .errors import LxwError  # noqa: E402
 
 __all__ = ["TEMPLATES", "ProjectKernelManager", "Kernel", "Page", "inject_parameters", "execute", "to_html",
            "render_pages"]
@@ -119,6 +131,51 @@ class Kernel:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+class _KeptKernelClient(NotebookClient):
+    """Runs a notebook in a live kernel, connecting as ``_connect`` does rather than with
+    jupyter_client's ``wait_for_ready``, which then waits for 0.2 s of silence on IOPub: a
+    fifth of a second per page, longer than most pages' cells take."""
+
+    async def async_start_new_kernel_client(self):
+        self.kc = self.km.client()
+        try:
+            await ensure_async(self.kc.start_channels())
+            await _connect(self.kc, self.startup_timeout)
+        except Exception:
+            await self._async_cleanup_kernel()
+            raise
+        self.kc.allow_stdin = False
+        return self.kc
+
+
+async def _connect(kc, timeout: float) -> None:
+    """Wait until the kernel answers ``kc``'s kernel_info request on the shell channel and its
+    status for that request arrives on IOPub, so that no output of the cells to come is missed
+    (a request whose status does not arrive is sent again). Messages of earlier requests need no
+    flushing: the cells' outputs are read by the id of the request that made them."""
+    deadline = time.monotonic() + timeout
+    while True:
+        asked = kc.kernel_info()
+        if await _reply_to(kc.shell_channel, asked, 1.0) and await _reply_to(kc.iopub_channel, asked, 0.2):
+            return
+        if not await ensure_async(kc.is_alive()):
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"Kernel didn't respond in {timeout:g} seconds")
+
+
+async def _reply_to(channel, msg_id: str, wait: float) -> bool:
+    """Whether a message answering request ``msg_id`` arrives on ``channel`` within ``wait`` seconds
+    of the last message (others are passed over)."""
+    while True:
+        try:
+            msg = await ensure_async(channel.get_msg(timeout=wait))
+        except queue.Empty:
+            return False
+        if msg.get("parent_header", {}).get("msg_id") == msg_id:
+            return True
+
+
 def inject_parameters(nb: nbformat.NotebookNode, parameters: dict) -> nbformat.NotebookNode:
     """A copy of ``nb`` with a cell setting ``parameters`` after the cell tagged ``parameters``.
 
@@ -162,7 +219,7 @@ def execute(
                                 **options)
     else:
         kernel.runs += 1
-        client = NotebookClient(nb, km=kernel.km, startup_timeout=config.KERNEL_START_TIMEOUT, **options)
+        client = _KeptKernelClient(nb, km=kernel.km, startup_timeout=config.KERNEL_START_TIMEOUT, **options)
     state: dict = {"cell": None, "since": time.monotonic()}
     client.on_cell_start = lambda cell, cell_index: state.update(cell=cell, since=time.monotonic())
     client.on_cell_executed = lambda cell, cell_index, execute_reply: state.update(cell=None)
@@ -275,16 +332,27 @@ def _stored(nb: nbformat.NotebookNode) -> list:
 
 def to_html(nb: nbformat.NotebookNode, title: str, *, show_code: bool = False) -> str:
     """Reader-facing HTML: outputs and text, charts embedded; code only when ``show_code``."""
-    exporter = HTMLExporter(
-        extra_template_basedirs=[str(TEMPLATES)],
-        template_name="report",
-        exclude_input=not show_code,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-        language_code="zh",
-    )
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    body, _ = _exporter(show_code).from_notebook_node(nb, resources={"metadata": {"name": title}})
     return body
+
+
+#: Each thread's exporters, by ``show_code``: an exporter compiles its templates when first
+#: used, which takes longer than exporting a page; one is not shared between threads.
+_EXPORTERS = threading.local()
+
+
+def _exporter(show_code: bool) -> HTMLExporter:
+    made = _EXPORTERS.__dict__.setdefault("by_setting", {})
+    if show_code not in made:
+        made[show_code] = HTMLExporter(
+            extra_template_basedirs=[str(TEMPLATES)],
+            template_name="report",
+            exclude_input=not show_code,
+            exclude_input_prompt=True,
+            exclude_output_prompt=True,
+            language_code="zh",
+        )
+    return made[show_code]
 
 
 class Page(NamedTuple):

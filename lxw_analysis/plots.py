@@ -112,7 +112,7 @@ def _with_alt(fig, text: str):
 
 def _axes(title: str, figsize=(8, 4)):
     fig, ax = plt.subplots(figsize=figsize, layout="constrained")
-    ax.set_title(title)
+    ax.set_title(title, y=1.0)  # placed above the axes, not moved clear of it (which measures its ticks at each draw)
     return fig, ax
 
 
@@ -210,7 +210,7 @@ def plot_income_bands(
                 f"{number(v)} at {b}" for b, v in zip(mine["band"], mine["counted"]))
         described.append(f"{year(when)}: {said}")
         ax.set_xticks(range(len(labels)), labels, rotation=30, ha="right", rotation_mode="anchor")
-        ax.set_title(year(when))
+        ax.set_title(year(when), y=1.0)
         _number_axis(ax.yaxis, integer=True)
     axes[0][0].set_ylim(0, max(1.0, _tallest(brackets, counted)) * 1.18)  # the panels share it
     axes[0][0].set_ylabel("村数 (villages)")

@@ -183,7 +183,9 @@ def start(township: str | None = None, years=None, data_dir=None, banner: str | 
 
 def figure(fig, alt: str | None = None) -> None:
     """Show a matplotlib figure as a PNG whose ``alt`` says what it shows (``plots.alt_text``,
-    else the figure's titles), sharp on high-density screens, and close it."""
+    else the figure's titles), sharp on high-density screens, and close it. The image is
+    cropped to what the figure draws, unless its layout already fits it (``_fitted``):
+    cropping draws the figure once more."""
     from IPython.display import Image, display
     from matplotlib import pyplot as plt
 
@@ -193,11 +195,19 @@ def figure(fig, alt: str | None = None) -> None:
         titles = [t for t in (fig.get_suptitle(), *(ax.get_title() for ax in fig.axes)) if t]
         alt = alt_text(fig) or ("Chart: " + "; ".join(titles) if titles else "Chart")
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=200, bbox_inches="tight")
+    fig.savefig(buffer, format="png", dpi=200, bbox_inches=None if _fitted(fig) else "tight")
     plt.close(fig)
     data = buffer.getvalue()
     width = int.from_bytes(data[16:20], "big") // 2
     display(Image(data=data, format="png", width=width, alt=alt))
+
+
+def _fitted(fig) -> bool:
+    """Whether ``fig``'s layout keeps what it draws inside it: a constrained layout (every chart
+    of ``plots``) or one the drawing function fitted itself (``lxw_fitted``, the county charts)."""
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    return getattr(fig, "lxw_fitted", False) or isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine)
 
 
 def chart(table: pd.DataFrame, draw, missing: str) -> None:

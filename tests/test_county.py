@@ -261,6 +261,41 @@ def test_a_percent_chart_keeps_a_few_ticks_whatever_the_largest_share(share):
         plt.close(fig)
 
 
+#: Made-up values of ten made-up townships (the made-up projects of benchmarks/builds.py have ten).
+MADEUP_TEN = pd.DataFrame(
+    [{"township": f"示例{i}镇", "year": y, "value": float(10 * i + y - 2020)} for i in range(1, 11) for y in (2023, 2024)]
+    + [{"township": "示例十一镇", "year": 2024, "value": 1_500_000.0}]
+)
+
+
+@pytest.mark.parametrize("townships", [2, 3, 10, 11], ids=lambda n: f"{n}_townships")
+def test_the_small_multiples_fit_their_figure_as_saved_without_cropping(townships):
+    table = MADEUP_TEN[MADEUP_TEN["township"].isin(MADEUP_TEN["township"].unique()[:townships])]
+    fig = countyplots.small_multiples(table, "value", "党委理论学习 (study sessions)", "次")
+    try:
+        assert fig.lxw_fitted  # present.figure saves it as it is
+        renderer = fig.canvas.get_renderer()
+        fig.draw(renderer)
+        edge = fig.bbox
+        texts = [t for t in fig.findobj(plt.Text) if t.get_visible() and t.get_text()]
+        outside = [t.get_text() for t in texts if not (edge.contains(*t.get_window_extent(renderer).min)
+                                                       and edge.contains(*t.get_window_extent(renderer).max))]
+        assert outside == []
+    finally:
+        plt.close(fig)
+
+
+@pytest.mark.parametrize(("townships", "labelled"), [(3, [0, 1, 2]), (10, [7, 8, 9]), (5, [2, 3, 4])])
+def test_every_column_of_panels_has_its_years_under_its_last_panel(townships, labelled):
+    table = MADEUP_TEN[MADEUP_TEN["township"].isin(MADEUP_TEN["township"].unique()[:townships])]
+    fig = countyplots.small_multiples(table, "value", "党委理论学习", "次")
+    try:
+        shown = [i for i, ax in enumerate(fig.axes) if any(t.get_visible() for t in ax.get_xticklabels())]
+        assert shown == labelled
+    finally:
+        plt.close(fig)
+
+
 def test_the_threshold_chart_draws_a_line_per_threshold_in_each_township():
     fig = countyplots.threshold_panels(county.income_thresholds_by_township(TWO), ["东岭镇", "西河乡"])
     try:
