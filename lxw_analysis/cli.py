@@ -65,7 +65,7 @@ def _every_second(write=lambda message: print(message, file=sys.stderr, flush=Tr
     return show
 
 
-def _files(paths: list[Path], suffixes) -> list[Path]:
+def _files(paths: list[Path], suffixes) -> list[Path | str]:
     """The files given, a folder standing for the files of ``suffixes`` below it, in name order."""
     from .reports import files_below
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .identity import LISTING_FILE
 
-__all__ = ["IGNORE_FILE", "Refused", "Inventory", "inventory", "is_passed_over"]
+__all__ = ["IGNORE_FILE", "Refused", "Inventory", "inventory", "is_passed_over", "listing"]
 
 #: The file in the raw folder that lists what a build passes over.
 IGNORE_FILE = ".lxwignore"
@@ -77,29 +77,55 @@ def inventory(raw: Path, suffixes, project: Path | None = None) -> Inventory:
     the raw folder, by default); any other link, and any file that is not a regular file, is
     refused, as is a folder that cannot be opened.
     """
-    raw = Path(raw)
-    project = Path(project or raw.parent).resolve()
-    patterns = _patterns(raw)
     found = Inventory()
-
-    def unreadable(err: OSError) -> None:
-        found.refused.append(Refused(Path(err.filename or raw), _folder_reason(err)))
-
-    for dirpath, dirnames, names in os.walk(raw, onerror=unreadable):
-        here = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(names):
-            path = here / name
-            relative = path.relative_to(raw).as_posix()
-            if path.suffix.lower() not in suffixes or is_passed_over(relative, patterns) or relative == LISTING_FILE:
-                continue
-            why = _not_regular(path, project)
-            if why:
-                found.refused.append(Refused(path, why))
-            else:
-                found.files.append(path)
-    found.files.sort()
+    for path, why in _entries(raw, suffixes, project):
+        if why:
+            found.refused.append(Refused(Path(path), why))
+        else:
+            found.files.append(Path(path))
     return found
+
+
+def listing(raw: Path, suffixes, project: Path | None = None) -> list[str]:
+    """The paths of the files ``inventory`` reads, in the same order, as text: a command given a
+    folder of 50,000 reports holds their names while it reads them, and as ``Path`` objects (which
+    keep their parts besides their text) they take twice the memory. What cannot be read is left out.
+    """
+    return [path for path, why in _entries(raw, suffixes, project) if not why]
+
+
+def _entries(raw: Path, suffixes, project: Path | None):
+    """(path, '') for each file read and (path, why) for each refused, in name order (that of
+    ``Path`` objects: a folder's files at its name's place among its neighbours)."""
+    top = str(Path(raw))  # as a Path writes it: no ./ in front, no / at the end
+    project = Path(project or Path(raw).parent).resolve()
+    patterns = _patterns(Path(raw))
+
+    def walk(folder: str, relative: str):
+        try:
+            with os.scandir(folder) as listed:
+                entries = sorted(listed, key=lambda e: e.name)
+        except OSError as err:
+            yield err.filename or folder, _folder_reason(err)
+            return
+        for entry in entries:
+            name, path = entry.name, f"{folder}/{entry.name}"
+            below = f"{relative}{name}"
+            if _is_folder(entry):
+                if not name.startswith(".") and not entry.is_symlink():
+                    yield from walk(path, below + "/")
+            elif os.path.splitext(name)[1].lower() in suffixes and below != LISTING_FILE:
+                if not is_passed_over(below, patterns):
+                    yield path, _not_regular(Path(path), project)
+
+    yield from walk(top, "")
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _folder_reason(err: OSError) -> str:

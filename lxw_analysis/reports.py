@@ -25,7 +25,7 @@ from .extract import iter_facts
 from .facts import ROW_COLUMNS, as_facts
 from .files import read_bytes, source_label, unsupported
 from .identity import listed, township_of, unknown_advice, year_disagreement, year_of
-from .rawfiles import inventory
+from .rawfiles import listing
 
 __all__ = [
     "REPORT_SUFFIXES",
@@ -69,10 +69,11 @@ class Source:
     label: str  # the path as the facts table names it (relative to the data folder)
 
 
-def files_below(folder: Path, suffixes) -> list[Path]:
-    """Files below ``folder`` (at any depth) whose suffix is one of ``suffixes``, in name order;
-    lock files, hidden files and what ``.lxwignore`` lists are passed over (see ``rawfiles``)."""
-    return inventory(folder, suffixes).files
+def files_below(folder: Path, suffixes) -> list[str]:
+    """Files below ``folder`` (at any depth) whose suffix is one of ``suffixes``, in name order,
+    as text (``rawfiles.listing``); lock files, hidden files and what ``.lxwignore`` lists are
+    passed over (see ``rawfiles``)."""
+    return listing(folder, suffixes)
 
 
 def identify(
@@ -222,7 +223,7 @@ def iter_reports(paths, *, jobs: int | None = 1, cache: Cache | None = None, pro
     an error. An error stops the reading, unless ``on_error`` is given: it is then called with
     the file and the ``LxwError``, and the other files are read.
     """
-    paths = [p if isinstance(p, Path) else Path(p) for p in paths]  # no copy of a long list's paths
+    paths = list(paths)  # as given: text or Path (a long listing is held as text, see ``files_below``)
     cache = cache or Cache(None)
 
     def fail(path: Path, err: LxwError) -> None:
@@ -233,7 +234,7 @@ def iter_reports(paths, *, jobs: int | None = 1, cache: Cache | None = None, pro
     names = []
     for p in paths:
         try:
-            data = read_bytes(p, limit=size_limit(p), what="report") if cache.folder is not None else None
+            data = read_bytes(Path(p), limit=size_limit(p), what="report") if cache.folder is not None else None
         except LxwError as err:
             fail(p, err)
             names.append(False)  # refused: not read at all
@@ -244,7 +245,8 @@ def iter_reports(paths, *, jobs: int | None = 1, cache: Cache | None = None, pro
     jobs = default_jobs() if jobs is None else max(1, jobs)
     done = _extracted(todo, options, workers=min(jobs, len(todo)))
     try:
-        seen: dict[tuple[str, int], Path] = {}
+        # the file read for each township and year, by township: a dict of tuples costs twice as much
+        seen: dict[str, dict[int, str | Path]] = {}
         for i, (path, name, hit) in enumerate(zip(paths, names, hits), 1):
             if name is False:
                 continue
@@ -258,14 +260,14 @@ def iter_reports(paths, *, jobs: int | None = 1, cache: Cache | None = None, pro
                     continue
                 cache.put(name, _cached(result))
             src = result[0]
-            where = (src.township, src.year)
-            if where in seen:
+            years = seen.setdefault(src.township, {})
+            if src.year in years:
                 fail(path, LxwError(
-                    f"{path} and {seen[where]} are both the {src.year} report of {src.township}; "
+                    f"{path} and {years[src.year]} are both the {src.year} report of {src.township}; "
                     "keep one of them, or give the other its own year."
                 ))
                 continue
-            seen[where] = path
+            years[src.year] = path
             yield result
     finally:
         done.close()

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import ROOT
 from lxw_analysis import LxwError, extract_facts, load_facts, read_table
-from lxw_analysis.rawfiles import inventory
+from lxw_analysis.rawfiles import inventory, listing
 from test_build import tree_digest
 
 BUILD = [sys.executable, "-m", "lxw_analysis", "build"]
@@ -148,17 +148,42 @@ def test_an_unreadable_folder_is_listed_not_skipped(tmp_path, monkeypatch):
     raw = tmp_path / "raw"
     (raw / "laxiwa").mkdir(parents=True)
     (raw / "laxiwa" / "2024.txt").write_text(REPORT_TEXT, encoding="utf-8")
-    real_walk = os.walk
+    (raw / "gonghe").mkdir()
+    real_scandir = os.scandir
 
-    def walk_denied(top, onerror=None, **kw):  # as root here, chmod cannot take the right away
-        onerror(PermissionError(13, "Permission denied", str(raw / "gonghe")))
-        yield from real_walk(top, onerror=onerror, **kw)
+    def scandir_denied(folder):  # as root here, chmod cannot take the right away
+        if str(folder) == str(raw / "gonghe"):
+            raise PermissionError(13, "Permission denied", str(folder))
+        return real_scandir(folder)
 
-    monkeypatch.setattr("lxw_analysis.rawfiles.os.walk", walk_denied)
+    monkeypatch.setattr("lxw_analysis.rawfiles.os.scandir", scandir_denied)
     found = inventory(raw, {".txt"})
     assert found.files == [raw / "laxiwa" / "2024.txt"]
     assert [str(r.path) for r in found.refused] == [str(raw / "gonghe")]
     assert "cannot be opened (Permission denied)" in found.refused[0].reason
+
+
+def test_files_are_listed_in_the_order_of_their_paths_a_folder_at_its_name_s_place(tmp_path):
+    raw = tmp_path / "raw"
+    for name in ["b/2024.txt", "a.txt", "a/2024.txt", "b/c/2022.txt", "B.txt", ".hidden/2020.txt", "b/2023.txt"]:
+        (raw / name).parent.mkdir(parents=True, exist_ok=True)
+        (raw / name).write_text(REPORT_TEXT, encoding="utf-8")
+    found = inventory(raw, {".txt"}).files
+    assert [p.relative_to(raw).as_posix() for p in found] == [
+        "B.txt", "a/2024.txt", "a.txt", "b/2023.txt", "b/2024.txt", "b/c/2022.txt"
+    ]
+    assert found == sorted(found)
+
+
+@pytest.mark.parametrize("written", ["raw", "./raw", "raw/", "./raw//"])
+def test_a_listing_as_text_names_the_files_as_their_paths_write_them(tmp_path, monkeypatch, written):
+    (tmp_path / "raw" / "laxiwa").mkdir(parents=True)
+    (tmp_path / "raw" / "laxiwa" / "2024.txt").write_text(REPORT_TEXT, encoding="utf-8")
+    (tmp_path / "raw" / "2023.txt").write_text(REPORT_TEXT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    listed = listing(Path(written) if written == "raw" else written, {".txt"})
+    assert listed == ["raw/2023.txt", "raw/laxiwa/2024.txt"]
+    assert listed == [str(p) for p in inventory(Path("raw"), {".txt"}).files]
 
 
 def test_special_files_and_links_out_of_the_project_are_refused(tmp_path):
