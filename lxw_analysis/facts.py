@@ -114,26 +114,9 @@ def _frame(columns: list[tuple], ids=None) -> pd.DataFrame:
             data[name] = _floats(values)
         elif dtype == _TEXT:
             data[name] = _texts(values)
-        elif dtype == _INT:
-            data[name] = _integers(values)
         else:
             data[name] = pd.array(values, dtype=dtype)
     return pd.DataFrame(data, copy=False)
-
-
-_INT = pd.Int64Dtype()
-
-
-def _integers(values) -> pd.api.extensions.ExtensionArray:
-    """An Int64 column from row values. Ints alone are made an array at once; other values
-    (None, NA) go through ``pd.array``, which first works out what the values are, and takes
-    longer than the rest of a small column."""
-    if all(type(v) is int for v in values):
-        try:
-            return pd.arrays.IntegerArray(np.array(values, dtype=np.int64), np.zeros(len(values), dtype=bool))
-        except OverflowError:
-            pass
-    return pd.array(values, dtype=_INT)
 
 
 #: The dtype of the text columns, and whether pandas keeps its text in Arrow (its default when
