@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from pandas.util import hash_array  # once: pd.util looks it up anew at every use
 
 from . import config
 from .errors import LxwError
@@ -193,7 +194,7 @@ def _fold(values: list[np.ndarray]) -> np.ndarray:
             joined = np.concatenate(columns)
             if numeric:
                 joined = np.where(np.isnan(joined), np.nan, joined)  # one NaN, whatever its bits
-            hashed[numeric] = iter(pd.util.hash_array(joined, categorize=False).reshape(len(columns), n))
+            hashed[numeric] = iter(hash_array(joined, categorize=False).reshape(len(columns), n))
     h = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for column in values:
