@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from pandas.util import hash_array  # once: pd.util looks it up anew at every use
 
 from . import config
 from .errors import LxwError
@@ -185,12 +186,19 @@ def _fold(values: list[np.ndarray]) -> np.ndarray:
     for NA, numbers as float64 with NaN): each column hashed (``pandas.util.hash_array``) and
     folded in in order. It depends on the values only, not on how a table holds them (Arrow or
     NumPy, Int64 or float), so a table read back from a file hashes as it was written."""
-    h = np.zeros(len(values[0]), dtype=np.uint64)
+    n = len(values[0])
+    hashed = {}  # the columns of each kind hashed in one call (a hash is of one value): few calls for a small table
+    for numeric in (False, True):
+        columns = [c for c in values if (c.dtype.kind == "f") == numeric]
+        if columns:
+            joined = np.concatenate(columns)
+            if numeric:
+                joined = np.where(np.isnan(joined), np.nan, joined)  # one NaN, whatever its bits
+            hashed[numeric] = iter(hash_array(joined, categorize=False).reshape(len(columns), n))
+    h = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for column in values:
-            if column.dtype.kind == "f":
-                column = np.where(np.isnan(column), np.nan, column)  # one NaN, whatever its bits
-            h = (h ^ pd.util.hash_array(column, categorize=False)) * _MIX
+            h = (h ^ next(hashed[column.dtype.kind == "f"])) * _MIX
     return h
 
 
