@@ -31,13 +31,21 @@ __all__ = ["extract_facts", "extract_texts", "iter_facts"]
 
 #: A change said of a bracket's units right after its noun (…的村减少了87个): the direction says it.
 _NOUN_CHANGE = re.compile(r"(?:减少|增加|增长|下降|提高|上升|新增)了?$")
+#: A bracket's note on its bound, left before its noun (5万元至20万元(不含)的村: 不含)的村).
+_INCLUSION_NOTE = re.compile(r"^[(（]?(?:不含|含)[)）]的?")
 
 
 def _bracket_noun(noun: str | None) -> str | None:
-    """A bracket's noun less a 由/从 that begins what is said of it (…的村由6个增加到13个) and with
-    a bracket left open closed (村(社区)2个 read up to 村(社区)."""
+    """A bracket's noun less a note on its bound before it (…(不含)的村), less a 由/从 that begins
+    what is said of it (…的村由6个增加到13个), and with a bracket left open closed (村(社区)2个
+    read up to 村(社区).
+
+    >>> _bracket_noun("不含)的村"), _bracket_noun("村由"), _bracket_noun("村(社区")
+    ('村', '村', '村(社区)')
+    """
     if not noun:
         return noun
+    noun = _INCLUSION_NOTE.sub("", noun) or noun
     noun = _NOUN_CHANGE.sub("", noun.rstrip("由从")) or noun
     if noun.count("(") > noun.count(")"):
         noun += ")"

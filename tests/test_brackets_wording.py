@@ -208,3 +208,18 @@ def test_share_of_something_else_than_units_takes_no_bracket(sentence):
     df = extract_facts(sentence)
     assert df["band_low"].isna().all() and df["band_high"].isna().all()
     assert len(df) == 2
+
+
+# Modeled on a survey of a city's suburban villages, https://m.fx361.cc/news/2023/0302/21564268.html
+# (X万元至Y万元（不含）的村有N个).
+@pytest.mark.parametrize(
+    "sentence,count",
+    [
+        ("全区5万元至20万元（不含）的村有47个，20万元以上的村有12个。", "47个"),
+        ("年收入10万元至50万元(不含)的村21个。", "21个"),
+    ],
+)
+def test_a_note_on_a_brackets_bound_is_no_part_of_the_villages_counted(sentence, count):
+    df = extract_facts(sentence)
+    row = df[df["text"].str.endswith(count)].iloc[0]
+    assert row["label"] == "村" and row["indicator"] == "collective_income_band_villages"
