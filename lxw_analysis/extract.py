@@ -31,6 +31,8 @@ __all__ = ["extract_facts", "extract_texts", "iter_facts"]
 
 #: A change said of a bracket's units right after its noun (…的村减少了87个): the direction says it.
 _NOUN_CHANGE = re.compile(r"(?:减少|增加|增长|下降|提高|上升|新增)了?$")
+#: A sentence that opens a list of targets (预期目标:…, 主要目标是…), which runs on past its ;.
+_TARGET_LIST = re.compile(r"目标(?:[是为][:：]?|[:：])")
 #: A bracket's note on its bound, left before its noun (5万元至20万元(不含)的村: 不含)的村).
 _INCLUSION_NOTE = re.compile(r"^[(（]?(?:不含|含)[)）]的?")
 
@@ -98,6 +100,7 @@ class _Document(Candidates, ReadingTogether, Labelling):
         quotes: dict[tuple[int, int], str] = {}  # facts of one sentence share its quote
         targets: dict[tuple, bool] = {}  # … and whether it states targets (the sentence half of indicators.says_target)
         clause_targets: dict[tuple, bool] = {}  # the clause half, for facts sharing a clause
+        listing_targets: set[int] = set()  # ends of sentences that list targets on past their ;
         villages: dict[tuple, str | None] = {}  # the village of a sentence, clause and part
         rows = []
         for raw in raws:
@@ -137,7 +140,11 @@ class _Document(Candidates, ReadingTogether, Labelling):
             clause_text = view[near_clause[0] : near_clause[1]]
             sentence_text = view[near_sentence[0] : near_sentence[1]]
             if near_sentence not in targets:
-                targets[near_sentence] = target_sentence(sentence_text or clause_text)
+                # 预期目标:全乡GDP达3.46亿元;农村经济总收入达3.08亿元;…: each item after a ; is a target too
+                listed = view[sentence[0] - 1 : sentence[0]] in (";", "；") and sentence[0] - 1 in listing_targets
+                targets[near_sentence] = listed or target_sentence(sentence_text or clause_text)
+                if listed or (targets[near_sentence] and _TARGET_LIST.search(sentence_text)):
+                    listing_targets.add(sentence[1])
             if near_clause not in clause_targets:
                 clause_targets[near_clause] = target_clause(clause_text)
             indicator, how, score = match_in(

@@ -339,3 +339,27 @@ def test_figures_of_a_standard_worked_to_are_targets(clause, target):
     from lxw_analysis.indicators import says_target
 
     assert says_target(clause) is target
+
+
+# Modeled on a township government's work report, https://m.wnwk.com/doc/1620832.html
+# (预期目标: …达X亿元,增长Y%; …达X亿元,增长Y%; …).
+TARGETS_LISTED = (
+    "全年主要预期目标:全乡GDP达3.1亿元,增长9%;农村经济总收入达2.9亿元,增长9.5%;"
+    "农民人均纯收入达16800元,增长8%。全年实现农村经济总收入2.6亿元;农民人均纯收入15500元。"
+)
+
+
+@pytest.mark.parametrize(
+    "number,indicator",
+    [
+        ("3.1亿元", "gdp_target"),
+        ("2.9亿元", "rural_economic_income_target"),
+        ("9.5%", "rural_economic_income_growth_rate_target"),
+        ("16800元", "rural_net_income_target"),
+        ("2.6亿元", "rural_economic_income"),  # after the 。, a level reached again
+        ("15500元", "rural_net_income"),
+    ],
+)
+def test_targets_listed_past_a_semicolon_are_targets_until_the_sentence_ends(number, indicator):
+    facts = extract_facts(TARGETS_LISTED)
+    assert facts.loc[facts["text"] == number, "indicator"].tolist() == [indicator]
