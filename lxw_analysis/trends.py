@@ -48,7 +48,7 @@ def checked_ids(indicators, facts: pd.DataFrame | None = None) -> list[str]:
     >>> checked_ids(["disputes_resolve"])
     Traceback (most recent call last):
     ...
-    lxw_analysis.errors.LxwError: unknown indicator id 'disputes_resolve'; the closest known: disputes_resolved, dispute_resolution_rate, disputes_found (lxw.indicators() lists them all).
+    lxw_analysis.errors.LxwError: unknown indicator id 'disputes_resolve'; the closest known: disputes_resolved, dispute_resolution_rate, letters_resolved (lxw.indicators() lists them all).
     """
     from .indicators import known_ids
 
