@@ -138,7 +138,8 @@ def _fit(fig, legend=None, heading=None):
         if heading is not None:  # the figure's title on top: the panels' titles stand a gap below it
             heading.set_in_layout(False)
             top = (heading.get_window_extent(renderer).y0 - 2 * gap) / fig.bbox.height
-        fig.tight_layout(pad=_PAD / SIZES["label"], rect=(0, bottom, 1, top))
+        whole = (bottom, top) == (0.0, 1.0)  # the whole figure is measured once, a part of it twice
+        fig.tight_layout(pad=_PAD / SIZES["label"], rect=None if whole else (0, bottom, 1, top))
     finally:
         fig.set_dpi(shown)
     fig.set_layout_engine(None)  # laid out: saving need not draw it once more to lay it out
