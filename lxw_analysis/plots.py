@@ -132,14 +132,17 @@ def _fit(fig, legend=None, heading=None):
     shown = fig.dpi
     fig.set_dpi(SAVED_DPI)  # the layout is the same at any resolution; only the text's measures are kept
     try:
-        renderer, gap, bottom, top = fig.canvas.get_renderer(), _PAD * fig.dpi / 72, 0.0, 1.0
+        renderer, gap = fig.canvas.get_renderer(), _PAD * fig.dpi / 72
+        if heading is not None:
+            heading.set_in_layout(False)  # placed here, not by the layout
+        fig.tight_layout(pad=_PAD / SIZES["label"])  # measured once: a rect would measure it twice
+        placed = fig.subplotpars
+        bottom, top = placed.bottom, placed.top
         if legend is not None:  # a figure legend at the foot: the panels stand above it
-            bottom = (legend.get_window_extent(renderer).y1 + gap) / fig.bbox.height
+            bottom += (legend.get_window_extent(renderer).y1 + gap) / fig.bbox.height
         if heading is not None:  # the figure's title on top: the panels' titles stand a gap below it
-            heading.set_in_layout(False)
-            top = (heading.get_window_extent(renderer).y0 - 2 * gap) / fig.bbox.height
-        whole = (bottom, top) == (0.0, 1.0)  # the whole figure is measured once, a part of it twice
-        fig.tight_layout(pad=_PAD / SIZES["label"], rect=None if whole else (0, bottom, 1, top))
+            top -= 1 - (heading.get_window_extent(renderer).y0 - 2 * gap) / fig.bbox.height
+        fig.subplots_adjust(bottom=bottom, top=top)
     finally:
         fig.set_dpi(shown)
     fig.set_layout_engine(None)  # laid out: saving need not draw it once more to lay it out
