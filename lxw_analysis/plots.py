@@ -111,9 +111,43 @@ def _with_alt(fig, text: str):
 
 
 def _axes(title: str, figsize=(8, 4)):
-    fig, ax = plt.subplots(figsize=figsize, layout="constrained")
+    fig, ax = plt.subplots(figsize=figsize)
     ax.set_title(title, y=1.0)  # placed above the axes, not moved clear of it (which measures its ticks at each draw)
     return fig, ax
+
+
+#: The space kept around what a chart draws and between its panels, in points (constrained layout's own).
+_PAD = 3
+
+#: The resolution reports save charts at (``present.figure``): a chart is laid out measuring its
+#: text at it, so that saving finds every text already measured.
+SAVED_DPI = 200
+
+
+def _fit(fig, legend=None, heading=None):
+    """Lay ``fig`` out once, its panels as large as the titles, tick and axis labels, value
+    labels, any ``legend`` of the figure under them and its ``heading`` (suptitle) let them
+    be, rather than solve a constrained layout at every draw (which measures every text
+    twice, and draws once more before saving). It is then saved as it is (``lxw_fitted``)."""
+    shown = fig.dpi
+    fig.set_dpi(SAVED_DPI)  # the layout is the same at any resolution; only the text's measures are kept
+    try:
+        renderer, gap = fig.canvas.get_renderer(), _PAD * fig.dpi / 72
+        if heading is not None:
+            heading.set_in_layout(False)  # placed here, not by the layout
+        fig.tight_layout(pad=_PAD / SIZES["label"])  # measured once: a rect would measure it twice
+        placed = fig.subplotpars
+        bottom, top = placed.bottom, placed.top
+        if legend is not None:  # a figure legend at the foot: the panels stand above it
+            bottom += (legend.get_window_extent(renderer).y1 + gap) / fig.bbox.height
+        if heading is not None:  # the figure's title on top: the panels' titles stand a gap below it
+            top -= 1 - (heading.get_window_extent(renderer).y0 - 2 * gap) / fig.bbox.height
+        fig.subplots_adjust(bottom=bottom, top=top)
+    finally:
+        fig.set_dpi(shown)
+    fig.set_layout_engine(None)  # laid out: saving need not draw it once more to lay it out
+    fig.lxw_fitted = True
+    return fig
 
 
 def _number_axis(axis, *, percent: bool = False, integer: bool = False) -> None:
@@ -154,7 +188,7 @@ def plot_facts_per_section(table: pd.DataFrame, title: str = "各部分统计数
     _number_axis(ax.xaxis, integer=True)
     ax.set_xlabel("统计数 (statistics)")
     alt = f"Bar chart: {title}. " + _listing(zip(labels, (number(v) for v in table["statistics"]))) + "."
-    return _with_alt(fig, alt)
+    return _with_alt(_fit(fig), alt)
 
 
 def plot_income_bands(
@@ -180,7 +214,7 @@ def plot_income_bands(
     """
     years = sorted(brackets["year"].unique())
     fig, axes = plt.subplots(
-        1, len(years), figsize=(3.3 * len(years) + 1.5, 4.2), sharey=True, layout="constrained", squeeze=False
+        1, len(years), figsize=(3.3 * len(years) + 1.5, 4.2), sharey=True, squeeze=False
     )
     stated_flag = brackets["stated"].astype(bool) if "stated" in brackets else pd.Series(True, index=brackets.index)
     described = []
@@ -222,12 +256,13 @@ def plot_income_bands(
         if counted is not None and len(counted):
             handles.append(plt.Rectangle((0, 0), 1, 1, facecolor="white", edgecolor=PALETTE[1], linewidth=1.5,
                                          label="村级台账计数 counted from the village table"))
-        fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False,
-                   title="收入分档 (income bracket, 元)")
+        across = len(handles) if len(years) > 1 else 1  # one panel is narrower than the keys side by side
+        legend = fig.legend(handles=handles, loc="lower center", ncols=across, frameon=False,
+                            title="收入分档 (income bracket, 元)")
     else:
+        legend = None
         fig.supxlabel("收入分档 (income bracket, 元)")
-    fig.suptitle(title)
-    return _with_alt(fig, f"Bar chart, one panel per year: {title}. " + "; ".join(described) + ".")
+    return _with_alt(_fit(fig, legend, fig.suptitle(title)), f"Bar chart, one panel per year: {title}. " + "; ".join(described) + ".")
 
 
 def _not_stated_label(brackets: pd.DataFrame) -> str:
@@ -299,7 +334,7 @@ def by_year(
         _number_axis(ax.xaxis, percent=percent, integer=not percent)
         ax.set_xlabel(f"{ylabel} ({years[0]})")
         listing = _listing((s, _label(r, value, upper, percent)) for s, r in zip(rows[series][::-1], rows.to_dict("records")[::-1]))
-        return _with_alt(fig, f"Bar chart for {years[0]}: {title}. {listing}.")
+        return _with_alt(_fit(fig), f"Bar chart for {years[0]}: {title}. {listing}.")
     drawn: list[set] = []
     labels = []  # (x, y, text, colour)
     described = []
@@ -338,7 +373,7 @@ def by_year(
     ax.set_xlabel("年份 (year)")
     ax.set_ylabel(ylabel)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
-    return _with_alt(fig, f"Line chart by year, {years[0]}–{years[-1]}: {title}. " + "; ".join(described) + ".")
+    return _with_alt(_fit(fig), f"Line chart by year, {years[0]}–{years[-1]}: {title}. " + "; ".join(described) + ".")
 
 
 def _top(table: pd.DataFrame, value: str, upper: str | None, percent: bool) -> float:
@@ -401,7 +436,7 @@ def amounts_by_year(table: pd.DataFrame, place: str, value: str, title: str, yla
     _number_axis(ax.yaxis)
     ax.set_ylabel(ylabel)
     ax.set_xlabel("年份 (year)")
-    return _with_alt(fig, f"Grouped bar chart by year: {title}. " + "; ".join(described) + ".")
+    return _with_alt(_fit(fig), f"Grouped bar chart by year: {title}. " + "; ".join(described) + ".")
 
 
 def _deprecated(old: str, new, counts: str):

@@ -189,13 +189,13 @@ def figure(fig, alt: str | None = None) -> None:
     from IPython.display import Image, display
     from matplotlib import pyplot as plt
 
-    from .plots import alt_text
+    from .plots import SAVED_DPI, alt_text
 
     if alt is None:
         titles = [t for t in (fig.get_suptitle(), *(ax.get_title() for ax in fig.axes)) if t]
         alt = alt_text(fig) or ("Chart: " + "; ".join(titles) if titles else "Chart")
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=200, bbox_inches=None if _fitted(fig) else "tight")
+    fig.savefig(buffer, format="png", dpi=SAVED_DPI, bbox_inches=None if _fitted(fig) else "tight")
     plt.close(fig)
     data = buffer.getvalue()
     width = int.from_bytes(data[16:20], "big") // 2
@@ -203,8 +203,8 @@ def figure(fig, alt: str | None = None) -> None:
 
 
 def _fitted(fig) -> bool:
-    """Whether ``fig``'s layout keeps what it draws inside it: a constrained layout (every chart
-    of ``plots``) or one the drawing function fitted itself (``lxw_fitted``, the county charts)."""
+    """Whether ``fig``'s layout keeps what it draws inside it: one the drawing function fitted
+    itself (``lxw_fitted``: the charts of ``plots`` and the county charts) or a constrained layout."""
     from matplotlib.layout_engine import ConstrainedLayoutEngine
 
     return getattr(fig, "lxw_fitted", False) or isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine)

@@ -35,7 +35,7 @@ def loose_figure():
 @pytest.mark.parametrize(
     "draw",
     [
-        pytest.param(lambda: plots.by_year(MADEUP_YEARS, "s", "v", "标题", "个"), id="constrained_line_chart"),
+        pytest.param(lambda: plots.by_year(MADEUP_YEARS, "s", "v", "标题", "个"), id="line_chart"),
         pytest.param(lambda: countyplots.small_multiples(MADEUP_TOWNSHIPS, "value", "标题", "次"), id="county_panels"),
     ],
 )
@@ -48,3 +48,20 @@ def test_a_chart_whose_layout_fits_it_is_saved_at_its_own_size(draw):
 def test_a_figure_without_a_layout_is_cropped_to_what_it_draws():
     width, height = saved_size(loose_figure())
     assert width < 200 * 8 / 4 and height < 200 * 4 / 4
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [
+        pytest.param(lambda: plots.by_year(MADEUP_YEARS, "s", "v", "标题", "个"), id="line_chart"),
+        pytest.param(lambda: plots.plot_facts_per_section(
+            pd.DataFrame({"year": [2024], "section": ["党建"], "statistics": [3]})), id="bar_chart"),
+        pytest.param(lambda: plots.plot_income_bands(pd.DataFrame(
+            {"year": [2023, 2024], "band": ["10万以上"] * 2, "band_low": [1e5] * 2, "villages": [2.0, 3.0]})), id="panels"),
+    ],
+)
+def test_a_chart_is_drawn_once_when_saved_not_once_more_to_lay_it_out(draw):
+    fig = draw()
+    with mock.patch.object(type(fig), "draw", autospec=True, side_effect=type(fig).draw) as drawn:
+        saved_size(fig)
+    assert drawn.call_count == 1

@@ -222,3 +222,61 @@ def test_dollar_signs_in_data_are_drawn_as_written_not_as_mathematics(section):
     assert render(fig).startswith(b"\x89PNG"), "mathtext would fail to parse this label"
     label = next(t for t in fig.axes[0].get_yticklabels() if section in t.get_text())
     assert label._preprocess_math(label.get_text())[1] is False, "the label would be set as mathematics"
+
+
+# --- laid out once, at its own size, with every text inside it and apart -------------------
+
+def every_chart_and_its_variants():
+    """``every_chart`` and the charts whose layout differs: income bands with a figure legend
+    and the village table's counts beside them, and without a legend (the bracket axis named below)."""
+    stated = BRACKETS_WITH_A_GAP[BRACKETS_WITH_A_GAP["stated"]]
+    counted = pd.DataFrame({"year": [2024], "band": ["50万以上"], "counted": [3.0]})
+    return {
+        **every_chart(),
+        "income_bands counted": plots.plot_income_bands(BRACKETS_WITH_A_GAP, counted),
+        "income_bands no legend": plots.plot_income_bands(stated),
+        "by_year range": plots.by_year(
+            series_table({"10万以上": [40.0, 50.0], "50万以上": [10.0, 20.0]}, years=[2023, 2024]).assign(upper=lambda t: t["value"] + 10),
+            "series", "value", "收入达到门槛的村占比 (villages at or above a threshold)", "占比 (share of villages, %)",
+            percent=True, upper="upper"),
+    }
+
+
+VARIANTS = [*CHARTS, "income_bands counted", "income_bands no legend", "by_year range"]
+
+
+def drawn_texts(fig) -> list:
+    """Every visible, non-empty text of ``fig`` and its box in pixels, drawn at the resolution reports save it at."""
+    fig.set_dpi(plots.SAVED_DPI)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    undrawn = {id(label) for ax in fig.axes for axis in (ax.xaxis, ax.yaxis)
+               for tick in axis.get_major_ticks() + axis.get_minor_ticks()
+               if not min(axis.get_view_interval()) <= tick.get_loc() <= max(axis.get_view_interval())
+               for label in (tick.label1, tick.label2)}  # ticks beyond the axis are not drawn
+    texts = [t for t in fig.findobj(matplotlib.text.Text)
+             if t.get_visible() and t.get_text().strip() and id(t) not in undrawn]
+    return [(t, matplotlib.text.Text.get_window_extent(t, renderer)) for t in texts]
+
+
+@pytest.mark.parametrize("name", VARIANTS)
+def test_every_chart_is_laid_out_once_not_at_each_draw(name):
+    fig = every_chart_and_its_variants()[name]
+    assert fig.get_layout_engine() is None and fig.lxw_fitted
+
+
+@pytest.mark.parametrize("name", VARIANTS)
+def test_every_text_of_a_chart_lies_inside_its_figure(name):
+    fig = every_chart_and_its_variants()[name]
+    edge = fig.bbox
+    outside = [t.get_text() for t, box in drawn_texts(fig)
+               if not (edge.x0 <= box.x0 and box.x1 <= edge.x1 and edge.y0 <= box.y0 and box.y1 <= edge.y1)]
+    assert outside == []
+
+
+@pytest.mark.parametrize("name", VARIANTS)
+def test_no_two_texts_of_a_chart_overlap(name):
+    boxes = drawn_texts(every_chart_and_its_variants()[name])
+    touching = [(a.get_text(), b.get_text()) for i, (a, ba) in enumerate(boxes) for b, bb in boxes[i + 1:]
+                if ba.overlaps(bb)]
+    assert touching == []
