@@ -29,8 +29,12 @@ _HANZI = re.compile(r"[\u4e00-\u9fff]+")
 
 _VILLAGE_NOUNS = frozenset({"村", "行政村", "村(社区)", "村社区", "村集体", "村级", "村数"})
 
-#: List connectors and punctuation left at a label's edges (8%和9%: the 和).
-_EDGES = re.compile(r"^[和及与、,:;()\s]+|[和及与、,:;(\s]+$")
+#: List connectors and punctuation left at a label's edges (8%和9%: the 和), and white space
+#: (every character str.isspace calls so, as a regex's \s: none is above U+3000), as
+#: str.lstrip and str.rstrip take them: a closing bracket is dropped from the start only.
+_SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+_EDGES_START = "和及与、,:;()" + _SPACES
+_EDGES_END = "和及与、,:;(" + _SPACES
 
 #: Words before a lead verb that make it part of a noun (全社会固定资产投资, 500万元以上固定资产投资),
 #: not a place or a preposition's object (在曲卜藏村投资).
@@ -270,7 +274,10 @@ class Labelling:
         (出生率、死亡率分别为8.43‰和6.79‰: 出生率, then 死亡率), with what 分别 says of them
         (粮食、油料产量分别增长: 粮食产量增长); '' when its clause has no such list."""
         clause = self.layout.clause_at(start)[0]
-        text = _QUOTE_MARKS.sub("", self.view[clause:start])
+        text = self.view[clause:start]
+        if "别" not in text:
+            return ""  # no 分别, with or without its quote marks
+        text = _QUOTE_MARKS.sub("", text)
         each = text.rfind("分别")
         if each < 0:
             return ""
@@ -361,7 +368,9 @@ class Labelling:
                 return units.group(), units.end()
         if self.township and before.startswith(self.township):
             before = before[len(self.township) :]  # 2024年,拉西瓦镇开展… : the township is not the subject
-        before = g.scope.sub("", before)
+        scope = g.scope.match(before)
+        if scope:
+            before = before[scope.end() :]
         link = g.link.search(before)
         w = _WORDS or _words()
         if link:
@@ -369,7 +378,7 @@ class Labelling:
             if cut and before[cut] in w.whole_ends and before[cut - 1 : cut + 1] in w.whole:
                 cut += 1  # 人均, 合计: the link word ends a word of the label
             before = before[:cut]
-        before = _EDGES.sub("", before)
+        before = before.lstrip(_EDGES_START).rstrip(_EDGES_END)
         verb = ""
         verbs = list(g.lead_verbs.finditer(before))
         if verbs:
