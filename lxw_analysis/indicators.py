@@ -348,14 +348,38 @@ def match_in(
     if not isinstance(label, str) or not label or not isinstance(unit, str):
         return None, "none", float("nan")
     s = subject(label)
-    candidates = _candidates(s, unit, band, key)
-    named = bool(candidates) and candidates[0][1] == "exact"  # a phrasing of its own (招商引资任务); exact ones come first
     if target is None:
         target = says_target(context, wider)
-    if (s.endswith(_TARGET_ENDS) and not named) or target:
-        aim = subject(_TARGET_LEAD.sub("", _TARGET_SUBJECT.sub("", s))) or s
+    return _settled(key, s, unit, band, target) or _matched(key, s, unit, band, target, context, wider)
+
+
+def _matched(key: str, s: str, unit: str, band: bool, target: bool, context: str, wider: str) -> tuple[str | None, str, float]:
+    """``match_in`` for the subject ``s``: its id, or its target's when it is a target."""
+    aim = _aim(key, s, unit, band, target)
+    if aim is not None:
         return _target_of(key, aim, unit, context, band, wider)
-    return _resolve(candidates, context, wider)
+    return _resolve(_candidates(s, unit, band, key), context, wider)
+
+
+def _aim(key: str, s: str, unit: str, band: bool, target: bool) -> str | None:
+    """What a target is the target of (the subject less 目标, 任务, 力争 …), None when ``s`` is
+    no target: its clause states none and it names no task, or names one with a phrasing of
+    its own (招商引资任务; exact candidates come first)."""
+    candidates = _candidates(s, unit, band, key)
+    named = bool(candidates) and candidates[0][1] == "exact"
+    if (s.endswith(_TARGET_ENDS) and not named) or target:
+        return subject(_TARGET_LEAD.sub("", _TARGET_SUBJECT.sub("", s))) or s
+    return None
+
+
+@lru_cache(maxsize=16384)
+def _settled(key: str, s: str, unit: str, band: bool, target: bool) -> tuple[str | None, str, float] | None:
+    """``_matched``'s answer when no clause can change it (none of the candidates it chooses
+    among has a context, as for most subjects), else None: matching asks for it per fact."""
+    aim = _aim(key, s, unit, band, target)
+    if any(ind.context is not None for ind, _, _ in _candidates(s if aim is None else aim, unit, band, key)):
+        return None
+    return _matched(key, s, unit, band, target, "", "")
 
 
 def says_target(context: str, wider: str = "") -> bool:
