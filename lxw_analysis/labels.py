@@ -230,6 +230,62 @@ _NO_HEAD = re.compile(rf"^(?:比|较)|(?:增产|减产|{CHANGE})了?$")
 _TASK_END = re.compile(r"(?<=..)(?:目标任务|任务|目标)$")
 
 
+@lru_cache(maxsize=16384)
+def _words_before(words: str) -> tuple[str, bool, bool, bool]:
+    """The words before a number less quote marks, and whether they are only whose a count is
+    (乡镇的), end in a preposition (在), or end in a scope (全乡, 4 characters at most): what
+    ``Labelling._label`` first asks of them, worked out once for words many figures share."""
+    before = _QUOTE_MARKS.sub("", words).strip()
+    return (
+        before,
+        _OF_COUNTED.fullmatch(before) is not None,
+        before[-1:] in _words().prepositions,
+        _SCOPE_END.search(before, max(0, len(before) - 6)) is not None,
+    )
+
+
+@lru_cache(maxsize=16384)
+def _subject_words(before: str) -> tuple[str, str]:
+    """The lead verb (or '') and the subject of the words before a number, less scope and link
+    words (see ``Labelling.label``): they depend on those words alone, which figures of many
+    reports share, so each is worked out once."""
+    g = grammar()
+    scope = g.scope.match(before)
+    if scope:
+        before = before[scope.end() :]
+    link = g.link.search(before)
+    w = _WORDS or _words()
+    if link:
+        cut = link.start()
+        if cut and before[cut] in w.whole_ends and before[cut - 1 : cut + 1] in w.whole:
+            cut += 1  # 人均, 合计: the link word ends a word of the label
+        before = before[:cut]
+    before = before.lstrip(_EDGES_START).rstrip(_EDGES_END)
+    verb = ""
+    verbs = list(g.lead_verbs.finditer(before))
+    if verbs:
+        last = verbs[-1]
+        rest = before[last.end():]
+        noun_start = verbs[-2].end() if len(verbs) > 1 else 0
+        modifier = before[noun_start : last.start()]
+        nounish = bool(modifier) and _MODIFIER.fullmatch(modifier) is not None
+        if not rest and nounish:
+            before = before[noun_start:]  # 完成固定资产投资5.6亿元: the verb ends a noun
+        elif rest and _keeps_verb(rest):  # 粮食种植面积, 固定资产投资同比增长: the verb is in the noun
+            first = len(verbs) - 1
+            while first and verbs[first - 1].end() == verbs[first].start():
+                first -= 1  # 固定资产投资完成额: verbs one after another are one noun
+            if first < len(verbs) - 1:
+                noun_start = verbs[first - 1].end() if first else 0
+                modifier = before[noun_start : verbs[first].start()]
+                nounish = bool(modifier) and _MODIFIER.fullmatch(modifier) is not None
+            before = before[noun_start:] if nounish or not modifier else before[verbs[first].start() :]
+        elif not ((len(rest) == 1 and rest in _NOUN_ENDINGS) or rest.startswith("业")):
+            # 举办培训班5期: 培训班, not 班; 种植业产值: 种植业
+            verb, before = last.group(), rest
+    return verb, before
+
+
 class Labelling:
     """Labels and villages of a document's statistics (a mixin of ``extract._Document``)."""
 
@@ -353,12 +409,12 @@ class Labelling:
     def _label(self, ctx_start: int, start: int, end: int) -> tuple[str, int]:
         """``label`` before the words that name no subject are read with the figures before them."""
         g = grammar()
-        before = _QUOTE_MARKS.sub("", self.view[ctx_start:start]).strip()
-        if _OF_COUNTED.fullmatch(before) and _COUNT_END.search(self.view, max(0, ctx_start - 12), ctx_start):
-            before = ""  # 9个乡镇的126个行政村: the 126 are villages, of the 9 townships
-        elif before[-1:] in (_WORDS or _words()).prepositions and _COUNT_END.search(self.view, start, end):
-            before = ""  # 镇党委在46个党支部开展…: a preposition's object, counted after its number
-        if _SCOPE_END.search(before, max(0, len(before) - 6)):  # it ends the words: 4 characters at most
+        before, of_counted, after_preposition, scoped = _words_before(self.view[ctx_start:start])
+        if of_counted and _COUNT_END.search(self.view, max(0, ctx_start - 12), ctx_start):
+            before, scoped = "", False  # 9个乡镇的126个行政村: the 126 are villages, of the 9 townships
+        elif after_preposition and _COUNT_END.search(self.view, start, end):
+            before, scoped = "", False  # 镇党委在46个党支部开展…: a preposition's object, counted after its number
+        if scoped:
             villages = _VILLAGES_AFTER.match(self.view, end)
             if villages:
                 return villages.group(), villages.end()
@@ -368,39 +424,8 @@ class Labelling:
                 return units.group(), units.end()
         if self.township and before.startswith(self.township):
             before = before[len(self.township) :]  # 2024年,拉西瓦镇开展… : the township is not the subject
-        scope = g.scope.match(before)
-        if scope:
-            before = before[scope.end() :]
-        link = g.link.search(before)
+        verb, before = _subject_words(before)
         w = _WORDS or _words()
-        if link:
-            cut = link.start()
-            if cut and before[cut] in w.whole_ends and before[cut - 1 : cut + 1] in w.whole:
-                cut += 1  # 人均, 合计: the link word ends a word of the label
-            before = before[:cut]
-        before = before.lstrip(_EDGES_START).rstrip(_EDGES_END)
-        verb = ""
-        verbs = list(g.lead_verbs.finditer(before))
-        if verbs:
-            last = verbs[-1]
-            rest = before[last.end():]
-            noun_start = verbs[-2].end() if len(verbs) > 1 else 0
-            modifier = before[noun_start : last.start()]
-            nounish = bool(modifier) and _MODIFIER.fullmatch(modifier) is not None
-            if not rest and nounish:
-                before = before[noun_start:]  # 完成固定资产投资5.6亿元: the verb ends a noun
-            elif rest and _keeps_verb(rest):  # 粮食种植面积, 固定资产投资同比增长: the verb is in the noun
-                first = len(verbs) - 1
-                while first and verbs[first - 1].end() == verbs[first].start():
-                    first -= 1  # 固定资产投资完成额: verbs one after another are one noun
-                if first < len(verbs) - 1:
-                    noun_start = verbs[first - 1].end() if first else 0
-                    modifier = before[noun_start : verbs[first].start()]
-                    nounish = bool(modifier) and _MODIFIER.fullmatch(modifier) is not None
-                before = before[noun_start:] if nounish or not modifier else before[verbs[first].start() :]
-            elif not ((len(rest) == 1 and rest in _NOUN_ENDINGS) or rest.startswith("业")):
-                # 举办培训班5期: 培训班, not 班; 种植业产值: 种植业
-                verb, before = last.group(), rest
         if before and before not in w.prepositions:  # 由14个乡镇: the phrase after says what is counted
             return before, end
         follow = _HANZI.match(self.view, end)
