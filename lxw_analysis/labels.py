@@ -286,6 +286,33 @@ def _subject_words(before: str) -> tuple[str, str]:
     return verb, before
 
 
+@lru_cache(maxsize=16384)
+def _noun_after(phrase: str) -> tuple[str, int, bool]:
+    """The noun a number counts in the words after it (``phrase``, 24 characters at most), how
+    many of them come before it (7名使用…不规范的村干部: up to 的), and whether the words go on
+    to the next figure's: a function of the words alone, worked out once for each."""
+    g = grammar()
+    w = _WORDS or _words()
+    skipped = 0
+    goes_on = False
+    if g.stop.match(phrase) and "的" in phrase:
+        skipped = phrase.index("的") + 1  # 7名使用…不规范的村干部 → 村干部
+        phrase = phrase[skipped:]
+    cut = g.stop.search(phrase)
+    if cut:
+        at = cut.start()
+        if at and phrase[at - 1 : at + 1] in w.whole and phrase[at - 1] not in g.band_noun_starts:
+            at -= 1  # 1320亩花生平均亩产: 平均 is a word, no part of the noun counted, and
+            goes_on = True  # it and what follows it are the next figure's words
+        phrase = phrase[:at]
+    doubled = next((i for i in range(len(phrase) - 1) if phrase[i] == phrase[i + 1]), None)
+    if doubled is not None:
+        phrase = phrase[: doubled + 1]  # 10个(行政)村村集体经济收益: the measured noun ends at the first 村
+    goes_on = goes_on or len(phrase) > 10
+    phrase = g.tail.sub("", phrase[:10])
+    return phrase, skipped, goes_on
+
+
 class Labelling:
     """Labels and villages of a document's statistics (a mixin of ``extract._Document``)."""
 
@@ -296,6 +323,8 @@ class Labelling:
         """Villages named in a span of the view, in order, without repeats."""
         lo = bisect_left(self.village_positions, span[0])
         hi = bisect_left(self.village_positions, span[1])
+        if hi - lo < 2:  # none or one, as most spans: nothing repeats
+            return self.village_names[lo:hi]
         return list(dict.fromkeys(self.village_names[lo:hi]))
 
     def label(self, ctx_start: int, start: int, end: int) -> tuple[str, int]:
@@ -408,7 +437,6 @@ class Labelling:
 
     def _label(self, ctx_start: int, start: int, end: int) -> tuple[str, int]:
         """``label`` before the words that name no subject are read with the figures before them."""
-        g = grammar()
         before, of_counted, after_preposition, scoped = _words_before(self.view[ctx_start:start])
         if of_counted and _COUNT_END.search(self.view, max(0, ctx_start - 12), ctx_start):
             before, scoped = "", False  # 9个乡镇的126个行政村: the 126 are villages, of the 9 townships
@@ -430,23 +458,7 @@ class Labelling:
             return before, end
         follow = _HANZI.match(self.view, end)
         phrase = follow.group()[:24] if follow else ""
-        skipped = 0
-        goes_on = False
-        if g.stop.match(phrase) and "的" in phrase:
-            skipped = phrase.index("的") + 1  # 7名使用…不规范的村干部 → 村干部
-            phrase = phrase[skipped:]
-        cut = g.stop.search(phrase)
-        if cut:
-            at = cut.start()
-            if at and phrase[at - 1 : at + 1] in w.whole and phrase[at - 1] not in g.band_noun_starts:
-                at -= 1  # 1320亩花生平均亩产: 平均 is a word, no part of the noun counted, and
-                goes_on = True  # it and what follows it are the next figure's words
-            phrase = phrase[:at]
-        doubled = next((i for i in range(len(phrase) - 1) if phrase[i] == phrase[i + 1]), None)
-        if doubled is not None:
-            phrase = phrase[: doubled + 1]  # 10个(行政)村村集体经济收益: the measured noun ends at the first 村
-        goes_on = goes_on or len(phrase) > 10
-        phrase = g.tail.sub("", phrase[:10])
+        phrase, skipped, goes_on = _noun_after(phrase)
         if verb:
             return verb + phrase, end  # 投资30万元修建卫生厕所1处: the object is the next number's subject too
         if goes_on:  # 286个村级集体经济组织经营性收入合计1.46亿元: the words go on to the next figure's
