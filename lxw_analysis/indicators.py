@@ -290,7 +290,6 @@ def _guards(s: str) -> tuple[bool, ...]:
 def _candidates(s: str, unit: str, band: bool, project_file: str) -> tuple[tuple[Indicator, str, float], ...]:
     """Indicators ``s`` may be, best first, with how and how well each matched."""
     exact, prefixes = _index(project_file)
-    cat = _catalogue(project_file)
     fits = [i for i in exact.get(s, ()) if unit in i.units and i.band == band]
     if fits:
         return tuple((i, "exact", 100.0) for i in fits)
@@ -299,14 +298,23 @@ def _candidates(s: str, unit: str, band: bool, project_file: str) -> tuple[tuple
             return ((i, "exact", 100.0),)
     from rapidfuzz import fuzz, process
 
-    choices = {}
-    for i in cat:
-        if unit in i.units and i.band == band:
-            for p in i.subjects:
-                if not p.endswith("*") and _guards(p) == _guards(s):
-                    choices.setdefault(p, []).append(i)
+    choices = _fuzzy_choices(unit, band, project_file).get(_guards(s), {})
     found = process.extract(s, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=3)
     return tuple((i, "fuzzy", round(score, 1)) for p, score, _ in found for i in choices[p])
+
+
+@lru_cache(maxsize=256)
+def _fuzzy_choices(unit: str, band: bool, project_file: str) -> dict[tuple[bool, ...], dict[str, list[Indicator]]]:
+    """The phrasings a subject of ``unit`` may match fuzzily, by what they say of the guard
+    words (``_GUARDS``), each with its indicators in catalogue order: the same for every subject,
+    so it is gathered once, not for each subject that no phrasing matches exactly."""
+    by_guards: dict[tuple[bool, ...], dict[str, list[Indicator]]] = {}
+    for i in _catalogue(project_file):
+        if unit in i.units and i.band == band:
+            for p in i.subjects:
+                if not p.endswith("*"):
+                    by_guards.setdefault(_guards(p), {}).setdefault(p, []).append(i)
+    return by_guards
 
 
 def match_indicator(label: str, unit: str, context: str = "", *, band: bool = False, detail: bool = False):
