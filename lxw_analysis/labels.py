@@ -11,7 +11,7 @@ one village its clause (or an earlier clause of its sentence) names.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -358,11 +358,11 @@ class Labelling:
         """The subject of a figure after 分别 that subjects listed before it give in turn
         (出生率、死亡率分别为8.43‰和6.79‰: 出生率, then 死亡率), with what 分别 says of them
         (粮食、油料产量分别增长: 粮食产量增长); '' when its clause has no such list."""
-        clause = self.layout.clause_at(start)[0]
-        text = self.view[clause:start]
-        if "别" not in text:
+        starts = self.layout.clause_starts
+        clause = starts[bisect_right(starts, start) - 1]  # where its clause starts: clause_at(start)[0]
+        if self.view.find("别", clause, start) < 0:
             return ""  # no 分别, with or without its quote marks
-        text = _QUOTE_MARKS.sub("", text)
+        text = _QUOTE_MARKS.sub("", self.view[clause:start])
         each = text.rfind("分别")
         if each < 0:
             return ""
@@ -470,6 +470,8 @@ class Labelling:
 
         The spans are those of the sentence, clause and part (list item) the fact stands in.
         """
+        if not self.village_positions:
+            return None  # a document that names no village
         i = bisect_left(self.scope_positions, clause[0])
         if i < len(self.scope_positions) and self.scope_ends[i] <= clause[1]:
             return None  # the clause names the whole township (全镇, 各村): SCOPE_WORDS in it

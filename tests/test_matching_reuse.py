@@ -83,3 +83,18 @@ def test_another_project_folder_is_looked_at_when_lxw_project_dir_changes(tmp_pa
     assert reference.project_stamp("townships.csv")[0] == str(tmp_path / "a" / "references" / "townships.csv")
     monkeypatch.setenv("LXW_PROJECT_DIR", str(tmp_path / "b"))
     assert reference.project_stamp("townships.csv")[0] == str(tmp_path / "b" / "references" / "townships.csv")
+
+
+# --- villages: a report that names none gives none ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2024年,某某镇全镇开展党委理论学习17次,交流发言50余人。", "2024年,某某镇投资12万元修建卫生厕所3处。"],
+    ids=["madeup_scope_word", "madeup_no_place"],
+)
+def test_a_report_naming_no_village_gives_no_fact_a_village(text):
+    from lxw_analysis import extract_facts
+
+    facts = extract_facts(text)
+    assert len(facts) and facts["village"].isna().all()
