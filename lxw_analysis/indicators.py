@@ -282,7 +282,9 @@ def _index(project_file: str):
     return exact, prefixes
 
 
+@lru_cache(maxsize=65536)
 def _guards(s: str) -> tuple[bool, ...]:
+    """Which of ``_GUARDS`` a subject or phrasing holds (asked of each phrasing for each unit)."""
     return tuple(g in s for g in _GUARDS)
 
 
