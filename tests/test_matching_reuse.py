@@ -98,3 +98,37 @@ def test_a_report_naming_no_village_gives_no_fact_a_village(text):
 
     facts = extract_facts(text)
     assert len(facts) and facts["village"].isna().all()
+
+
+# --- fuzzy matching: the phrasings gathered once are those a scan of the catalogue finds ---------
+
+
+def _scanned(s, unit, band):
+    """The fuzzy candidates of ``s`` from a scan of every phrasing, as matching first did."""
+    import importlib
+
+    from rapidfuzz import fuzz, process
+
+    ind = importlib.import_module("lxw_analysis.indicators")
+    choices = {}
+    for i in ind.catalogue():
+        if unit in i.units and i.band == band:
+            for p in i.subjects:
+                if not p.endswith("*") and ind._guards(p) == ind._guards(s):
+                    choices.setdefault(p, []).append(i)
+    found = process.extract(s, list(choices), scorer=fuzz.ratio, score_cutoff=ind.FUZZY_THRESHOLD, limit=3)
+    return [(i.id, "fuzzy", round(score, 1)) for p, score, _ in found for i in choices[p]]
+
+
+@pytest.mark.parametrize(
+    ("s", "unit"),
+    [("党委理论学习中心组专题学习", "次"), ("党员干部培训", "人次"), ("培训党员干部", "人次"), ("全镇地区生产总值", "元")],
+    ids=["madeup_study", "madeup_cadre_training", "madeup_training", "madeup_gdp"],
+)
+def test_fuzzy_candidates_are_those_a_scan_of_every_phrasing_finds(s, unit):
+    import importlib
+
+    ind = importlib.import_module("lxw_analysis.indicators")
+    from_index = ind._candidates(s, unit, False, ind.catalogue_key())
+    assert all(how == "fuzzy" for _, how, _ in from_index)  # no phrasing matches it exactly
+    assert [(i.id, how, score) for i, how, score in from_index] == _scanned(s, unit, False)
