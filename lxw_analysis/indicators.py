@@ -282,7 +282,9 @@ def _index(project_file: str):
     return exact, prefixes
 
 
+@lru_cache(maxsize=65536)
 def _guards(s: str) -> tuple[bool, ...]:
+    """Which of ``_GUARDS`` a subject or phrasing holds (asked of each phrasing for each unit)."""
     return tuple(g in s for g in _GUARDS)
 
 
@@ -290,7 +292,6 @@ def _guards(s: str) -> tuple[bool, ...]:
 def _candidates(s: str, unit: str, band: bool, project_file: str) -> tuple[tuple[Indicator, str, float], ...]:
     """Indicators ``s`` may be, best first, with how and how well each matched."""
     exact, prefixes = _index(project_file)
-    cat = _catalogue(project_file)
     fits = [i for i in exact.get(s, ()) if unit in i.units and i.band == band]
     if fits:
         return tuple((i, "exact", 100.0) for i in fits)
@@ -299,14 +300,23 @@ def _candidates(s: str, unit: str, band: bool, project_file: str) -> tuple[tuple
             return ((i, "exact", 100.0),)
     from rapidfuzz import fuzz, process
 
-    choices = {}
-    for i in cat:
-        if unit in i.units and i.band == band:
-            for p in i.subjects:
-                if not p.endswith("*") and _guards(p) == _guards(s):
-                    choices.setdefault(p, []).append(i)
+    choices = _fuzzy_choices(unit, band, project_file).get(_guards(s), {})
     found = process.extract(s, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=3)
     return tuple((i, "fuzzy", round(score, 1)) for p, score, _ in found for i in choices[p])
+
+
+@lru_cache(maxsize=256)
+def _fuzzy_choices(unit: str, band: bool, project_file: str) -> dict[tuple[bool, ...], dict[str, list[Indicator]]]:
+    """The phrasings a subject of ``unit`` may match fuzzily, by what they say of the guard
+    words (``_GUARDS``), each with its indicators in catalogue order: the same for every subject,
+    so it is gathered once, not for each subject that no phrasing matches exactly."""
+    by_guards: dict[tuple[bool, ...], dict[str, list[Indicator]]] = {}
+    for i in _catalogue(project_file):
+        if unit in i.units and i.band == band:
+            for p in i.subjects:
+                if not p.endswith("*"):
+                    by_guards.setdefault(_guards(p), {}).setdefault(p, []).append(i)
+    return by_guards
 
 
 def match_indicator(label: str, unit: str, context: str = "", *, band: bool = False, detail: bool = False):
@@ -348,14 +358,38 @@ def match_in(
     if not isinstance(label, str) or not label or not isinstance(unit, str):
         return None, "none", float("nan")
     s = subject(label)
-    candidates = _candidates(s, unit, band, key)
-    named = bool(candidates) and candidates[0][1] == "exact"  # a phrasing of its own (招商引资任务); exact ones come first
     if target is None:
         target = says_target(context, wider)
-    if (s.endswith(_TARGET_ENDS) and not named) or target:
-        aim = subject(_TARGET_LEAD.sub("", _TARGET_SUBJECT.sub("", s))) or s
+    return _settled(key, s, unit, band, target) or _matched(key, s, unit, band, target, context, wider)
+
+
+def _matched(key: str, s: str, unit: str, band: bool, target: bool, context: str, wider: str) -> tuple[str | None, str, float]:
+    """``match_in`` for the subject ``s``: its id, or its target's when it is a target."""
+    aim = _aim(key, s, unit, band, target)
+    if aim is not None:
         return _target_of(key, aim, unit, context, band, wider)
-    return _resolve(candidates, context, wider)
+    return _resolve(_candidates(s, unit, band, key), context, wider)
+
+
+def _aim(key: str, s: str, unit: str, band: bool, target: bool) -> str | None:
+    """What a target is the target of (the subject less 目标, 任务, 力争 …), None when ``s`` is
+    no target: its clause states none and it names no task, or names one with a phrasing of
+    its own (招商引资任务; exact candidates come first)."""
+    candidates = _candidates(s, unit, band, key)
+    named = bool(candidates) and candidates[0][1] == "exact"
+    if (s.endswith(_TARGET_ENDS) and not named) or target:
+        return subject(_TARGET_LEAD.sub("", _TARGET_SUBJECT.sub("", s))) or s
+    return None
+
+
+@lru_cache(maxsize=16384)
+def _settled(key: str, s: str, unit: str, band: bool, target: bool) -> tuple[str | None, str, float] | None:
+    """``_matched``'s answer when no clause can change it (none of the candidates it chooses
+    among has a context, as for most subjects), else None: matching asks for it per fact."""
+    aim = _aim(key, s, unit, band, target)
+    if any(ind.context is not None for ind, _, _ in _candidates(s if aim is None else aim, unit, band, key)):
+        return None
+    return _matched(key, s, unit, band, target, "", "")
 
 
 def says_target(context: str, wider: str = "") -> bool:

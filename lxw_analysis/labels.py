@@ -11,7 +11,7 @@ one village its clause (or an earlier clause of its sentence) names.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,8 +29,12 @@ _HANZI = re.compile(r"[\u4e00-\u9fff]+")
 
 _VILLAGE_NOUNS = frozenset({"村", "行政村", "村(社区)", "村社区", "村集体", "村级", "村数"})
 
-#: List connectors and punctuation left at a label's edges (8%和9%: the 和).
-_EDGES = re.compile(r"^[和及与、,:;()\s]+|[和及与、,:;(\s]+$")
+#: List connectors and punctuation left at a label's edges (8%和9%: the 和), and white space
+#: (every character str.isspace calls so, as a regex's \s: none is above U+3000), as
+#: str.lstrip and str.rstrip take them: a closing bracket is dropped from the start only.
+_SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+_EDGES_START = "和及与、,:;()" + _SPACES
+_EDGES_END = "和及与、,:;(" + _SPACES
 
 #: Words before a lead verb that make it part of a noun (全社会固定资产投资, 500万元以上固定资产投资),
 #: not a place or a preposition's object (在曲卜藏村投资).
@@ -226,6 +230,89 @@ _NO_HEAD = re.compile(rf"^(?:比|较)|(?:增产|减产|{CHANGE})了?$")
 _TASK_END = re.compile(r"(?<=..)(?:目标任务|任务|目标)$")
 
 
+@lru_cache(maxsize=16384)
+def _words_before(words: str) -> tuple[str, bool, bool, bool]:
+    """The words before a number less quote marks, and whether they are only whose a count is
+    (乡镇的), end in a preposition (在), or end in a scope (全乡, 4 characters at most): what
+    ``Labelling._label`` first asks of them, worked out once for words many figures share."""
+    before = _QUOTE_MARKS.sub("", words).strip()
+    return (
+        before,
+        _OF_COUNTED.fullmatch(before) is not None,
+        before[-1:] in _words().prepositions,
+        _SCOPE_END.search(before, max(0, len(before) - 6)) is not None,
+    )
+
+
+@lru_cache(maxsize=16384)
+def _subject_words(before: str) -> tuple[str, str]:
+    """The lead verb (or '') and the subject of the words before a number, less scope and link
+    words (see ``Labelling.label``): they depend on those words alone, which figures of many
+    reports share, so each is worked out once."""
+    g = grammar()
+    scope = g.scope.match(before)
+    if scope:
+        before = before[scope.end() :]
+    link = g.link.search(before)
+    w = _WORDS or _words()
+    if link:
+        cut = link.start()
+        if cut and before[cut] in w.whole_ends and before[cut - 1 : cut + 1] in w.whole:
+            cut += 1  # 人均, 合计: the link word ends a word of the label
+        before = before[:cut]
+    before = before.lstrip(_EDGES_START).rstrip(_EDGES_END)
+    verb = ""
+    verbs = list(g.lead_verbs.finditer(before))
+    if verbs:
+        last = verbs[-1]
+        rest = before[last.end():]
+        noun_start = verbs[-2].end() if len(verbs) > 1 else 0
+        modifier = before[noun_start : last.start()]
+        nounish = bool(modifier) and _MODIFIER.fullmatch(modifier) is not None
+        if not rest and nounish:
+            before = before[noun_start:]  # 完成固定资产投资5.6亿元: the verb ends a noun
+        elif rest and _keeps_verb(rest):  # 粮食种植面积, 固定资产投资同比增长: the verb is in the noun
+            first = len(verbs) - 1
+            while first and verbs[first - 1].end() == verbs[first].start():
+                first -= 1  # 固定资产投资完成额: verbs one after another are one noun
+            if first < len(verbs) - 1:
+                noun_start = verbs[first - 1].end() if first else 0
+                modifier = before[noun_start : verbs[first].start()]
+                nounish = bool(modifier) and _MODIFIER.fullmatch(modifier) is not None
+            before = before[noun_start:] if nounish or not modifier else before[verbs[first].start() :]
+        elif not ((len(rest) == 1 and rest in _NOUN_ENDINGS) or rest.startswith("业")):
+            # 举办培训班5期: 培训班, not 班; 种植业产值: 种植业
+            verb, before = last.group(), rest
+    return verb, before
+
+
+@lru_cache(maxsize=16384)
+def _noun_after(phrase: str) -> tuple[str, int, bool]:
+    """The noun a number counts in the words after it (``phrase``, 24 characters at most), how
+    many of them come before it (7名使用…不规范的村干部: up to 的), and whether the words go on
+    to the next figure's: a function of the words alone, worked out once for each."""
+    g = grammar()
+    w = _WORDS or _words()
+    skipped = 0
+    goes_on = False
+    if g.stop.match(phrase) and "的" in phrase:
+        skipped = phrase.index("的") + 1  # 7名使用…不规范的村干部 → 村干部
+        phrase = phrase[skipped:]
+    cut = g.stop.search(phrase)
+    if cut:
+        at = cut.start()
+        if at and phrase[at - 1 : at + 1] in w.whole and phrase[at - 1] not in g.band_noun_starts:
+            at -= 1  # 1320亩花生平均亩产: 平均 is a word, no part of the noun counted, and
+            goes_on = True  # it and what follows it are the next figure's words
+        phrase = phrase[:at]
+    doubled = next((i for i in range(len(phrase) - 1) if phrase[i] == phrase[i + 1]), None)
+    if doubled is not None:
+        phrase = phrase[: doubled + 1]  # 10个(行政)村村集体经济收益: the measured noun ends at the first 村
+    goes_on = goes_on or len(phrase) > 10
+    phrase = g.tail.sub("", phrase[:10])
+    return phrase, skipped, goes_on
+
+
 class Labelling:
     """Labels and villages of a document's statistics (a mixin of ``extract._Document``)."""
 
@@ -236,6 +323,8 @@ class Labelling:
         """Villages named in a span of the view, in order, without repeats."""
         lo = bisect_left(self.village_positions, span[0])
         hi = bisect_left(self.village_positions, span[1])
+        if hi - lo < 2:  # none or one, as most spans: nothing repeats
+            return self.village_names[lo:hi]
         return list(dict.fromkeys(self.village_names[lo:hi]))
 
     def label(self, ctx_start: int, start: int, end: int) -> tuple[str, int]:
@@ -269,7 +358,10 @@ class Labelling:
         """The subject of a figure after 分别 that subjects listed before it give in turn
         (出生率、死亡率分别为8.43‰和6.79‰: 出生率, then 死亡率), with what 分别 says of them
         (粮食、油料产量分别增长: 粮食产量增长); '' when its clause has no such list."""
-        clause = self.layout.clause_at(start)[0]
+        starts = self.layout.clause_starts
+        clause = starts[bisect_right(starts, start) - 1]  # where its clause starts: clause_at(start)[0]
+        if self.view.find("别", clause, start) < 0:
+            return ""  # no 分别, with or without its quote marks
         text = _QUOTE_MARKS.sub("", self.view[clause:start])
         each = text.rfind("分别")
         if each < 0:
@@ -345,13 +437,12 @@ class Labelling:
 
     def _label(self, ctx_start: int, start: int, end: int) -> tuple[str, int]:
         """``label`` before the words that name no subject are read with the figures before them."""
-        g = grammar()
-        before = _QUOTE_MARKS.sub("", self.view[ctx_start:start]).strip()
-        if _OF_COUNTED.fullmatch(before) and _COUNT_END.search(self.view, max(0, ctx_start - 12), ctx_start):
-            before = ""  # 9个乡镇的126个行政村: the 126 are villages, of the 9 townships
-        elif before[-1:] in (_WORDS or _words()).prepositions and _COUNT_END.search(self.view, start, end):
-            before = ""  # 镇党委在46个党支部开展…: a preposition's object, counted after its number
-        if _SCOPE_END.search(before, max(0, len(before) - 6)):  # it ends the words: 4 characters at most
+        before, of_counted, after_preposition, scoped = _words_before(self.view[ctx_start:start])
+        if of_counted and _COUNT_END.search(self.view, max(0, ctx_start - 12), ctx_start):
+            before, scoped = "", False  # 9个乡镇的126个行政村: the 126 are villages, of the 9 townships
+        elif after_preposition and _COUNT_END.search(self.view, start, end):
+            before, scoped = "", False  # 镇党委在46个党支部开展…: a preposition's object, counted after its number
+        if scoped:
             villages = _VILLAGES_AFTER.match(self.view, end)
             if villages:
                 return villages.group(), villages.end()
@@ -361,58 +452,13 @@ class Labelling:
                 return units.group(), units.end()
         if self.township and before.startswith(self.township):
             before = before[len(self.township) :]  # 2024年,拉西瓦镇开展… : the township is not the subject
-        before = g.scope.sub("", before)
-        link = g.link.search(before)
+        verb, before = _subject_words(before)
         w = _WORDS or _words()
-        if link:
-            cut = link.start()
-            if cut and before[cut] in w.whole_ends and before[cut - 1 : cut + 1] in w.whole:
-                cut += 1  # 人均, 合计: the link word ends a word of the label
-            before = before[:cut]
-        before = _EDGES.sub("", before)
-        verb = ""
-        verbs = list(g.lead_verbs.finditer(before))
-        if verbs:
-            last = verbs[-1]
-            rest = before[last.end():]
-            noun_start = verbs[-2].end() if len(verbs) > 1 else 0
-            modifier = before[noun_start : last.start()]
-            nounish = bool(modifier) and _MODIFIER.fullmatch(modifier) is not None
-            if not rest and nounish:
-                before = before[noun_start:]  # 完成固定资产投资5.6亿元: the verb ends a noun
-            elif rest and _keeps_verb(rest):  # 粮食种植面积, 固定资产投资同比增长: the verb is in the noun
-                first = len(verbs) - 1
-                while first and verbs[first - 1].end() == verbs[first].start():
-                    first -= 1  # 固定资产投资完成额: verbs one after another are one noun
-                if first < len(verbs) - 1:
-                    noun_start = verbs[first - 1].end() if first else 0
-                    modifier = before[noun_start : verbs[first].start()]
-                    nounish = bool(modifier) and _MODIFIER.fullmatch(modifier) is not None
-                before = before[noun_start:] if nounish or not modifier else before[verbs[first].start() :]
-            elif not ((len(rest) == 1 and rest in _NOUN_ENDINGS) or rest.startswith("业")):
-                # 举办培训班5期: 培训班, not 班; 种植业产值: 种植业
-                verb, before = last.group(), rest
         if before and before not in w.prepositions:  # 由14个乡镇: the phrase after says what is counted
             return before, end
         follow = _HANZI.match(self.view, end)
         phrase = follow.group()[:24] if follow else ""
-        skipped = 0
-        goes_on = False
-        if g.stop.match(phrase) and "的" in phrase:
-            skipped = phrase.index("的") + 1  # 7名使用…不规范的村干部 → 村干部
-            phrase = phrase[skipped:]
-        cut = g.stop.search(phrase)
-        if cut:
-            at = cut.start()
-            if at and phrase[at - 1 : at + 1] in w.whole and phrase[at - 1] not in g.band_noun_starts:
-                at -= 1  # 1320亩花生平均亩产: 平均 is a word, no part of the noun counted, and
-                goes_on = True  # it and what follows it are the next figure's words
-            phrase = phrase[:at]
-        doubled = next((i for i in range(len(phrase) - 1) if phrase[i] == phrase[i + 1]), None)
-        if doubled is not None:
-            phrase = phrase[: doubled + 1]  # 10个(行政)村村集体经济收益: the measured noun ends at the first 村
-        goes_on = goes_on or len(phrase) > 10
-        phrase = g.tail.sub("", phrase[:10])
+        phrase, skipped, goes_on = _noun_after(phrase)
         if verb:
             return verb + phrase, end  # 投资30万元修建卫生厕所1处: the object is the next number's subject too
         if goes_on:  # 286个村级集体经济组织经营性收入合计1.46亿元: the words go on to the next figure's
@@ -424,6 +470,8 @@ class Labelling:
 
         The spans are those of the sentence, clause and part (list item) the fact stands in.
         """
+        if not self.village_positions:
+            return None  # a document that names no village
         i = bisect_left(self.scope_positions, clause[0])
         if i < len(self.scope_positions) and self.scope_ends[i] <= clause[1]:
             return None  # the clause names the whole township (全镇, 各村): SCOPE_WORDS in it

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import csv
 import io
-from functools import cache
+import os
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -54,14 +55,26 @@ def _project_rows(path: str, stamp: int) -> tuple[tuple[tuple[str, str], ...], .
 
 def project_stamp(name: str) -> tuple[str, int] | None:
     """Which project file ``references/<name>`` is and when it last changed (None: there is
-    none), so that what is built from it can be cached until it changes."""
-    from . import config
-
-    path = config.references_dir() / name
+    none), so that what is built from it can be cached until it changes. The file is looked at
+    on every call (a saved change is read); only where it is, is worked out once."""
     try:
-        return str(path), path.stat().st_mtime_ns
+        cwd = os.getcwd()
+    except OSError:  # the current folder was removed (config.project_dir then looks no further)
+        cwd = None
+    path = _project_path(name, os.environ.get("LXW_PROJECT_DIR"), cwd)
+    try:
+        return path, os.stat(path).st_mtime_ns
     except OSError:
         return None
+
+
+@lru_cache(maxsize=64)
+def _project_path(name: str, env: str | None, cwd: str | None) -> str:
+    """The path of ``references/<name>`` for one setting of LXW_PROJECT_DIR and the current
+    folder (what decides the project folder): extraction asks for it for every report."""
+    from . import config
+
+    return str(config.references_dir() / name)
 
 
 def merged(name: str, key: tuple[str, ...]) -> list[dict[str, str]]:
