@@ -5,23 +5,10 @@ Every sentence here is made up; each is modelled on the wording of the public pa
 comment above it (the page the phrasing was seen on, as the catalogue's ``seen`` column records).
 """
 
-import pandas as pd
 import pytest
 
 from lxw_analysis import extract_facts
-
-
-def indicator_of(sentence: str, number: str):
-    """The indicator id of the fact whose text is ``number`` in ``sentence``."""
-    facts = extract_facts(sentence)
-    rows = facts[facts["text"] == number]
-    assert len(rows) == 1, f"{number!r} in {sentence!r}: {facts[['text', 'label']].to_dict('records')}"
-    found = rows["indicator"].iloc[0]
-    return None if pd.isna(found) else found
-
-
-def check(sentence: str, number: str, indicator: str | None):
-    assert indicator_of(sentence, number) == indicator
+from test_catalogue_phrasings import check, indicator_of
 
 
 @pytest.mark.parametrize(

@@ -5,25 +5,13 @@ exports. The notebooks named madeup_* here are made up for the tests."""
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
-import nbformat
 import pytest
 
 from lxw_analysis.notebooks import Kernel, execute, to_html
+from test_render_pool import madeup_notebook
 
 RUNS = 4
-
-
-def madeup_notebook(path: Path, *sources: str) -> Path:
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [
-        nbformat.v4.new_markdown_cell("# 测试 A made-up notebook for a test"),
-        nbformat.v4.new_code_cell("township = None", metadata={"tags": ["parameters"]}),
-        *(nbformat.v4.new_code_cell(s) for s in sources),
-    ]
-    nbformat.write(nb, path)
-    return path
 
 
 def printed(nb) -> list[str]:
