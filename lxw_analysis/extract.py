@@ -54,6 +54,10 @@ def _bracket_noun(noun: str | None) -> str | None:
     return noun
 
 
+#: A share of money, not of units (却贡献了全区村级经营收益的61.4%).
+_OF_MONEY = re.compile(r"(?:收入|收益|资金|总额)的$")
+
+
 def _counted(rows, raw, sentence) -> str | None:
     """The subject of the count just before a bracket in the same sentence, in the same unit
     (在库项目156个,其中5千万以上的72个: projects, not villages); None when there is none."""
@@ -151,6 +155,11 @@ class _Document(Candidates, ReadingTogether, Labelling):
                 self.catalogue, label, raw.unit, clause_text, as_band, sentence_text,
                 target=clause_targets[near_clause] or targets[near_sentence],
             )
+            if indicator is None and banded and noun and noun.endswith("村") and not _OF_MONEY.search(view, near_clause[0], start):
+                # 富裕村127个, 百万元村占比8.7% (villages of a bracket, named): villages of a bracket
+                indicator, how, score = match_in(
+                    self.catalogue, label.replace(noun, "村", 1), raw.unit, clause_text, True, sentence_text
+                )
             where = (near_sentence, near_clause, near_part)
             if where not in villages:
                 villages[where] = self.village(near_sentence, near_clause, near_part)

@@ -134,7 +134,7 @@ _UNITS_AFTER = re.compile(r"社区|居委会|村民小组|自然村|网格")
 #: not villages that take on a project or a rank (全镇6个村实施“一事一议”项目, 3个村入选): some
 #: of the township's villages, not all of them.
 _VILLAGES_AFTER = re.compile(
-    r"(?:行政村|村委会|村)(?:[(（](?:社区|居)[)）])?(?![集民级干组党两委庄务卫医规道部史容貌落镇])"
+    r"(?:行政村|村委会|村)(?:[(（](?:社区|居)[)）])?(?![集民级干组党两委庄务卫医规道部史容貌落镇支])"
     r"(?!实施|申报|入选|列入|获评|被评为|被命名|被列为)"
 )
 
@@ -452,10 +452,15 @@ class Labelling:
                 return units.group(), units.end()
         if self.township and before.startswith(self.township):
             before = before[len(self.township) :]  # 2024年,拉西瓦镇开展… : the township is not the subject
+        written = before
         verb, before = _subject_words(before)
         w = _WORDS or _words()
         if before and before not in w.prepositions:  # 由14个乡镇: the phrase after says what is counted
             return before, end
+        if not written and self.view[end - 1 : end] == "个":
+            villages = _VILLAGES_AFTER.match(self.view, end)
+            if villages:  # 。16个村与企业结成联建对子: a clause that opens with its villages counts them
+                return villages.group(), villages.end()
         follow = _HANZI.match(self.view, end)
         phrase = follow.group()[:24] if follow else ""
         phrase, skipped, goes_on = _noun_after(phrase)

@@ -94,6 +94,11 @@ def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+def _band_noun_at(text: str) -> str | None:
+    """The bracketed units ``text`` begins with (行政村 before 村), or None."""
+    return next((n for n in _longest_first(grammar().band_nouns) if text.startswith(n)), None)
+
+
 class ReadingTogether:
     """Reading a document's candidates with their neighbours (a mixin of ``extract._Document``)."""
 
@@ -300,7 +305,8 @@ class ReadingTogether:
         count.band_unit = bound.unit
         if count.unit != "%" or not gap.count(","):
             count.start = bound.start
-        count.noun = bound.noun or noun.strip("()") or None
+        # 5万元以上的只有两个村: the units written after the count
+        count.noun = bound.noun or noun.strip("()") or _band_noun_at(self.view[count.end : count.end + 4]) or None
         bound.dropped = True
         return True
 
@@ -316,7 +322,7 @@ class ReadingTogether:
                 m = _SHARE_THEN_BRACKET.fullmatch(gap)
                 if m is None or bound.unit == "%":
                     return False
-                noun = next((n for n in _longest_first(grammar().band_nouns) if m["units"].startswith(n)), None)
+                noun = _band_noun_at(m["units"])
                 if noun is None:
                     return False  # 60%的资金用于500万元以上的项目: a share of money, not of units
         elif count.unit != "个":

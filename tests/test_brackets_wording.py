@@ -5,6 +5,7 @@ Every sentence here is made up, in the construction of a real report's sentence.
 
 import math
 
+import pandas as pd
 import pytest
 
 from lxw_analysis import extract_facts
@@ -223,3 +224,45 @@ def test_a_note_on_a_brackets_bound_is_no_part_of_the_villages_counted(sentence,
     df = extract_facts(sentence)
     row = df[df["text"].str.endswith(count)].iloc[0]
     assert row["label"] == "村" and row["indicator"] == "collective_income_band_villages"
+
+
+def _fact(df, text: str):
+    rows = df[df["text"].str.endswith(text)]
+    assert len(rows) == 1, df[["text", "label", "indicator"]].values.tolist()
+    return rows.iloc[0]
+
+
+def test_units_written_after_a_bracketed_count_are_its_noun():
+    # modelled on https://haozazhi.com/haowen/713.html
+    df = extract_facts("全乡8个行政村中，有3个村仍无集体经济收入，收入在5万元以上的只有两个村。")
+    fact = _fact(df, "两个")
+    assert (fact["band_low"], fact["label"], fact["indicator"]) == (50000, "村", "collective_income_band_villages")
+
+
+@pytest.mark.parametrize(
+    "text,indicator,band",
+    [
+        ("211个", "collective_income_band_villages", (200000, NAN)),
+        ("430个", "collective_income_band_villages", (50000, 200000)),
+        ("25.3%", "collective_income_band_village_share", (200000, NAN)),
+        ("51.5%", "collective_income_band_village_share", (50000, 200000)),
+    ],
+)
+def test_villages_of_a_bracket_named_by_the_report_are_bracket_counts(text, indicator, band):
+    # modelled on https://fx361.cc/page/2021/1122/12468476.shtml
+    df = extract_facts(
+        "按年经营性收入划分，20万元以上的为富裕村，5万~20万元的为一般村，5万元以下的为薄弱村。"
+        "全市834个村中，富裕村211个，占25.3%；一般村430个，占51.5%；薄弱村193个，占23.1%。"
+    )
+    fact = _fact(df, text)
+    assert fact["indicator"] == indicator
+    assert [None if math.isnan(b) else b for b in (fact["band_low"], fact["band_high"])] == [
+        None if math.isnan(b) else b for b in band
+    ]
+
+
+def test_share_of_income_a_named_bracket_earns_is_no_share_of_villages():
+    # modelled on https://m.fx361.cc/news/2023/0302/21564268.html
+    df = extract_facts("收益跨入“百万元村”行列的有9个，仅占6.2%，却贡献了全区村级经营收益的57.3%。")
+    assert _fact(df, "6.2%")["indicator"] == "collective_income_band_village_share"
+    assert pd.isna(_fact(df, "57.3%")["indicator"])

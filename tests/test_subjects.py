@@ -33,6 +33,10 @@ FUSHUN_FARMERS = "https://aipiwu.com/zfjy/159857.html"
 XINHUANG_2010 = "https://m.wenke99.com/p-14369804.html"
 XUJIAHU_PARTY_DAY = "http://ingsd.com/news/xnc/2017-08-07/20850.html"
 ZHONGDU_CLASSROOMS = "http://lzdj.gov.cn/gxfzz/lzx/lzx_rdxw/201512/t20151208_843830.html"
+WUSHAN_JOINT_VILLAGES = "http://scxb.com.cn/html/2022-09/26/content_338587.htm"
+TAIPING_GOVERNANCE = "https://meipian.cn/3rjr4qbq"
+BAIGUO_SURVEY = "https://haozazhi.com/haowen/713.html"
+CHUANSHI_BRANCHES = "https://www.mingyanjiaju.org/fanwen/dangtuangongzuozongjie/1332904593524454.htm"
 LAIXI_PEANUTS = "http://laixinews.com/news/laixi/2021-09-17/47339.html"
 PEANUT_BRIGADE = "https://jxxfw.com/periodical/9460688e116cb6ea9015022bfa5cb2e5.html"
 
@@ -275,3 +279,27 @@ def test_a_count_listed_after_the_townships_villages_counts_the_units_named_afte
 def test_a_total_output_alone_is_the_output_of_the_crop_named_before_it(sentence, text, label):
     fact = _fact(sentence, text)
     assert fact["label"] == label and fact["indicator"] != "grain_output"
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("镇里成立股份经济合作联合社。12个村与企业结成联建对子18对。", "12个", "村"),  # WUSHAN_JOINT_VILLAGES
+        ("全年实现零上访，48个村中有35个村获评“无访村”。", "48个", "村"),  # TAIPING_GOVERNANCE
+    ],
+)
+def test_a_clause_opening_with_a_count_of_villages_counts_villages(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text",
+    [
+        ("村级设立60个网格工作室，为41个村配备视频监控平台。", "41个"),  # TAIPING_GOVERNANCE
+        ("乡党委下辖28个支部，其中：15个村支部、11个乡直单位支部。", "15个"),  # CHUANSHI_BRANCHES
+        ("全乡9个行政村中，有4个村仍无集体经济收入。", "4个"),  # BAIGUO_SURVEY
+        ("全年实现零上访，48个村中有35个村获评“无访村”。", "35个"),  # TAIPING_GOVERNANCE
+    ],
+)
+def test_villages_that_a_clause_names_after_other_words_are_not_the_townships_village_count(sentence, text):
+    assert _fact(sentence, text)["indicator"] != "village_count"
