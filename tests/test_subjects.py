@@ -35,6 +35,8 @@ XUJIAHU_PARTY_DAY = "http://ingsd.com/news/xnc/2017-08-07/20850.html"
 ZHONGDU_CLASSROOMS = "http://lzdj.gov.cn/gxfzz/lzx/lzx_rdxw/201512/t20151208_843830.html"
 WUSHAN_JOINT_VILLAGES = "http://scxb.com.cn/html/2022-09/26/content_338587.htm"
 TAIPING_GOVERNANCE = "https://meipian.cn/3rjr4qbq"
+QINBAOL_2021 = "https://news.qinbaol.com/jxfw/202506/308900.html"
+HEYUAN_BIRTHS = "http://www.heyuanxw.com/2012/sz_0228/21473.html"
 BAIGUO_SURVEY = "https://haozazhi.com/haowen/713.html"
 CHUANSHI_BRANCHES = "https://www.mingyanjiaju.org/fanwen/dangtuangongzuozongjie/1332904593524454.htm"
 LAIXI_PEANUTS = "http://laixinews.com/news/laixi/2021-09-17/47339.html"
@@ -303,3 +305,16 @@ def test_a_clause_opening_with_a_count_of_villages_counts_villages(sentence, tex
 )
 def test_villages_that_a_clause_names_after_other_words_are_not_the_townships_village_count(sentence, text):
     assert _fact(sentence, text)["indicator"] != "village_count"
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("全镇粮食产量稳定在1.2万吨以上。", "1.2万吨以上", "粮食产量"),  # QINBAOL_2021
+        ("空气质量优良天数比例保持在92%以上。", "92%以上", "空气质量优良天数比例"),  # QINBAOL_2021
+        ("人口自然增长率控制在8‰以内。", "8‰以内", "人口自然增长率"),  # HEYUAN_BIRTHS
+        ("确保粮食播种面积稳定在2.8万亩以上。", "2.8万亩以上", "粮食播种面积"),  # QINBAOL_2021
+    ],
+)
+def test_a_level_kept_or_held_within_is_the_level_of_its_subject(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
