@@ -457,6 +457,8 @@ class Labelling:
         w = _WORDS or _words()
         if before and before not in w.prepositions:  # 由14个乡镇: the phrase after says what is counted
             return before, end
+        if not before and not verb and self.view[end - 2 : end] == "人口":
+            return "人口", end  # 64个村、4.1万人口的农业大镇: its population
         if not written and self.view[end - 1 : end] == "个":
             villages = _VILLAGES_AFTER.match(self.view, end)
             if villages:  # 。16个村与企业结成联建对子: a clause that opens with its villages counts them

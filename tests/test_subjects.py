@@ -37,6 +37,7 @@ WUSHAN_JOINT_VILLAGES = "http://scxb.com.cn/html/2022-09/26/content_338587.htm"
 TAIPING_GOVERNANCE = "https://meipian.cn/3rjr4qbq"
 QINBAOL_2021 = "https://news.qinbaol.com/jxfw/202506/308900.html"
 HEYUAN_BIRTHS = "http://www.heyuanxw.com/2012/sz_0228/21473.html"
+DAMUJIA_GOVERNANCE = "http://journal.crnews.net/ncjygl/2023n/d1q/xczl/957189_20230818091813.html"
 BAIGUO_SURVEY = "https://haozazhi.com/haowen/713.html"
 CHUANSHI_BRANCHES = "https://www.mingyanjiaju.org/fanwen/dangtuangongzuozongjie/1332904593524454.htm"
 LAIXI_PEANUTS = "http://laixinews.com/news/laixi/2021-09-17/47339.html"
@@ -318,3 +319,15 @@ def test_villages_that_a_clause_names_after_other_words_are_not_the_townships_vi
 )
 def test_a_level_kept_or_held_within_is_the_level_of_its_subject(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text",
+    [
+        ("河口镇是一个有着38个村、2.7万人口的农业大镇。", "2.7万人口"),  # DAMUJIA_GOVERNANCE
+        ("该乡有着21个村、1.9万人口。", "1.9万人口"),  # DAMUJIA_GOVERNANCE
+    ],
+)
+def test_a_count_of_renkou_with_no_words_before_it_is_the_population(sentence, text):
+    fact = _fact(sentence, text)
+    assert (fact["label"], fact["unit"], fact["indicator"]) == ("人口", "人", "population")
