@@ -455,7 +455,9 @@ class Labelling:
         written = before
         verb, before = _subject_words(before)
         w = _WORDS or _words()
-        if before and before not in w.prepositions:  # 由14个乡镇: the phrase after says what is counted
+        follow = _HANZI.match(self.view, end)
+        # 由14个乡镇, 东沟、西岭等3个省级美丽乡村: the phrase after says what is counted
+        if before and before not in w.prepositions and not (follow and before.endswith("等")):
             return before, end
         if not before and not verb and self.view[end - 2 : end] == "人口":
             return "人口", end  # 64个村、4.1万人口的农业大镇: its population
@@ -463,7 +465,6 @@ class Labelling:
             villages = _VILLAGES_AFTER.match(self.view, end)
             if villages:  # 。16个村与企业结成联建对子: a clause that opens with its villages counts them
                 return villages.group(), villages.end()
-        follow = _HANZI.match(self.view, end)
         phrase = follow.group()[:24] if follow else ""
         phrase, skipped, goes_on = _noun_after(phrase)
         if verb:

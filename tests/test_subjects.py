@@ -38,6 +38,8 @@ TAIPING_GOVERNANCE = "https://meipian.cn/3rjr4qbq"
 QINBAOL_2021 = "https://news.qinbaol.com/jxfw/202506/308900.html"
 HEYUAN_BIRTHS = "http://www.heyuanxw.com/2012/sz_0228/21473.html"
 DAMUJIA_GOVERNANCE = "http://journal.crnews.net/ncjygl/2023n/d1q/xczl/957189_20230818091813.html"
+HUGOU_2023 = "https://www.guzhen.gov.cn/zfxxgk/public/26141/49541840.html"
+YANGPU_SUMMARY = "https://www.shyp.gov.cn/yp-zwgk/zwgk/buffersInformation/details?id=8467bf80-32ac-4fdd-818f-de6ac9053c90"
 BAIGUO_SURVEY = "https://haozazhi.com/haowen/713.html"
 CHUANSHI_BRANCHES = "https://www.mingyanjiaju.org/fanwen/dangtuangongzuozongjie/1332904593524454.htm"
 LAIXI_PEANUTS = "http://laixinews.com/news/laixi/2021-09-17/47339.html"
@@ -331,3 +333,15 @@ def test_a_level_kept_or_held_within_is_the_level_of_its_subject(sentence, text,
 def test_a_count_of_renkou_with_no_words_before_it_is_the_population(sentence, text):
     fact = _fact(sentence, text)
     assert (fact["label"], fact["unit"], fact["indicator"]) == ("人口", "人", "population")
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("完成南庄、北岭等4个省级美丽乡村建设。", "4个", "省级美丽乡村建设"),  # HUGOU_2023
+        ("整合综治、司法、信访等6个科室力量。", "6个", "科室力量"),  # TAIPING_GOVERNANCE
+        ("完成市容环境等6类21项社区实事项目。", "6类", "市容环境等"),  # YANGPU_SUMMARY: no words after it
+    ],
+)
+def test_examples_before_deng_leave_the_subject_to_the_words_after_the_number(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
