@@ -54,3 +54,27 @@ def test_a_total_expenditure_outside_the_collectives_stays_the_budgets():
     # modelled on http://dayao.gov.cn/info/egovinfo/1007/overt_centent/dyx009-/2024-0516001.htm
     check("全年财政总支出1860万元，比上年增长5.2%。", "1860万元", "budget_expenditure")
     check("全年总支出1860万元，比上年增长5.2%。", "1860万元", "budget_expenditure")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://zcf.org.cn/news/view/id/5280
+        ("经逐级摸底，全市共有相对薄弱乡镇12个。", "12个"),
+        ("全县有集体经济薄弱乡镇6个、薄弱村41个。", "6个"),
+    ],
+)
+def test_weak_townships_are_counted_apart_from_weak_villages(sentence, number):
+    check(sentence, number, "weak_townships")
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        # modelled on http://bx2200.com/renkoupc/xibei/2200_3.html
+        "超过800户的村有3个",
+        "不足300户的村有2个",
+    ],
+)
+def test_villages_in_a_bracket_of_households_are_no_income_bracket(number):
+    check("全镇常住户数超过800户的村有3个，不足300户的村有2个。", number, "villages_in_household_band")
