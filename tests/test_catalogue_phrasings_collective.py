@@ -61,7 +61,7 @@ def test_a_total_expenditure_outside_the_collectives_stays_the_budgets():
     [
         # modelled on https://zcf.org.cn/news/view/id/5280
         ("经逐级摸底，全市共有相对薄弱乡镇12个。", "12个"),
-        ("全县有集体经济薄弱乡镇6个、薄弱村41个。", "6个"),
+        ("全县有薄弱乡镇6个、相对薄弱村41个。", "6个"),
     ],
 )
 def test_weak_townships_are_counted_apart_from_weak_villages(sentence, number):
