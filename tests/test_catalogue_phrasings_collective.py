@@ -1,0 +1,80 @@
+"""Statistics of village collective-economy reports and of the tables set in township texts land
+on their catalogue id, worded as those pages word them.
+
+Every sentence here is made up; each is modelled on the wording of the public page named in the
+comment above it (the page the phrasing was seen on, as the catalogue's ``seen`` column records).
+"""
+
+import pytest
+
+from test_catalogue_phrasings import check
+
+# modelled on https://www.datiyi.cn/article/1851795.html (a 村集体经济组织收益分配统计表 set in the text)
+DISTRIBUTION_TABLE = (
+    "2022年末，柳坪镇“村集体经济组织收益分配统计表”汇总如下（单位 万元）：\n"
+    "指标名称 代码 数量 指标名称 代码 数量\n"
+    "一、总收入 1 312.6 3.其他支出 10 20.4\n"
+    "1.经营收入 2 118.3 三、本年收益 11 96.2\n"
+    "2.发包及上交收入 3 60.5 四、年初未分配收益 12 18.7\n"
+    "3.投资收益 4 14.1 五、可分配收益 13 114.9\n"
+    "4.补助收入 5 85.2 1.提取公积公益金 14 30.2\n"
+    "5.其他收入 6 34.5 2.提取应付福利费 15 12.8\n"
+    "二、总支出 7 216.4 3.农户分配 16 40.6\n"
+    "1.经营支出 8 121.9 六、年末未分配收益 17 31.3\n"
+    "2.管理费用 9 74.1\n"
+)
+
+
+@pytest.mark.parametrize(
+    "number,indicator",
+    [
+        ("312.6", "collective_income_total"),
+        ("216.4", "collective_expenditure_total"),
+        ("96.2", "collective_net_income"),
+    ],
+)
+def test_the_rows_of_a_collective_income_distribution_table_are_the_collectives(number, indicator):
+    check(DISTRIBUTION_TABLE, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://xiuzhiben.com/ns_news/620162123168676
+        ("分区域看，南塘街道总收入8.4亿元，居全区首位。", "8.4亿元", "collective_income_total"),
+        ("从支出用途看，管理费用1.6亿元，占18.2%。", "1.6亿元", "collective_management_expenses"),
+        ("从支出用途看，管理费用1.6亿元，占18.2%。", "18.2%", "collective_management_expenses_share"),
+    ],
+)
+def test_collective_totals_and_the_share_of_management_expenses(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_a_total_expenditure_outside_the_collectives_stays_the_budgets():
+    # modelled on http://dayao.gov.cn/info/egovinfo/1007/overt_centent/dyx009-/2024-0516001.htm
+    check("全年财政总支出1860万元，比上年增长5.2%。", "1860万元", "budget_expenditure")
+    check("全年总支出1860万元，比上年增长5.2%。", "1860万元", "budget_expenditure")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://zcf.org.cn/news/view/id/5280
+        ("经逐级摸底，全市共有相对薄弱乡镇12个。", "12个"),
+        ("全县有薄弱乡镇6个、相对薄弱村41个。", "6个"),
+    ],
+)
+def test_weak_townships_are_counted_apart_from_weak_villages(sentence, number):
+    check(sentence, number, "weak_townships")
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        # modelled on http://bx2200.com/renkoupc/xibei/2200_3.html
+        "超过800户的村有3个",
+        "不足300户的村有2个",
+    ],
+)
+def test_villages_in_a_bracket_of_households_are_no_income_bracket(number):
+    check("全镇常住户数超过800户的村有3个，不足300户的村有2个。", number, "villages_in_household_band")
