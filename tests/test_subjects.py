@@ -8,6 +8,7 @@ import pytest
 
 from lxw_analysis import extract_facts
 from lxw_analysis.indicators import match_indicator, subject
+from lxw_analysis.labels import _subject_words
 
 # Pages the sentences are modeled on.
 FJ_INVESTMENT = "http://tjj.fj.gov.cn/xxgk/tjxx/gdzctz/202507/t20250721_6969180.htm"
@@ -345,3 +346,14 @@ def test_a_count_of_renkou_with_no_words_before_it_is_the_population(sentence, t
 )
 def test_examples_before_deng_leave_the_subject_to_the_words_after_the_number(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "label,expected",
+    [
+        ("一九七二年种双季稻", "种双季稻"),  # a year in Chinese numerals, as 1972年
+        ("1972年种双季稻", "种双季稻"),
+    ],
+)
+def test_a_year_before_the_subject_is_no_part_of_it_in_digits_or_chinese_numerals(label, expected):
+    assert _subject_words(label) == ("", expected)
