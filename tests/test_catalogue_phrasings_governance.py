@@ -51,3 +51,36 @@ def test_assigned_hotline_requests_dealt_with():
 def test_supervisory_inspections_are_counted():
     # modelled on https://public.huiji.gov.cn/02JB/1284950.jhtml
     check("镇安委办对各村和重点企业实行“周查月报”，全年开展督查48次。", "48次", "supervision_inspections")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://dyrmt.com/article-10142-1.html
+        ("全年受理热线工单3120件，同比增长6.2%。", "6.2%"),
+        # modelled on https://siseiken.net/News/show/1395742.html
+        ("本月共受理群众诉求1964件，较上月同比增长2.7%。", "2.7%"),
+    ],
+)
+def test_growth_in_hotline_requests_is_an_id_of_its_own(sentence, number):
+    check(sentence, number, "hotline_requests_growth_rate")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.jxpxzx.gov.cn/?p=2686
+        ("该乡今年新增农家乐4家，游客接待能力明显增强。", "4家", "farmhouses"),
+        # modelled on https://njllm.com/lvyouzixun/22111
+        ("全区今年新增三星级农家乐5家。", "5家", "star_farmhouses"),
+        # modelled on https://big5.cri.cn/gate/big5/gx.cri.cn/2022-03-04/cadbadd1-f805-e17c-2078-db331d1f899a.html
+        ("下半年力争新增星级农家乐2家以上。", "2家以上", "star_farmhouses_target"),
+    ],
+)
+def test_farm_stays_star_rated_ones_and_their_target(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_community_cultural_and_sports_events_are_cultural_events():
+    # modelled on https://m.wenke99.com/p-5368545.html
+    check("春节期间，街道各社区共举办社区文体活动26场。", "26场", "cultural_events")
