@@ -77,3 +77,28 @@ def test_poultry_raised_is_neither_stock_nor_slaughter():
 )
 def test_a_rise_in_rural_net_income_reached_and_set_as_a_target(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,indicator",
+    [
+        # modelled on https://a.lx.city/forum.php?mod=viewthread&tid=627
+        ("年末全镇共有工业企业12家，从业人员560人。", "industrial_enterprise_employees"),
+        # modelled on http://yueyang.gov.cn/yysqw/43332/43335/44289/46398/46724/content_1282790.html
+        ("全镇个体工商户860户，从业人员560人。", None),
+    ],
+)
+def test_people_working_are_industrys_only_beside_its_enterprises(sentence, indicator):
+    check(sentence, "560人", indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on http://soolun.net/periodical/73eedfe7fe90d3cde3f606d2f3ce271a.html
+        ("全县已建成年出栏50头以上生猪养殖大户2310户。", "50头以上生猪养殖大户2310户"),
+        ("今年新培育年出栏200头以上养殖大户9户。", "200头以上养殖大户9户"),
+    ],
+)
+def test_large_households_above_a_herd_size_are_livestock_farms_of_scale(sentence, number):
+    check(sentence, number, "livestock_scale_households")
