@@ -102,3 +102,16 @@ def test_people_working_are_industrys_only_beside_its_enterprises(sentence, indi
 )
 def test_large_households_above_a_herd_size_are_livestock_farms_of_scale(sentence, number):
     check(sentence, number, "livestock_scale_households")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.ahshx.gov.cn/sjfb/sjjd/9201629.html
+        ("一季度，全县城镇常住居民人均可支配收入比全市低1420元。", "1420元", "urban_disposable_income_gap_vs_city"),
+        ("一季度，全县农村常住居民人均可支配收入比全市低185元。", "185元", "rural_disposable_income_gap_vs_city"),
+        ("一季度，全县农村常住居民人均可支配收入比全市高96元。", "96元", "rural_disposable_income_gap_vs_city"),
+    ],
+)
+def test_a_countys_income_against_the_citys_is_an_id_of_its_own(sentence, number, indicator):
+    check(sentence, number, indicator)
