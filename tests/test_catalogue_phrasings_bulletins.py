@@ -1,0 +1,117 @@
+"""Statistics of county statistical bulletins, monthly economic briefs and township government work
+reports land on their catalogue id, worded as those pages word them.
+
+Every sentence here is made up; each is modelled on the wording of the public page named in the
+comment above it (the page the phrasing was seen on, as the catalogue's ``seen`` column records).
+"""
+
+import pytest
+
+from test_catalogue_phrasings import check
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://www.lwx.gov.cn/tjxxtjfx/content_3227672.html
+        ("1-11月，全县规模工业增加值同比增长3.9%，比1-10月提高0.4个百分点。", "0.4个百分点",
+         "industrial_value_added_growth_change_pp"),
+        ("1-11月，园区规模工业增加值同比增长4.2%，比1-10月提高0.2个百分点。", "0.2个百分点",
+         "park_industrial_value_added_growth_change_pp"),
+        # modelled on http://tjj.qinghai.gov.cn/infoAnalysis/tjMessage/202004/t20200422_243594.html
+        ("1-4月，全县规模以上工业增加值6.21亿元，同比增长7.3%，增幅比1-3月提高1.4个百分点。", "1.4个百分点",
+         "industrial_value_added_growth_change_pp"),
+    ],
+)
+def test_a_change_of_growth_without_its_subject_is_the_measure_its_sentence_names(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_the_same_change_of_growth_after_retail_sales_is_no_industrial_change():
+    # modelled on http://tjj.qinghai.gov.cn/infoAnalysis/tjMessage/202004/t20200422_243594.html
+    check("1-4月，限上零售业销售额0.51亿元，同比增长3.8%，增幅比1-3月提高0.7个百分点。", "0.7个百分点",
+          "retail_trade_sales_above_quota_growth_change_pp")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://gybag.com/fcsrmzf/tjxx/202406/27a3f6dde9f74bca97e03a2b1ecd6753.shtml
+        ("分行业门类看，1-6月，采矿业同比增长6.7%；制造业增长4.3%。", "6.7%", "mining_value_added_growth_rate"),
+        ("分行业门类看，1-6月，采矿业同比增长6.7%；制造业增长4.3%。", "4.3%", "manufacturing_value_added_growth_rate"),
+        # modelled on https://tjj.changzhi.gov.cn/sjfx/202505/t20250507_3043836.html
+        ("一季度，采矿业增加值同比增长8.1%，制造业增加值同比下降2.6%。", "8.1%", "mining_value_added_growth_rate"),
+        ("一季度，采矿业增加值同比增长8.1%，制造业增加值同比下降2.6%。", "2.6%",
+         "manufacturing_value_added_growth_rate"),
+    ],
+)
+def test_growth_of_the_industrial_sections(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://szzy.7lue.cn/read/44a33cd5f56ff6b48e2c9ca070a2c75d/b5130f0f5e9a52e2b7d7bd55e4e17271.md
+        ("在全县工业总产值中，轻工业占38.5%，重工业占61.5%。", "38.5%", "light_industry_share"),
+        ("在全县工业总产值中，轻工业占38.5%，重工业占61.5%。", "61.5%", "heavy_industry_share"),
+    ],
+)
+def test_light_and_heavy_industry_shares(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_poultry_raised_is_neither_stock_nor_slaughter():
+    # modelled on http://ygsite.cn/m/show.asp?id=80764
+    check("全镇家禽饲养量46万羽，比上年增长3.2%。", "46万羽", "poultry_raised")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://jizihe.com/page/2014/0417/1116593.shtml
+        ("全乡农民人均纯收入达6920元，比上年增加640元，增长10.2%。", "640元", "rural_net_income_change"),
+        # modelled on https://www.tjia.org.cn/article/show/14/31786
+        ("明年的预期目标是：农民人均纯收入达8200元，增加700元。", "700元", "rural_net_income_change_target"),
+    ],
+)
+def test_a_rise_in_rural_net_income_reached_and_set_as_a_target(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,indicator",
+    [
+        # modelled on https://a.lx.city/forum.php?mod=viewthread&tid=627
+        ("年末全镇共有工业企业12家，从业人员560人。", "industrial_enterprise_employees"),
+        # modelled on http://yueyang.gov.cn/yysqw/43332/43335/44289/46398/46724/content_1282790.html
+        ("全镇个体工商户860户，从业人员560人。", None),
+    ],
+)
+def test_people_working_are_industrys_only_beside_its_enterprises(sentence, indicator):
+    check(sentence, "560人", indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on http://soolun.net/periodical/73eedfe7fe90d3cde3f606d2f3ce271a.html
+        ("全县已建成年出栏50头以上生猪养殖大户2310户。", "50头以上生猪养殖大户2310户"),
+        ("今年新培育年出栏200头以上养殖大户9户。", "200头以上养殖大户9户"),
+    ],
+)
+def test_large_households_above_a_herd_size_are_livestock_farms_of_scale(sentence, number):
+    check(sentence, number, "livestock_scale_households")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.ahshx.gov.cn/sjfb/sjjd/9201629.html
+        ("一季度，全县城镇常住居民人均可支配收入比全市低1420元。", "1420元", "urban_disposable_income_gap_vs_city"),
+        ("一季度，全县农村常住居民人均可支配收入比全市低185元。", "185元", "rural_disposable_income_gap_vs_city"),
+        ("一季度，全县农村常住居民人均可支配收入比全市高96元。", "96元", "rural_disposable_income_gap_vs_city"),
+    ],
+)
+def test_a_countys_income_against_the_citys_is_an_id_of_its_own(sentence, number, indicator):
+    check(sentence, number, indicator)
