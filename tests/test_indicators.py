@@ -363,3 +363,9 @@ TARGETS_LISTED = (
 def test_targets_listed_past_a_semicolon_are_targets_until_the_sentence_ends(number, indicator):
     facts = extract_facts(TARGETS_LISTED)
     assert facts.loc[facts["text"] == number, "indicator"].tolist() == [indicator]
+
+
+def test_a_fuzzy_match_must_agree_on_the_level_of_government():
+    # modelled on https://www.liyang.gov.cn/html/czly/2019/AAHAAKIF_1230/1250.html
+    assert match_indicator("上报至市级网格中心的", "件") == "grid_events_to_city_centre"
+    assert match_indicator("上报至镇级网格中心的", "件") is None

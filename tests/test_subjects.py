@@ -41,6 +41,9 @@ HEYUAN_BIRTHS = "http://www.heyuanxw.com/2012/sz_0228/21473.html"
 DAMUJIA_GOVERNANCE = "http://journal.crnews.net/ncjygl/2023n/d1q/xczl/957189_20230818091813.html"
 HUGOU_2023 = "https://www.guzhen.gov.cn/zfxxgk/public/26141/49541840.html"
 YANGPU_SUMMARY = "https://www.shyp.gov.cn/yp-zwgk/zwgk/buffersInformation/details?id=8467bf80-32ac-4fdd-818f-de6ac9053c90"
+LIYANG_GRID = "https://www.liyang.gov.cn/html/czly/2019/AAHAAKIF_1230/1250.html"
+SANMING_TRAINING = "http://www.sm.gov.cn/zw/ztzl/zhlwgzlslbrw/gzbsycx/202111/t20211125_1730836.htm"
+MEDIATION_COMMITTEES = "http://117.78.9.86:8080/was40/print?back=-2&channelid=33295&record=176"
 BAIGUO_SURVEY = "https://haozazhi.com/haowen/713.html"
 CHUANSHI_BRANCHES = "https://www.mingyanjiaju.org/fanwen/dangtuangongzuozongjie/1332904593524454.htm"
 LAIXI_PEANUTS = "http://laixinews.com/news/laixi/2021-09-17/47339.html"
@@ -357,3 +360,28 @@ def test_examples_before_deng_leave_the_subject_to_the_words_after_the_number(se
 )
 def test_a_year_before_the_subject_is_no_part_of_it_in_digits_or_chinese_numerals(label, expected):
     assert _subject_words(label) == ("", expected)
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("其中上报至镇级网格中心的74件。", "74件", "上报至镇级网格中心的"),  # LIYANG_GRID: a verb and its object
+        ("争取县级以上项目资金26.4万元。", "26.4万元", "县级以上项目资金"),  # SANMING_TRAINING: a level, not a place
+        ("1月至10月救助各类困难对象5120人次。", "5120人次", "救助各类困难对象"),  # YANGPU_SUMMARY: months
+        ("辖区企业640多家。", "640多家", "企业"),  # TAIPING_GOVERNANCE: 辖区 is a scope
+    ],
+)
+def test_scope_words_months_and_places_before_a_subject_are_set_aside_and_nothing_else(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("全镇现有人民调解委员会19个。", "19个", "人民调解委员会"),  # MEDIATION_COMMITTEES
+        ("村内道路硬化里程42.5公里。", "42.5公里", "村内道路硬化里程"),  # HUGOU_2023
+        ("平均办理时限缩短30%。", "30%", "平均办理时限缩短"),  # YANGPU_SUMMARY
+    ],
+)
+def test_a_lead_verb_before_a_noun_it_makes_stays_in_the_label(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
