@@ -1,0 +1,47 @@
+"""Statistics of Party-building reports and of training reports (Party member education, farmer and
+migrant-worker skills training) land on their catalogue id, worded as those pages word them.
+
+Every sentence here is made up; each is modelled on the wording of the public page named in the
+comment above it (the page the phrasing was seen on, as the catalogue's ``seen`` column records).
+"""
+
+import pytest
+
+from test_catalogue_phrasings import check
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://jixi.dbw.cn/system/2017/04/06/057594086.shtml
+        ("近年来，镇党员志愿服务队深入各村开展便民服务活动120余次，服务群众达1.5万余人次。", "1.5万余人次", "people_served"),
+    ],
+)
+def test_people_served_by_service_activities_are_person_times_of_their_own(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://farm.00-net.com/news/10/2012-03-19/129096.html
+        ("截至今年2月，全镇有2140名农民工获得30多个工种的职业技能等级证书，其中初级1690人、中级450人。", "1690人",
+         "skill_certificates_junior"),
+        ("截至今年2月，全镇有2140名农民工获得30多个工种的职业技能等级证书，其中初级1690人、中级450人。", "450人",
+         "skill_certificates_intermediate"),
+    ],
+)
+def test_skill_certificates_by_level_named_only_by_the_level(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://m.jiaoyim.cn/html/news/taixing/2011/0422/27446.html
+        ("今年，镇里将扎实开展职业农民培训工程，力争全年培训人数达到1500人以上。", "1500人以上", "trainees_target"),
+        ("去年，全镇培训人数达到1320人。", "1320人", "trainees"),
+    ],
+)
+def test_the_number_of_people_to_be_trained_is_a_target_not_the_people_trained(sentence, number, indicator):
+    check(sentence, number, indicator)
