@@ -29,6 +29,8 @@ def test_people_served_by_service_activities_are_person_times_of_their_own(sente
          "skill_certificates_junior"),
         ("截至今年2月，全镇有2140名农民工获得30多个工种的职业技能等级证书，其中初级1690人、中级450人。", "450人",
          "skill_certificates_intermediate"),
+        # modelled on https://kxting.com/article/20221207/3703601.html
+        ("学员参加技能鉴定后，取得中级证书的96人、高级证书的18人。", "18人", "skill_certificates_senior"),
     ],
 )
 def test_skill_certificates_by_level_named_only_by_the_level(sentence, number, indicator):
@@ -44,4 +46,17 @@ def test_skill_certificates_by_level_named_only_by_the_level(sentence, number, i
     ],
 )
 def test_the_number_of_people_to_be_trained_is_a_target_not_the_people_trained(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.chaxiaohao.com/read-1751902235l5543960.html
+        ("今年对照标准逐项验收，18个党支部通过验收，达标率从80%提升至94.7%。", "80%", "standardized_party_branch_rate"),
+        ("今年对照标准逐项验收，18个党支部通过验收，支部达标率从80%提升至94.7%。", "80%", "standardized_party_branch_rate"),
+        ("全镇生活污水处理达标率达到95%。", "95%", "sewage_treatment_rate"),
+    ],
+)
+def test_the_share_of_branches_meeting_the_standard_needs_a_branch_in_its_clause(sentence, number, indicator):
     check(sentence, number, indicator)
