@@ -60,3 +60,18 @@ def test_the_number_of_people_to_be_trained_is_a_target_not_the_people_trained(s
 )
 def test_the_share_of_branches_meeting_the_standard_needs_a_branch_in_its_clause(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://cnews.chinadaily.com.cn/2015-04/15/content_20441481_2.htm
+        ("学历:高中(中专)以上52人,占71.2%。", "52人", "village_cadres_high_school_or_above"),
+        ("学历:高中(中专)以上52人,占71.2%。", "71.2%", "village_cadres_high_school_share"),
+        ("学历：高中（中专）以上52人，占71.2%。", "52人", "village_cadres_high_school_or_above"),
+        ("新一届村两委成员中，具有高中以上文化程度的45人。", "45人", "village_cadres_high_school_or_above"),
+        ("村党组织书记中，高中(中专)以上学历的14人，占87.5%。", "14人", None),
+    ],
+)
+def test_education_of_village_leaders_under_a_heading_of_an_election_summary(sentence, number, indicator):
+    check(sentence, number, indicator)
