@@ -75,3 +75,33 @@ def test_the_share_of_branches_meeting_the_standard_needs_a_branch_in_its_clause
 )
 def test_education_of_village_leaders_under_a_heading_of_an_election_summary(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://tangshan.huanbohainews.com.cn/system/2018/03/12/011789502.shtml
+        ("镇就业服务所增设家政服务类培训专业，全年培训学员210人，其中育婴员、养老护理员分别为126、84人。", "126",
+         "trainees_childcare"),
+        ("镇就业服务所增设家政服务类培训专业，全年培训学员210人，其中育婴员、养老护理员分别为126、84人。", "84人",
+         "trainees_eldercare"),
+        ("2023年，全镇培训育婴员96人，其中71人当年实现就业。", "96人", "trainees_childcare"),
+        ("全镇现有养老机构3家，聘用养老护理员42人。", "42人", None),
+    ],
+)
+def test_home_service_trainees_by_trade_need_training_in_their_sentence(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://www.goschool.org.cn/xxnmjyxx/xxzynmjyx/2016-11-30/13507.html
+        ("完成生产经营型培训240人，认定生产经营型职业农民226人，认定率94.2%。", "226人", "certified_professional_farmers"),
+        ("完成生产经营型培训240人，经认定的生产经营型职业农民226人，认定率94.2%。", "226人",
+         "certified_professional_farmers"),
+        ("完成生产经营型培训240人，认定生产经营型职业农民226人，认定率94.2%。", "240人", "trainees_business_type"),
+    ],
+)
+def test_farmers_certified_after_training_are_not_the_farmers_trained(sentence, number, indicator):
+    check(sentence, number, indicator)
