@@ -1,0 +1,107 @@
+"""Statistics of Party-building reports and of training reports (Party member education, farmer and
+migrant-worker skills training) land on their catalogue id, worded as those pages word them.
+
+Every sentence here is made up; each is modelled on the wording of the public page named in the
+comment above it (the page the phrasing was seen on, as the catalogue's ``seen`` column records).
+"""
+
+import pytest
+
+from test_catalogue_phrasings import check
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://jixi.dbw.cn/system/2017/04/06/057594086.shtml
+        ("近年来，镇党员志愿服务队深入各村开展便民服务活动120余次，服务群众达1.5万余人次。", "1.5万余人次", "people_served"),
+    ],
+)
+def test_people_served_by_service_activities_are_person_times_of_their_own(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://farm.00-net.com/news/10/2012-03-19/129096.html
+        ("截至今年2月，全镇有2140名农民工获得30多个工种的职业技能等级证书，其中初级1690人、中级450人。", "1690人",
+         "skill_certificates_junior"),
+        ("截至今年2月，全镇有2140名农民工获得30多个工种的职业技能等级证书，其中初级1690人、中级450人。", "450人",
+         "skill_certificates_intermediate"),
+        # modelled on https://kxting.com/article/20221207/3703601.html
+        ("学员参加技能鉴定后，取得中级证书的96人、高级证书的18人。", "18人", "skill_certificates_senior"),
+    ],
+)
+def test_skill_certificates_by_level_named_only_by_the_level(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://m.jiaoyim.cn/html/news/taixing/2011/0422/27446.html
+        ("今年，镇里将扎实开展职业农民培训工程，力争全年培训人数达到1500人以上。", "1500人以上", "trainees_target"),
+        ("去年，全镇培训人数达到1320人。", "1320人", "trainees"),
+    ],
+)
+def test_the_number_of_people_to_be_trained_is_a_target_not_the_people_trained(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.chaxiaohao.com/read-1751902235l5543960.html
+        ("今年对照标准逐项验收，18个党支部通过验收，达标率从80%提升至94.7%。", "80%", "standardized_party_branch_rate"),
+        ("今年对照标准逐项验收，18个党支部通过验收，支部达标率从80%提升至94.7%。", "80%", "standardized_party_branch_rate"),
+        ("全镇生活污水处理达标率达到95%。", "95%", "sewage_treatment_rate"),
+    ],
+)
+def test_the_share_of_branches_meeting_the_standard_needs_a_branch_in_its_clause(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://cnews.chinadaily.com.cn/2015-04/15/content_20441481_2.htm
+        ("学历:高中(中专)以上52人,占71.2%。", "52人", "village_cadres_high_school_or_above"),
+        ("学历:高中(中专)以上52人,占71.2%。", "71.2%", "village_cadres_high_school_share"),
+        ("学历：高中（中专）以上52人，占71.2%。", "52人", "village_cadres_high_school_or_above"),
+        ("新一届村两委成员中，具有高中以上文化程度的45人。", "45人", "village_cadres_high_school_or_above"),
+        ("村党组织书记中，高中(中专)以上学历的14人，占87.5%。", "14人", None),
+    ],
+)
+def test_education_of_village_leaders_under_a_heading_of_an_election_summary(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://tangshan.huanbohainews.com.cn/system/2018/03/12/011789502.shtml
+        ("镇就业服务所增设家政服务类培训专业，全年培训学员210人，其中育婴员、养老护理员分别为126、84人。", "126",
+         "trainees_childcare"),
+        ("镇就业服务所增设家政服务类培训专业，全年培训学员210人，其中育婴员、养老护理员分别为126、84人。", "84人",
+         "trainees_eldercare"),
+        ("2023年，全镇培训育婴员96人，其中71人当年实现就业。", "96人", "trainees_childcare"),
+        ("全镇现有养老机构3家，聘用养老护理员42人。", "42人", None),
+    ],
+)
+def test_home_service_trainees_by_trade_need_training_in_their_sentence(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://www.goschool.org.cn/xxnmjyxx/xxzynmjyx/2016-11-30/13507.html
+        ("完成生产经营型培训240人，认定生产经营型职业农民226人，认定率94.2%。", "226人", "certified_professional_farmers"),
+        ("完成生产经营型培训240人，经认定的生产经营型职业农民226人，认定率94.2%。", "226人",
+         "certified_professional_farmers"),
+        ("完成生产经营型培训240人，认定生产经营型职业农民226人，认定率94.2%。", "240人", "trainees_business_type"),
+    ],
+)
+def test_farmers_certified_after_training_are_not_the_farmers_trained(sentence, number, indicator):
+    check(sentence, number, indicator)
