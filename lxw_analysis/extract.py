@@ -155,6 +155,9 @@ class _Document(Candidates, ReadingTogether, Labelling):
                 self.catalogue, label, raw.unit, clause_text, as_band, sentence_text,
                 target=clause_targets[near_clause] or targets[near_sentence],
             )
+            if indicator is None and banded and not as_band:
+                # 35周岁以下村级后备干部64名: units with a name of their own, in a bracket the catalogue lists
+                indicator, how, score = match_in(self.catalogue, label, raw.unit, clause_text, True, sentence_text)
             if indicator is None and banded and noun and noun.endswith("村") and not _OF_MONEY.search(view, near_clause[0], start):
                 # 富裕村127个, 百万元村占比8.7% (villages of a bracket, named): villages of a bracket
                 indicator, how, score = match_in(

@@ -115,7 +115,7 @@ def _label_words() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
 
 
 #: Words that change what a figure is: a fuzzy match must agree on each (人均 GDP is not GDP).
-_GUARDS = ("人均", "户均", "村均", "亩均", "平均", "增长", "率", "占", "比重", "新", "规上", "规模以上", "纯", "存贷", "工农", "市级", "县级", "镇级", "乡级")
+_GUARDS = ("人均", "户均", "村均", "亩均", "平均", "增长", "率", "占", "比重", "新", "规上", "规模以上", "纯", "存贷", "工农", "市级", "县级", "镇级", "乡级", "按户分档", "按岁分档", "按头分档", "按%分档")
 
 
 @lru_cache(maxsize=65536)

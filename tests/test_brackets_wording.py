@@ -266,3 +266,9 @@ def test_share_of_income_a_named_bracket_earns_is_no_share_of_villages():
     df = extract_facts("收益跨入“百万元村”行列的有9个，仅占6.2%，却贡献了全区村级经营收益的57.3%。")
     assert _fact(df, "6.2%")["indicator"] == "collective_income_band_village_share"
     assert pd.isna(_fact(df, "57.3%")["indicator"])
+
+
+def test_named_units_in_an_age_bracket_land_on_the_age_bracket_id():
+    # modelled on https://dfz.zj.gov.cn/zlyz/ossfs/h5/NJ-Z-331004-2022-001-0101/files/basic-html/page59.html
+    fact = _fact(extract_facts("全镇储备35周岁以下村级后备干部52名。"), "52名")
+    assert (fact["band_high"], fact["indicator"]) == (35, "reserve_cadres_age_band")

@@ -369,3 +369,9 @@ def test_a_fuzzy_match_must_agree_on_the_level_of_government():
     # modelled on https://www.liyang.gov.cn/html/czly/2019/AAHAAKIF_1230/1250.html
     assert match_indicator("上报至市级网格中心的", "件") == "grid_events_to_city_centre"
     assert match_indicator("上报至镇级网格中心的", "件") is None
+
+
+def test_a_fuzzy_match_must_agree_on_what_a_bracket_is_of():
+    # a bracket of households is no bracket of shares (modelled on http://bx2200.com/renkoupc/xibei/2200_3.html)
+    assert match_indicator("乡镇(按户分档)", "个", band=True) == "villages_in_household_band"
+    assert match_indicator("乡镇(按%分档)", "个", band=True) is None
