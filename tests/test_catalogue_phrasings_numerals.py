@@ -1,0 +1,53 @@
+"""Statistics of older commune and county writing in Chinese numerals, and of pages in
+traditional script, land on their catalogue id, worded as those pages word them.
+
+Every sentence here is made up; each is modelled on the wording of the public page named in the
+comment above it (the page the phrasing was seen on, as the catalogue's ``seen`` column records).
+Traditional-script sentences are matched against the simplified phrasings the catalogue stores.
+"""
+
+import pytest
+
+from test_catalogue_phrasings import check
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://222.198.130.40:81/Qikan/Article/Detail?id=678777176199902018
+        ("到一九八四年底，全县有效灌溉面积占耕地总面积的百分之四十八点六。", "百分之四十八点六", "irrigated_area_share"),
+        ("全县有效灌溉面积三十二万亩，占耕地面积的百分之四十一。", "百分之四十一", "irrigated_area_share"),
+        # modelled on https://lm263.com/news/show-43053-1.html
+        ("一年来，全乡科技示范户发展到八十六户，带动周边农户六百多户。", "八十六户", "sci_tech_demonstration_households"),
+        ("全镇现有农民科技示范户215户。", "215户", "sci_tech_demonstration_households"),
+    ],
+)
+def test_county_and_township_farming_figures_in_chinese_numerals(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://fubaore.com/shehui/20211231/1001105295.html
+        ("今年以来，全县电信网络诈骗发案数同比下降18.4%。", "18.4%", "telecom_fraud_cases_growth_rate"),
+        ("今年以來，轄區電信網絡詐騙發案數同比下降9.2%。", "9.2%", "telecom_fraud_cases_growth_rate"),
+        # modelled on http://www.kbqmt.com/Article/detail/id/14241.html
+        ("一季度，全市电信网络诈骗案件立案数同比下降31.5%，财产损失数同比下降12.1%。", "31.5%",
+         "telecom_fraud_cases_growth_rate"),
+    ],
+)
+def test_the_change_in_fraud_cases_is_a_growth_rate_of_its_own(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://tw.news.yahoo.com/%E5%90%89%E5%AE%89%E6%9D%91%E9%95%B7%E6%A5%AD%E5%8B%99%E6%9C%83%E5%A0%B1-%E5%8F%97%E7%90%8638%E9%A0%85%E6%8F%90%E6%A1%88-122624581.html
+        ("本次會議共受理新提案二十六項，以道路改善類最多。", "二十六項"),
+        ("本次会议共受理提案三十一项，其中建设类十八项。", "三十一项"),
+    ],
+)
+def test_proposals_received_at_a_township_meeting(sentence, number):
+    check(sentence, number, "proposals_received")
