@@ -51,3 +51,33 @@ def test_the_change_in_fraud_cases_is_a_growth_rate_of_its_own(sentence, number,
 )
 def test_proposals_received_at_a_township_meeting(sentence, number):
     check(sentence, number, "proposals_received")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://yi.voc.com.cn/m/view.php?cid=26&tid=25563
+        ("5月12日，全区13.6万亩油菜基本收完，平均亩产达到138公斤，其中高产片区平均亩产达205公斤。", "205公斤",
+         "high_yield_plot_yield_per_mu"),
+        ("5月12日，全区13.6万亩油菜基本收完，平均亩产达到138公斤，其中高产片区平均亩产达205公斤。", "138公斤",
+         "grain_yield"),
+        # modelled on http://moment.rednet.cn/rednetcms/news/localNews/20150427/107508.html
+        ("今年全县油菜亩产预计在115公斤左右，示范片平均亩产可达到145公斤左右。", "145公斤左右",
+         "high_yield_plot_yield_per_mu"),
+        ("全大队出现了二十亩亩产八百一十斤的丰产田。", "八百一十斤", "high_yield_plot_yield_per_mu"),
+        ("公社农科站试验田十亩，亩产达到九百二十斤。", "九百二十斤", "high_yield_plot_yield_per_mu"),
+    ],
+)
+def test_the_yield_of_a_high_yield_plot_named_in_its_clause_is_not_the_average_yield(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://tw.news.yahoo.com/%E5%90%89%E5%AE%89%E6%9D%91%E9%95%B7%E6%A5%AD%E5%8B%99%E6%9C%83%E5%A0%B1-%E5%8F%97%E7%90%8638%E9%A0%85%E6%8F%90%E6%A1%88-122624581.html
+        ("鄉公所去年完成道路鋪面改善28處，新設路燈96盞。", "28處"),
+    ],
+)
+def test_road_surfaces_improved_in_a_taiwanese_township(sentence, number):
+    check(sentence, number, "road_surface_improvements")
