@@ -81,3 +81,15 @@ def test_the_yield_of_a_high_yield_plot_named_in_its_clause_is_not_the_average_y
 )
 def test_road_surfaces_improved_in_a_taiwanese_township(sentence, number):
     check(sentence, number, "road_surface_improvements")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on http://www.tccu.edu.cn/wgy/2019/0517/c2280a17618/page.htm
+        ("党支部确定发展对象后，要张榜公布，公示时间不少于5个工作日。", "不少于5个工作日"),
+        ("發展對象經集中培訓合格，公示期滿5個工作日後提交支部大會討論。", "5個工作日"),
+    ],
+)
+def test_the_length_of_a_public_notice_in_working_days(sentence, number):
+    check(sentence, number, "publicity_period")
