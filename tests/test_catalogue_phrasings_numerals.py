@@ -1,0 +1,95 @@
+"""Statistics of older commune and county writing in Chinese numerals, and of pages in
+traditional script, land on their catalogue id, worded as those pages word them.
+
+Every sentence here is made up; each is modelled on the wording of the public page named in the
+comment above it (the page the phrasing was seen on, as the catalogue's ``seen`` column records).
+Traditional-script sentences are matched against the simplified phrasings the catalogue stores.
+"""
+
+import pytest
+
+from test_catalogue_phrasings import check
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://222.198.130.40:81/Qikan/Article/Detail?id=678777176199902018
+        ("到一九八四年底，全县有效灌溉面积占耕地总面积的百分之四十八点六。", "百分之四十八点六", "irrigated_area_share"),
+        ("全县有效灌溉面积三十二万亩，占耕地面积的百分之四十一。", "百分之四十一", "irrigated_area_share"),
+        # modelled on https://lm263.com/news/show-43053-1.html
+        ("一年来，全乡科技示范户发展到八十六户，带动周边农户六百多户。", "八十六户", "sci_tech_demonstration_households"),
+        ("全镇现有农民科技示范户215户。", "215户", "sci_tech_demonstration_households"),
+    ],
+)
+def test_county_and_township_farming_figures_in_chinese_numerals(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://fubaore.com/shehui/20211231/1001105295.html
+        ("今年以来，全县电信网络诈骗发案数同比下降18.4%。", "18.4%", "telecom_fraud_cases_growth_rate"),
+        ("今年以來，轄區電信網絡詐騙發案數同比下降9.2%。", "9.2%", "telecom_fraud_cases_growth_rate"),
+        # modelled on http://www.kbqmt.com/Article/detail/id/14241.html
+        ("一季度，全市电信网络诈骗案件立案数同比下降31.5%，财产损失数同比下降12.1%。", "31.5%",
+         "telecom_fraud_cases_growth_rate"),
+    ],
+)
+def test_the_change_in_fraud_cases_is_a_growth_rate_of_its_own(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://tw.news.yahoo.com/%E5%90%89%E5%AE%89%E6%9D%91%E9%95%B7%E6%A5%AD%E5%8B%99%E6%9C%83%E5%A0%B1-%E5%8F%97%E7%90%8638%E9%A0%85%E6%8F%90%E6%A1%88-122624581.html
+        ("本次會議共受理新提案二十六項，以道路改善類最多。", "二十六項"),
+        ("本次会议共受理提案三十一项，其中建设类十八项。", "三十一项"),
+    ],
+)
+def test_proposals_received_at_a_township_meeting(sentence, number):
+    check(sentence, number, "proposals_received")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://yi.voc.com.cn/m/view.php?cid=26&tid=25563
+        ("5月12日，全区13.6万亩油菜基本收完，平均亩产达到138公斤，其中高产片区平均亩产达205公斤。", "205公斤",
+         "high_yield_plot_yield_per_mu"),
+        ("5月12日，全区13.6万亩油菜基本收完，平均亩产达到138公斤，其中高产片区平均亩产达205公斤。", "138公斤",
+         "grain_yield"),
+        # modelled on http://moment.rednet.cn/rednetcms/news/localNews/20150427/107508.html
+        ("今年全县油菜亩产预计在115公斤左右，示范片平均亩产可达到145公斤左右。", "145公斤左右",
+         "high_yield_plot_yield_per_mu"),
+        ("全大队出现了二十亩亩产八百一十斤的丰产田。", "八百一十斤", "high_yield_plot_yield_per_mu"),
+        ("公社农科站试验田十亩，亩产达到九百二十斤。", "九百二十斤", "high_yield_plot_yield_per_mu"),
+    ],
+)
+def test_the_yield_of_a_high_yield_plot_named_in_its_clause_is_not_the_average_yield(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://tw.news.yahoo.com/%E5%90%89%E5%AE%89%E6%9D%91%E9%95%B7%E6%A5%AD%E5%8B%99%E6%9C%83%E5%A0%B1-%E5%8F%97%E7%90%8638%E9%A0%85%E6%8F%90%E6%A1%88-122624581.html
+        ("鄉公所去年完成道路鋪面改善28處，新設路燈96盞。", "28處"),
+    ],
+)
+def test_road_surfaces_improved_in_a_taiwanese_township(sentence, number):
+    check(sentence, number, "road_surface_improvements")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on http://www.tccu.edu.cn/wgy/2019/0517/c2280a17618/page.htm
+        ("党支部确定发展对象后，要张榜公布，公示时间不少于5个工作日。", "不少于5个工作日"),
+        ("發展對象經集中培訓合格，公示期滿5個工作日後提交支部大會討論。", "5個工作日"),
+    ],
+)
+def test_the_length_of_a_public_notice_in_working_days(sentence, number):
+    check(sentence, number, "publicity_period")
