@@ -115,3 +115,20 @@ def test_large_households_above_a_herd_size_are_livestock_farms_of_scale(sentenc
 )
 def test_a_countys_income_against_the_citys_is_an_id_of_its_own(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://m.news.shi-fen.com/china/201903/50-221875.html
+        ("今年全镇发展的主要预期目标是：城镇新增就业320人以上，城镇调查失业率5.5%左右。", "5.5%左右",
+         "surveyed_unemployment_rate_target"),
+        # modelled on http://m.jizihe.com/page/2018/0910/10683602.shtml
+        ("一季度，全县城镇调查失业率为5.1%。", "5.1%", "surveyed_unemployment_rate"),
+        # modelled on http://www.heyuanxw.com/2012/sz_0228/21473.html
+        ("今年全乡力争人口自然增长率控制在6‰以内。", "6‰以内", "natural_growth_rate_target"),
+    ],
+)
+def test_surveyed_unemployment_and_population_growth_set_as_targets(sentence, number, indicator):
+    check(sentence, number, indicator)
+
