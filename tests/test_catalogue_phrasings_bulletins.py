@@ -132,3 +132,17 @@ def test_a_countys_income_against_the_citys_is_an_id_of_its_own(sentence, number
 def test_surveyed_unemployment_and_population_growth_set_as_targets(sentence, number, indicator):
     check(sentence, number, indicator)
 
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.ahshx.gov.cn/sjfb/sjjd/9201629.html
+        ("一季度，全县城镇常住居民人均可支配收入比全市低1420元（全市为16830元），比全省低2650元（全省为18060元）。",
+         "2650元", "urban_disposable_income_gap_vs_province"),
+        ("一季度，全县农村常住居民人均可支配收入比全市低185元（全市为7420元），比全省高530元（全省为6705元）。",
+         "530元", "rural_disposable_income_gap_vs_province"),
+    ],
+)
+def test_a_countys_income_against_the_provinces_after_the_citys_keeps_its_subject(sentence, number, indicator):
+    check(sentence, number, indicator)
