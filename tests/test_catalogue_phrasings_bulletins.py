@@ -146,3 +146,24 @@ def test_surveyed_unemployment_and_population_growth_set_as_targets(sentence, nu
 )
 def test_a_countys_income_against_the_provinces_after_the_citys_keeps_its_subject(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://zonecy.com/zkrb/html/2015-04/08/content_1679043.htm
+        ("全镇做好春季植树造林工作，累计投入资金85万元，新栽植树木4.2万棵。", "85万元", "afforestation_investment"),
+        ("完成植树造林620亩，投入资金12万元，对进村道路实施绿化。", "12万元", "afforestation_investment"),
+        # modelled on http://ratnahitech.com/news/show.php?itemid=38807
+        ("全年完成造林绿化投资3.2亿元，其中造林投资0.8亿元。", "0.8亿元", "afforestation_investment"),
+        # the same wording, modelled on http://zonecy.com/zkrb/html/2015-04/08/content_1679043.htm, without afforestation
+        ("全镇开展春季道路硬化工作，累计投入资金46万元。", "46万元", None),
+    ],
+)
+def test_money_put_into_afforestation_is_its_own_spending(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_job_fairs_for_the_labour_enterprises_need():
+    # modelled on https://news.jstv.com/a/20150224/79471.shtml
+    check("春节后，全镇共组织用工招聘会5场，提供岗位1200个。", "5场", "job_fairs")
