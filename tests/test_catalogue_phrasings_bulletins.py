@@ -167,3 +167,29 @@ def test_money_put_into_afforestation_is_its_own_spending(sentence, number, indi
 def test_job_fairs_for_the_labour_enterprises_need():
     # modelled on https://news.jstv.com/a/20150224/79471.shtml
     check("春节后，全镇共组织用工招聘会5场，提供岗位1200个。", "5场", "job_fairs")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://jendow.com.tw/wiki/%E9%AD%8F%E5%AE%B6%E6%A9%8B%E9%84%89
+        ("全乡粮食总产达1680吨，人均占有粮食405公斤。", "405公斤"),
+        ("当年粮食总产4260吨，人均占有398公斤。", "398公斤"),
+        # modelled on https://www.aboluowang.com/amp/2023/0719/1929157.html
+        ("年末全县人均粮食462公斤。", "462公斤"),
+    ],
+)
+def test_grain_per_head_is_no_grain_output(sentence, number):
+    check(sentence, number, "grain_output_per_capita")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on http://www.huaian.gov.cn/col/16779_167867/art/202012/16086926990594yP4gQKu.html
+        ("1-11月，全县在库项目98个，其中计划总投资5000万元以上的61个，完成投资增长12.6%。", "12.6%"),
+        ("全镇列统重大项目17个，完成投资同比下降8.3%。", "8.3%"),
+    ],
+)
+def test_growth_of_the_investment_completed_on_projects(sentence, number):
+    check(sentence, number, "project_investment_growth_rate")
