@@ -193,3 +193,19 @@ def test_grain_per_head_is_no_grain_output(sentence, number):
 )
 def test_growth_of_the_investment_completed_on_projects(sentence, number):
     check(sentence, number, "project_investment_growth_rate")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://dztj.dezhou.gov.cn/n3100530/n15894766/c16514459/content.html
+        ("一季度，第三产业拉动GDP增长2.8个百分点。", "2.8个百分点", "tertiary_industry_growth_pull_pp"),
+        # modelled on http://tjj.xjbt.gov.cn/2019nj/table/02-06.htm
+        ("全年第一产业拉动经济增长0.4个百分点，第二产业拉动经济增长2.6个百分点。", "0.4个百分点",
+         "primary_industry_growth_pull_pp"),
+        ("全年第一产业拉动经济增长0.4个百分点，第二产业拉动经济增长2.6个百分点。", "2.6个百分点",
+         "secondary_industry_growth_pull_pp"),
+    ],
+)
+def test_the_points_of_growth_each_sector_pulls(sentence, number, indicator):
+    check(sentence, number, indicator)
