@@ -209,3 +209,16 @@ def test_growth_of_the_investment_completed_on_projects(sentence, number):
 )
 def test_the_points_of_growth_each_sector_pulls(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://nx899.com/baogao/00541/5414144.html
+        ("全镇完成土地整理工程0.6万亩，新建和维修水闸12座。", "0.6万亩", "land_consolidation_area"),
+        # modelled on http://m.7rdy.cn/news/94034.html
+        ("五年来，全镇建成创业园区2个。", "2个", "startup_parks_built"),
+    ],
+)
+def test_land_consolidated_and_start_up_parks_built(sentence, number, indicator):
+    check(sentence, number, indicator)
