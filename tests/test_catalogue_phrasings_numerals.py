@@ -93,3 +93,21 @@ def test_road_surfaces_improved_in_a_taiwanese_township(sentence, number):
 )
 def test_the_length_of_a_public_notice_in_working_days(sentence, number):
     check(sentence, number, "publicity_period")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.ppdoc.com/periodical/a24d0895fcf436c9dbef1c3379cf90be.html
+        ("一九七三年全大队种双季稻一千五百亩，占水稻面积百分之六十八。", "一千五百亩", "double_cropping_rice_area"),
+        ("一九七三年全大队种双季稻一千五百亩，占水稻面积百分之六十八。", "百分之六十八", "double_cropping_rice_share"),
+        # modelled on https://www.ppdoc.com/periodical/75f08ca606b1e8fad39428444585eef6.html
+        ("到一九七三年，全县双季稻面积已发展到九千八百亩。", "九千八百亩", "double_cropping_rice_area"),
+        # modelled on https://hljszw.org.cn/home/book/info/get_id/347585.html
+        ("当年全队种植大豆420公顷，经济作物65公顷。", "65公顷", "cash_crop_area"),
+        # modelled on https://www.ppdoc.com/periodical/da6042ad30a3fe10a67ca22e4737cbb0.html
+        ("这一年全场收获粮食八千多斤，副业收入五百多元。", "五百多元", "sideline_income"),
+    ],
+)
+def test_commune_crop_areas_and_sideline_income_in_chinese_numerals(sentence, number, indicator):
+    check(sentence, number, indicator)
