@@ -111,3 +111,9 @@ def test_the_length_of_a_public_notice_in_working_days(sentence, number):
 )
 def test_commune_crop_areas_and_sideline_income_in_chinese_numerals(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+def test_forestry_teams_of_a_brigade_are_counted_apart_from_its_production_teams():
+    # modelled on https://soolun.net/periodical/da8ddbcda05db699779de1c4a386abe2.html
+    check("全大队九个生产队，两个林业队，四百一十户。", "两个", "forestry_teams")
+    check("全大队九个生产队，两个林业队，四百一十户。", "九个", "production_teams")
