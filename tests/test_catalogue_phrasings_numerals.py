@@ -117,3 +117,16 @@ def test_forestry_teams_of_a_brigade_are_counted_apart_from_its_production_teams
     # modelled on https://soolun.net/periodical/da8ddbcda05db699779de1c4a386abe2.html
     check("全大队九个生产队，两个林业队，四百一十户。", "两个", "forestry_teams")
     check("全大队九个生产队，两个林业队，四百一十户。", "九个", "production_teams")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://udn.com/news/story/7326/9197320
+        ("依全鄉約2.4萬人換算，每人發放3000元，公庫支出約7200萬元。", "約7200萬元", "cash_handout_total"),
+        # modelled on https://news-demo.cts.com.tw/cna/local/202512/202512112542702.html
+        ("全镇约1.5万人，每人发2000元公库支出约3000万元。", "约3000万元", "cash_handout_total"),
+    ],
+)
+def test_what_a_township_cash_handout_costs_its_treasury(sentence, number, indicator):
+    check(sentence, number, indicator)
