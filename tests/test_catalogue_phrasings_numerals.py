@@ -130,3 +130,22 @@ def test_forestry_teams_of_a_brigade_are_counted_apart_from_its_production_teams
 )
 def test_what_a_township_cash_handout_costs_its_treasury(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://ryehollerboys.com/linfen/djll/98625.html
+        ("今年全镇发展党员21名，在新发展的党员中，致富能手占62%。", "62%", "new_party_members_wealth_leaders_share"),
+        ("從身份結構看，致富能手12人，占30.8%。", "12人", "new_party_members_wealth_leaders"),
+        ("從身份結構看，致富能手12人，占30.8%。", "30.8%", "new_party_members_wealth_leaders_share"),
+        ("在新发展的党员中，致富能手有18名。", "18名", "new_party_members_wealth_leaders"),
+    ],
+)
+def test_entrepreneurs_among_new_party_members(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_entrepreneurs_among_village_secretaries_stay_secretaries():
+    # modelled on https://qyfgj.cn/fanwen/149719.html
+    check("全县共有村党组织书记210名，其中致富能手95人。", "95人", "village_secretaries_entrepreneurs")
