@@ -149,3 +149,18 @@ def test_entrepreneurs_among_new_party_members(sentence, number, indicator):
 def test_entrepreneurs_among_village_secretaries_stay_secretaries():
     # modelled on https://qyfgj.cn/fanwen/149719.html
     check("全县共有村党组织书记210名，其中致富能手95人。", "95人", "village_secretaries_entrepreneurs")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://delmunsoft.com/news/show-222502.html
+        ("今年以来，镇村两级共排查矛盾纠纷42起，化解调处30起，矛盾纠纷调解率达95%。", "95%", "dispute_mediation_rate"),
+        ("今年以來，鎮、村兩級共排查矛盾糾紛42起，化解調處30起，全鎮矛盾糾紛調解率達95%，信訪案件呈下降趨勢。", "95%",
+         "dispute_mediation_rate"),
+        # modelled on http://www.nkb.com.cn/2024/1118/490621.html
+        ("全年调处矛盾纠纷120件，调解成功率达98%。", "98%", "mediation_success_rate"),
+    ],
+)
+def test_the_share_of_disputes_mediated_is_not_the_success_rate_of_mediation(sentence, number, indicator):
+    check(sentence, number, indicator)
