@@ -164,3 +164,21 @@ def test_entrepreneurs_among_village_secretaries_stay_secretaries():
 )
 def test_the_share_of_disputes_mediated_is_not_the_success_rate_of_mediation(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.mingyanjiaju.org/fanwen/dangtuangongzuozongjie/1332904593524454.htm
+        ("今年我乡发展党员18人，文化结构方面，高中及以上文化7人，占38.9%；国中及以下文化11人，占61.1%。", "7人",
+         "new_party_members_high_school_or_above"),
+        ("今年我乡发展党员18人，文化结构方面，高中及以上文化7人，占38.9%；国中及以下文化11人，占61.1%。", "38.9%",
+         "new_party_members_high_school_or_above_share"),
+        ("今年我乡发展党员18人，文化结构方面，高中及以上文化7人，占38.9%；国中及以下文化11人，占61.1%。", "11人",
+         "new_party_members_junior_high_or_below"),
+        ("今年我乡发展党员18人，文化结构方面，高中及以上文化7人，占38.9%；国中及以下文化11人，占61.1%。", "61.1%",
+         "new_party_members_junior_high_or_below_share"),
+    ],
+)
+def test_the_schooling_of_new_party_members(sentence, number, indicator):
+    check(sentence, number, indicator)
