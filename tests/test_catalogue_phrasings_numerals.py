@@ -93,3 +93,92 @@ def test_road_surfaces_improved_in_a_taiwanese_township(sentence, number):
 )
 def test_the_length_of_a_public_notice_in_working_days(sentence, number):
     check(sentence, number, "publicity_period")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.ppdoc.com/periodical/a24d0895fcf436c9dbef1c3379cf90be.html
+        ("一九七三年全大队种双季稻一千五百亩，占水稻面积百分之六十八。", "一千五百亩", "double_cropping_rice_area"),
+        ("一九七三年全大队种双季稻一千五百亩，占水稻面积百分之六十八。", "百分之六十八", "double_cropping_rice_share"),
+        # modelled on https://www.ppdoc.com/periodical/75f08ca606b1e8fad39428444585eef6.html
+        ("到一九七三年，全县双季稻面积已发展到九千八百亩。", "九千八百亩", "double_cropping_rice_area"),
+        # modelled on https://hljszw.org.cn/home/book/info/get_id/347585.html
+        ("当年全队种植大豆420公顷，经济作物65公顷。", "65公顷", "cash_crop_area"),
+        # modelled on https://www.ppdoc.com/periodical/da6042ad30a3fe10a67ca22e4737cbb0.html
+        ("这一年全场收获粮食八千多斤，副业收入五百多元。", "五百多元", "sideline_income"),
+    ],
+)
+def test_commune_crop_areas_and_sideline_income_in_chinese_numerals(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_forestry_teams_of_a_brigade_are_counted_apart_from_its_production_teams():
+    # modelled on https://soolun.net/periodical/da8ddbcda05db699779de1c4a386abe2.html
+    check("全大队九个生产队，两个林业队，四百一十户。", "两个", "forestry_teams")
+    check("全大队九个生产队，两个林业队，四百一十户。", "九个", "production_teams")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://udn.com/news/story/7326/9197320
+        ("依全鄉約2.4萬人換算，每人發放3000元，公庫支出約7200萬元。", "約7200萬元", "cash_handout_total"),
+        # modelled on https://news-demo.cts.com.tw/cna/local/202512/202512112542702.html
+        ("全镇约1.5万人，每人发2000元公库支出约3000万元。", "约3000万元", "cash_handout_total"),
+    ],
+)
+def test_what_a_township_cash_handout_costs_its_treasury(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://ryehollerboys.com/linfen/djll/98625.html
+        ("今年全镇发展党员21名，在新发展的党员中，致富能手占62%。", "62%", "new_party_members_wealth_leaders_share"),
+        ("從身份結構看，致富能手12人，占30.8%。", "12人", "new_party_members_wealth_leaders"),
+        ("從身份結構看，致富能手12人，占30.8%。", "30.8%", "new_party_members_wealth_leaders_share"),
+        ("在新发展的党员中，致富能手有18名。", "18名", "new_party_members_wealth_leaders"),
+    ],
+)
+def test_entrepreneurs_among_new_party_members(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_entrepreneurs_among_village_secretaries_stay_secretaries():
+    # modelled on https://qyfgj.cn/fanwen/149719.html
+    check("全县共有村党组织书记210名，其中致富能手95人。", "95人", "village_secretaries_entrepreneurs")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://delmunsoft.com/news/show-222502.html
+        ("今年以来，镇村两级共排查矛盾纠纷42起，化解调处30起，矛盾纠纷调解率达95%。", "95%", "dispute_mediation_rate"),
+        ("今年以來，鎮、村兩級共排查矛盾糾紛42起，化解調處30起，全鎮矛盾糾紛調解率達95%，信訪案件呈下降趨勢。", "95%",
+         "dispute_mediation_rate"),
+        # modelled on http://www.nkb.com.cn/2024/1118/490621.html
+        ("全年调处矛盾纠纷120件，调解成功率达98%。", "98%", "mediation_success_rate"),
+    ],
+)
+def test_the_share_of_disputes_mediated_is_not_the_success_rate_of_mediation(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.mingyanjiaju.org/fanwen/dangtuangongzuozongjie/1332904593524454.htm
+        ("今年我乡发展党员18人，文化结构方面，高中及以上文化7人，占38.9%；国中及以下文化11人，占61.1%。", "7人",
+         "new_party_members_high_school_or_above"),
+        ("今年我乡发展党员18人，文化结构方面，高中及以上文化7人，占38.9%；国中及以下文化11人，占61.1%。", "38.9%",
+         "new_party_members_high_school_or_above_share"),
+        ("今年我乡发展党员18人，文化结构方面，高中及以上文化7人，占38.9%；国中及以下文化11人，占61.1%。", "11人",
+         "new_party_members_junior_high_or_below"),
+        ("今年我乡发展党员18人，文化结构方面，高中及以上文化7人，占38.9%；国中及以下文化11人，占61.1%。", "61.1%",
+         "new_party_members_junior_high_or_below_share"),
+    ],
+)
+def test_the_schooling_of_new_party_members(sentence, number, indicator):
+    check(sentence, number, indicator)
