@@ -84,3 +84,65 @@ def test_farm_stays_star_rated_ones_and_their_target(sentence, number, indicator
 def test_community_cultural_and_sports_events_are_cultural_events():
     # modelled on https://m.wenke99.com/p-5368545.html
     check("春节期间，街道各社区共举办社区文体活动26场。", "26场", "cultural_events")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://max.book118.com/html/2026/0127/8131031022010041.shtm
+        ("全年受理群众诉求2.4万件，工单平均响应时长压缩至12分钟，同比缩短16%。", "12分钟",
+         "hotline_average_response_minutes"),
+        ("全年受理群众诉求2.4万件，工单平均响应时长压缩至12分钟，同比缩短16%。", "16%",
+         "hotline_average_response_time_growth_rate"),
+        # modelled on https://ayxjmx.com/www/hdjl/dcdb/59850461
+        ("全年12345热线平均办结时长2.5天。", "2.5天", "hotline_average_resolution_days"),
+        # modelled on https://jxyc12345.cn/yxtb/rxyb/2023/06/19191628541989.html
+        ("全年承接12345政务服务便民热线转办工单2140件，同比增长7.5%。", "7.5%", "hotline_requests_growth_rate"),
+    ],
+)
+def test_hotline_response_and_resolution_times_and_growth_of_assigned_requests(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.liyang.gov.cn/html/czly/2019/AAHAAKIF_1230/1250.html
+        ("本月网格员共上报事件5120件，其中上报至镇级网格中心的有64件，占比1.25%。", "64件",
+         "grid_events_to_town_centre"),
+        ("本月网格员共上报事件5120件，其中上报至镇级网格中心的有64件，占比1.25%。", "1.25%",
+         "grid_events_to_town_centre_share"),
+    ],
+)
+def test_grid_events_referred_to_the_town_grid_centre(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.ganyu.gov.cn/gyqzf/xxtj/content/6a01b2e0-cfca-4fc4-8e8a-c8aede96ad97.html
+        ("本月共收到县委书记信箱、县长信箱来信52件，其中县长信箱38件，比上月增加5件。", "5件",
+         "county_head_mailbox_letters_change"),
+        ("本月来信已全部办结；平均办理时限4.1天，比上月缩短0.8天。", "0.8天", "letters_average_handling_days_change"),
+        # modelled on http://www.wenshang.gov.cn/art/2025/7/30/art_62060_2785687.html?xxgkhide=1
+        ("全年代办项目审批手续31件，平均办理时限缩短28%。", "28%", "average_handling_time_growth_rate"),
+    ],
+)
+def test_changes_in_mailbox_letters_and_in_handling_times(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://yaoshang68.com/news/show-601.html
+        ("该镇调整种植结构，全镇种植中药材1.2万亩。", "1.2万亩", "herb_area"),
+        # modelled on http://rz55.com/news/show.php?itemid=13170
+        ("今年新发展党参、黄芪等中药材860亩。", "860亩", "herb_area"),
+        # modelled on https://nyncw.sh.gov.cn/xyyw/20220129/2a0a1176095241d58be6d4a075bf1fef.html
+        ("确保全年粮食播种面积稳定在2.6万亩以上。", "2.6万亩以上", "grain_area_target"),
+    ],
+)
+def test_herb_area_and_the_grain_area_to_be_kept(sentence, number, indicator):
+    check(sentence, number, indicator)
