@@ -146,3 +146,23 @@ def test_changes_in_mailbox_letters_and_in_handling_times(sentence, number, indi
 )
 def test_herb_area_and_the_grain_area_to_be_kept(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.shebaoonline.com/shebaozhengce/854669
+        ("全街道现有劳动年龄段人员9800人，社区劳动者就业率96%。", "96%", "community_employment_rate"),
+        # modelled on http://www.ruyuan.gov.cn/zwgk/zwwgk/glgk/xzzfgk/content/post_2061284.html
+        ("此次整治共检查车辆160台，查处扣押无牌无证车辆21台。", "21台", "unlicensed_vehicles_seized"),
+        # modelled on http://v7time.com/?id=515715
+        ("全县已获评省级美丽乡村示范村12个。", "12个", "provincial_beautiful_villages"),
+    ],
+)
+def test_community_employment_rate_vehicles_seized_and_provincial_beautiful_villages(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_three_wheelers_are_vehicles_seized_only_when_seized():
+    # modelled on http://souzy.net/24733/24759/60240/content_2233357.html
+    check("该村合作社新购置三轮车6台。", "6台", None)
