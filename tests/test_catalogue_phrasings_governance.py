@@ -166,3 +166,14 @@ def test_community_employment_rate_vehicles_seized_and_provincial_beautiful_vill
 def test_three_wheelers_are_vehicles_seized_only_when_seized():
     # modelled on http://souzy.net/24733/24759/60240/content_2233357.html
     check("该村合作社新购置三轮车6台。", "6台", None)
+
+
+def test_people_in_special_groups_visited_are_counted():
+    # modelled on https://www.liyang.gov.cn/html/czly/2019/AAHAAKIF_1230/1250.html
+    check("本月网格员对刑满释放、社区矫正等四类特殊人群中的820人开展了走访服务。", "820人",
+          "special_population_visited")
+
+
+def test_a_monthly_mailbox_report_gives_the_average_handling_time():
+    # modelled on https://www.ganyu.gov.cn/gyqzf/xxtj/content/36bff61b-e1ed-4eec-af78-f23006434ce3.html
+    check("其余2件正在办理；平均办理时限3.8天，比上月缩短0.4天。", "3.8天", "letters_average_handling_days")
