@@ -177,3 +177,19 @@ def test_people_in_special_groups_visited_are_counted():
 def test_a_monthly_mailbox_report_gives_the_average_handling_time():
     # modelled on https://www.ganyu.gov.cn/gyqzf/xxtj/content/36bff61b-e1ed-4eec-af78-f23006434ce3.html
     check("其余2件正在办理；平均办理时限3.8天，比上月缩短0.4天。", "3.8天", "letters_average_handling_days")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://aipiwu.com/jyxd/85476.html
+        ("全镇共有专职调解员5名、人民调解员86名。", "5名", "full_time_mediators"),
+        ("全镇共有专职调解员5名、人民调解员86名。", "86名", "mediators"),
+        # modelled on http://www.whlvshi.com/zh_6856.html
+        ("目前全镇有法律顾问6名，均为执业律师。", "6名", "legal_advisers"),
+        # modelled on https://public.huiji.gov.cn/02JB/1284950.jhtml
+        ("全区共有安全生产督查组8个、督导组4个。", "8个", "safety_inspection_teams"),
+    ],
+)
+def test_full_time_mediators_legal_advisers_and_inspection_teams(sentence, number, indicator):
+    check(sentence, number, indicator)
