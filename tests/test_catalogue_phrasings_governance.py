@@ -193,3 +193,8 @@ def test_a_monthly_mailbox_report_gives_the_average_handling_time():
 )
 def test_full_time_mediators_legal_advisers_and_inspection_teams(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+def test_disputes_settled_by_mediation_are_disputes_resolved():
+    # modelled on https://www.scgw.gov.cn/mob/Detail.aspx?id=20231130173339646
+    check("今年以来，镇村两级调解组织成功调处纠纷37起。", "37起", "disputes_resolved")
