@@ -8,6 +8,7 @@ comment above it (the page the phrasing was seen on, as the catalogue's ``seen``
 
 import pytest
 
+from lxw_analysis.indicators import match_indicator
 from test_catalogue_phrasings import check
 
 
@@ -198,3 +199,9 @@ def test_full_time_mediators_legal_advisers_and_inspection_teams(sentence, numbe
 def test_disputes_settled_by_mediation_are_disputes_resolved():
     # modelled on https://www.scgw.gov.cn/mob/Detail.aspx?id=20231130173339646
     check("今年以来，镇村两级调解组织成功调处纠纷37起。", "37起", "disputes_resolved")
+
+
+def test_personal_mediation_studios_have_an_id_of_their_own():
+    # modelled on https://aipiwu.com/jyxd/85476.html (the extractor now cuts 调解工作室 to 工作室,
+    # so the label is asked of directly)
+    assert match_indicator("个人品牌调解工作室", "个") == "personal_mediation_studios"
