@@ -205,3 +205,8 @@ def test_personal_mediation_studios_have_an_id_of_their_own():
     # modelled on https://aipiwu.com/jyxd/85476.html (the extractor now cuts 调解工作室 to 工作室,
     # so the label is asked of directly)
     assert match_indicator("个人品牌调解工作室", "个") == "personal_mediation_studios"
+
+
+def test_people_reached_by_consumption_vouchers():
+    # modelled on http://www.wenshang.gov.cn/art/2025/7/30/art_62060_2785687.html?xxgkhide=1
+    check("上半年发放消费券惠及9000人次。", "9000人次", "consumption_voucher_beneficiaries")
