@@ -210,3 +210,12 @@ def test_personal_mediation_studios_have_an_id_of_their_own():
 def test_people_reached_by_consumption_vouchers():
     # modelled on http://www.wenshang.gov.cn/art/2025/7/30/art_62060_2785687.html?xxgkhide=1
     check("上半年发放消费券惠及9000人次。", "9000人次", "consumption_voucher_beneficiaries")
+
+
+def test_assigned_hotline_requests_still_being_handled():
+    # modelled on https://www.tangshan.gov.cn/zhuzhan/12345zwfwbmrxtjsj/20241212/1621850.html (the
+    # extractor now reads 正在办理 as 办理, so the label is asked of directly)
+    assert match_indicator("正在办理", "件", "受理省派工单960件，已处理完毕812件，处于办结时限内正在办理148件") == (
+        "hotline_supervised_requests_in_progress"
+    )
+    assert match_indicator("正在办理", "件", "其余3件正在办理") is None
