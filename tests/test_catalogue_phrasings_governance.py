@@ -158,6 +158,8 @@ def test_herb_area_and_the_grain_area_to_be_kept(sentence, number, indicator):
         ("此次整治共检查车辆160台，查处扣押无牌无证车辆21台。", "21台", "unlicensed_vehicles_seized"),
         # modelled on http://v7time.com/?id=515715
         ("全县已获评省级美丽乡村示范村12个。", "12个", "provincial_beautiful_villages"),
+        # modelled on https://www.guzhen.gov.cn/zfxxgk/public/26141/49541840.html
+        ("今年完成南岗、北湖等4个省级美丽乡村建设。", "4个", "provincial_beautiful_villages"),
     ],
 )
 def test_community_employment_rate_vehicles_seized_and_provincial_beautiful_villages(sentence, number, indicator):
