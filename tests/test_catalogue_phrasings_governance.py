@@ -8,6 +8,7 @@ comment above it (the page the phrasing was seen on, as the catalogue's ``seen``
 
 import pytest
 
+from lxw_analysis.indicators import match_indicator
 from test_catalogue_phrasings import check
 
 
@@ -84,3 +85,140 @@ def test_farm_stays_star_rated_ones_and_their_target(sentence, number, indicator
 def test_community_cultural_and_sports_events_are_cultural_events():
     # modelled on https://m.wenke99.com/p-5368545.html
     check("春节期间，街道各社区共举办社区文体活动26场。", "26场", "cultural_events")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://max.book118.com/html/2026/0127/8131031022010041.shtm
+        ("全年受理群众诉求2.4万件，工单平均响应时长压缩至12分钟，同比缩短16%。", "12分钟",
+         "hotline_average_response_minutes"),
+        ("全年受理群众诉求2.4万件，工单平均响应时长压缩至12分钟，同比缩短16%。", "16%",
+         "hotline_average_response_time_growth_rate"),
+        # modelled on https://ayxjmx.com/www/hdjl/dcdb/59850461
+        ("3月份受理热线工单980件，平均办结时长2.5天。", "2.5天", "hotline_average_resolution_days"),
+        # modelled on https://jxyc12345.cn/yxtb/rxyb/2023/06/19191628541989.html
+        ("全年承接12345政务服务便民热线转办工单2140件，同比增长7.5%。", "7.5%", "hotline_requests_growth_rate"),
+    ],
+)
+def test_hotline_response_and_resolution_times_and_growth_of_assigned_requests(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.liyang.gov.cn/html/czly/2019/AAHAAKIF_1230/1250.html
+        ("本月网格员共上报事件5120件，其中上报至镇级网格中心的有64件，占比1.25%。", "64件",
+         "grid_events_to_town_centre"),
+        ("本月网格员共上报事件5120件，其中上报至镇级网格中心的有64件，占比1.25%。", "1.25%",
+         "grid_events_to_town_centre_share"),
+    ],
+)
+def test_grid_events_referred_to_the_town_grid_centre(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.ganyu.gov.cn/gyqzf/xxtj/content/6a01b2e0-cfca-4fc4-8e8a-c8aede96ad97.html
+        ("本月共收到县委书记信箱、县长信箱来信52件，其中县长信箱38件，比上月增加5件。", "5件",
+         "county_head_mailbox_letters_change"),
+        ("本月来信已全部办结；平均办理时限4.1天，比上月缩短0.8天。", "0.8天", "letters_average_handling_days_change"),
+        # modelled on http://www.wenshang.gov.cn/art/2025/7/30/art_62060_2785687.html?xxgkhide=1
+        ("全年代办项目审批手续31件，平均办理时限缩短28%。", "28%", "average_handling_time_growth_rate"),
+    ],
+)
+def test_changes_in_mailbox_letters_and_in_handling_times(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://yaoshang68.com/news/show-601.html
+        ("该镇调整种植结构，全镇种植中药材1.2万亩。", "1.2万亩", "herb_area"),
+        # modelled on http://rz55.com/news/show.php?itemid=13170
+        ("今年新发展党参、黄芪等中药材860亩。", "860亩", "herb_area"),
+        # modelled on https://nyncw.sh.gov.cn/xyyw/20220129/2a0a1176095241d58be6d4a075bf1fef.html
+        ("确保全年粮食播种面积稳定在2.6万亩以上。", "2.6万亩以上", "grain_area_target"),
+    ],
+)
+def test_herb_area_and_the_grain_area_to_be_kept(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.shebaoonline.com/shebaozhengce/854669
+        ("全街道现有劳动年龄段人员9800人，社区劳动者就业率96%。", "96%", "community_employment_rate"),
+        # modelled on http://www.ruyuan.gov.cn/zwgk/zwwgk/glgk/xzzfgk/content/post_2061284.html
+        ("此次整治共检查车辆160台，查处扣押无牌无证车辆21台。", "21台", "unlicensed_vehicles_seized"),
+        # modelled on http://v7time.com/?id=515715
+        ("全县已获评省级美丽乡村示范村12个。", "12个", "provincial_beautiful_villages"),
+        # modelled on https://www.guzhen.gov.cn/zfxxgk/public/26141/49541840.html
+        ("今年完成南岗、北湖等4个省级美丽乡村建设。", "4个", "provincial_beautiful_villages"),
+    ],
+)
+def test_community_employment_rate_vehicles_seized_and_provincial_beautiful_villages(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_three_wheelers_are_vehicles_seized_only_when_seized():
+    # modelled on http://souzy.net/24733/24759/60240/content_2233357.html
+    check("该村合作社新购置三轮车6台。", "6台", None)
+
+
+def test_people_in_special_groups_visited_are_counted():
+    # modelled on https://www.liyang.gov.cn/html/czly/2019/AAHAAKIF_1230/1250.html
+    check("本月网格员对刑满释放、社区矫正等四类特殊人群中的820人开展了走访服务。", "820人",
+          "special_population_visited")
+
+
+def test_a_monthly_mailbox_report_gives_the_average_handling_time():
+    # modelled on https://www.ganyu.gov.cn/gyqzf/xxtj/content/36bff61b-e1ed-4eec-af78-f23006434ce3.html
+    check("其余2件正在办理；平均办理时限3.8天，比上月缩短0.4天。", "3.8天", "letters_average_handling_days")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://aipiwu.com/jyxd/85476.html
+        ("全镇共有专职调解员5名、人民调解员86名。", "5名", "full_time_mediators"),
+        ("全镇共有专职调解员5名、人民调解员86名。", "86名", "mediators"),
+        # modelled on http://www.whlvshi.com/zh_6856.html
+        ("目前全镇有法律顾问6名，均为执业律师。", "6名", "legal_advisers"),
+        # modelled on https://public.huiji.gov.cn/02JB/1284950.jhtml
+        ("全区共有安全生产督查组8个、督导组4个。", "8个", "safety_inspection_teams"),
+    ],
+)
+def test_full_time_mediators_legal_advisers_and_inspection_teams(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_disputes_resolved_without_saying_which_kind_are_disputes_resolved():
+    # modelled on https://www.scgw.gov.cn/mob/Detail.aspx?id=20231130173339646 (the extractor now
+    # drops 化解 from the label, so the label is asked of directly)
+    assert match_indicator("成功化解纠纷", "件") == "disputes_resolved"
+
+
+def test_personal_mediation_studios_have_an_id_of_their_own():
+    # modelled on https://aipiwu.com/jyxd/85476.html (the extractor now cuts 调解工作室 to 工作室,
+    # so the label is asked of directly)
+    assert match_indicator("个人品牌调解工作室", "个") == "personal_mediation_studios"
+
+
+def test_people_reached_by_consumption_vouchers():
+    # modelled on http://www.wenshang.gov.cn/art/2025/7/30/art_62060_2785687.html?xxgkhide=1
+    check("上半年发放消费券惠及9000人次。", "9000人次", "consumption_voucher_beneficiaries")
+
+
+def test_assigned_hotline_requests_still_being_handled():
+    # modelled on https://www.tangshan.gov.cn/zhuzhan/12345zwfwbmrxtjsj/20241212/1621850.html (the
+    # extractor now reads 正在办理 as 办理, so the label is asked of directly)
+    assert match_indicator("正在办理", "件", "受理省派工单960件，已处理完毕812件，处于办结时限内正在办理148件") == (
+        "hotline_supervised_requests_in_progress"
+    )
+    assert match_indicator("正在办理", "件", "其余3件正在办理") is None
