@@ -105,3 +105,43 @@ def test_home_service_trainees_by_trade_need_training_in_their_sentence(sentence
 )
 def test_farmers_certified_after_training_are_not_the_farmers_trained(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://cnews.chinadaily.com.cn/2015-04/15/content_20441481_2.htm
+        ("新一届村两委成员中，大专学历的23人，本科及以上学历的9人。", "23人", "village_cadres_college_diploma"),
+        ("新一届村两委成员中，大专学历的23人，本科及以上学历的9人。", "9人", "village_cadres_bachelor_or_above"),
+        ("村党组织书记、村委会主任“一肩挑”的村15个，比例达到100%。", "100%", "secretary_director_rate"),
+        ("村党组织书记、村委会主任“一肩挑”的村15个，比例达到100%。", "15个", "secretary_director_villages"),
+    ],
+)
+def test_degrees_and_one_person_posts_of_an_election_summary(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://cnxxpl.com/content/2018/07/26/8674646.html
+        ("全年发展党员152名，其中大专及以上学历的64名，占42.1%。", "64名", "new_party_members_college"),
+        ("全年发展党员152名，其中大专及以上学历的64名，占42.1%。", "42.1%", "new_party_members_college_share"),
+        ("截至年底，全镇大专及以上学历党员1260名，占38.5%。", "1260名", "graduate_party_members"),
+    ],
+)
+def test_graduates_among_new_party_members_are_not_all_graduate_party_members(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.soulun.net/periodical/28b24d4d0b3db0aa09116f2f375c014b.html
+        ("在本次调查的420名农民中，初中及以下文化程度的296人，占70.5%。", "296人", "junior_high_or_below_people"),
+        ("在本次调查的420名农民中，初中及以下文化程度的296人，占70.5%。", "70.5%", "junior_high_or_below_people_share"),
+        ("全镇党员860名，其中初中及以下文化程度的410人。", "410人", "party_members_junior_high_or_below"),
+    ],
+)
+def test_schooling_of_people_surveyed_is_the_party_members_only_beside_party_members(sentence, number, indicator):
+    check(sentence, number, indicator)
