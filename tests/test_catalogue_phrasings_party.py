@@ -145,3 +145,24 @@ def test_graduates_among_new_party_members_are_not_all_graduate_party_members(se
 )
 def test_schooling_of_people_surveyed_is_the_party_members_only_beside_party_members(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://homekey.cn/News_Show/20588.html
+        ("镇就业服务站开展家政技能培训，培训学员96人，其中保洁员40人。", "40人", "trainees_cleaners"),
+        # modelled on http://198.44.248.91:8089/newsView/h2scjy400mnmgjkth2_241
+        ("镇里举办农民工技能培训班，培训农民工120多人。", "120多人", "trainees_migrant_workers"),
+        ("全镇现有农民工3200人。", "3200人", None),
+        # modelled on http://zgkjsz.com/page/2011/1229/25034715.shtml
+        ("今年镇农技站共培训农民约600人。", "约600人", "trainees_farmers"),
+    ],
+)
+def test_people_trained_named_by_who_they_are_need_training_in_their_clause(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_leaders_in_getting_rich_counted_in_an_income_bracket():
+    # modelled on https://cnxxpl.com/content/2018/07/26/8674646.html
+    check("全村年收入10万元以上的致富带头人25人。", "10万元以上的致富带头人25人", "wealth_leaders_income_band")
