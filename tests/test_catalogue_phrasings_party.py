@@ -166,3 +166,17 @@ def test_people_trained_named_by_who_they_are_need_training_in_their_clause(sent
 def test_leaders_in_getting_rich_counted_in_an_income_bracket():
     # modelled on https://cnxxpl.com/content/2018/07/26/8674646.html
     check("全村年收入10万元以上的致富带头人25人。", "10万元以上的致富带头人25人", "wealth_leaders_income_band")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://shandong-chorography.org/database/d70/section/2/article/18/
+        ("全乡党员512名，其中大专以上文化114人。", "114人", "graduate_party_members"),
+        ("从文化结构看，大专及以上文化9人。", "9人", None),
+    ],
+)
+def test_graduates_named_by_schooling_alone_are_party_members_only_in_a_sentence_of_party_members(
+    sentence, number, indicator
+):
+    check(sentence, number, indicator)
