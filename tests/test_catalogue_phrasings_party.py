@@ -180,3 +180,15 @@ def test_graduates_named_by_schooling_alone_are_party_members_only_in_a_sentence
     sentence, number, indicator
 ):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://soolun.net/periodical/a6bb4f185237e2c6068f2b1fe6a928e5.html
+        ("全年举办村两委成员专题培训8期，培训310人次。", "310人次", "village_cadre_training_person_times"),
+        ("全年举办各类培训班12期，培训1500人次。", "1500人次", "training_person_times"),
+    ],
+)
+def test_person_times_of_training_for_village_leaders_are_their_own(sentence, number, indicator):
+    check(sentence, number, indicator)
