@@ -192,3 +192,15 @@ def test_graduates_named_by_schooling_alone_are_party_members_only_in_a_sentence
 )
 def test_person_times_of_training_for_village_leaders_are_their_own(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://liuxuequn.com/k_%E6%9D%91%E4%B8%A4%E5%A7%94%E4%BC%9A%E6%8D%A2%E5%B1%8A%E9%80%89%E4%B8%BE%E5%B7%A5%E4%BD%9C%E6%80%BB%E7%BB%93
+        ("全镇22个村委会按期完成换届选举，成功率达到100%。", "100%", "village_election_success_rate"),
+        ("全镇创业担保贷款申请成功率为85%。", "85%", None),
+    ],
+)
+def test_the_success_rate_of_village_elections_needs_an_election_in_its_clause(sentence, number, indicator):
+    check(sentence, number, indicator)
