@@ -204,3 +204,8 @@ def test_person_times_of_training_for_village_leaders_are_their_own(sentence, nu
 )
 def test_the_success_rate_of_village_elections_needs_an_election_in_its_clause(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+def test_backward_village_party_branches_are_the_weak_ones_rectified():
+    # modelled on http://soolun.net/periodical/51167d07158e8791747fe9c4c2808553.html
+    check("全镇现有后进村党支部3个。", "3个", "weak_party_organisations")
