@@ -209,3 +209,15 @@ def test_the_success_rate_of_village_elections_needs_an_election_in_its_clause(s
 def test_backward_village_party_branches_are_the_weak_ones_rectified():
     # modelled on http://soolun.net/periodical/51167d07158e8791747fe9c4c2808553.html
     check("全镇现有后进村党支部3个。", "3个", "weak_party_organisations")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://sucai198.com/diaoyanbaogao/2023/04/55874_36.html
+        ("班子成员每人牵头1个课题，全年形成调研报告14篇。", "14篇"),
+        ("全年共撰写调研报告12篇，其中5篇被县委采纳。", "12篇"),
+    ],
+)
+def test_research_reports_written_by_the_leadership(sentence, number):
+    check(sentence, number, "research_reports")
