@@ -221,3 +221,21 @@ def test_backward_village_party_branches_are_the_weak_ones_rectified():
 )
 def test_research_reports_written_by_the_leadership(sentence, number):
     check(sentence, number, "research_reports")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://xing528.com/lilun/1159553.html
+        ("调查共发放问卷100份，有效回收率为100%。", "100%", "questionnaire_valid_rate"),
+        ("本次调查共发放问卷300份，收回有效问卷282份，有效率为94%。", "94%", "questionnaire_valid_rate"),
+        ("本次调查共发放问卷300份，收回有效问卷282份，有效率为94%。", "282份", "questionnaires_returned"),
+    ],
+)
+def test_the_share_of_questionnaires_returned_valid(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_village_leaders_in_an_age_bracket():
+    # modelled on http://cnews.chinadaily.com.cn/2015-04/15/content_20441481_2.htm
+    check("新一届村两委成员35岁以下的14人。", "35岁以下的14人", "village_cadres_age_band")
