@@ -239,3 +239,16 @@ def test_the_share_of_questionnaires_returned_valid(sentence, number, indicator)
 def test_village_leaders_in_an_age_bracket():
     # modelled on http://cnews.chinadaily.com.cn/2015-04/15/content_20441481_2.htm
     check("新一届村两委成员35岁以下的14人。", "35岁以下的14人", "village_cadres_age_band")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://news.cnnb.com.cn/system/2014/06/18/008089648.shtml
+        ("新一届村两委中女性成员占25%，其中4个村女性成员比例达到30%以上。", "4个村女性成员比例达到30%以上",
+         "villages_in_female_share_band"),
+        ("全镇参选率达到95%以上的村12个。", "95%以上的村12个", None),
+    ],
+)
+def test_villages_in_a_bracket_of_the_share_of_women_on_their_committees(sentence, number, indicator):
+    check(sentence, number, indicator)
