@@ -252,3 +252,16 @@ def test_village_leaders_in_an_age_bracket():
 )
 def test_villages_in_a_bracket_of_the_share_of_women_on_their_committees(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://cnxxpl.com/content/2018/07/26/8674646.html
+        ("全县党员12860名，党的基层组织632个，比上年增加14个。", "14个", "grassroots_party_organisations_increase"),
+        ("全县党员12860名，党的基层组织632个，比上年增加14个。", "632个", "grassroots_party_organisations"),
+        ("全县党员总数较上年增加215名。", "215名", "party_members_net_increase"),
+    ],
+)
+def test_net_increases_in_party_members_and_organisations_are_not_their_totals(sentence, number, indicator):
+    check(sentence, number, indicator)
