@@ -265,3 +265,8 @@ def test_villages_in_a_bracket_of_the_share_of_women_on_their_committees(sentenc
 )
 def test_net_increases_in_party_members_and_organisations_are_not_their_totals(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+def test_cadres_seconded_to_work_in_the_villages():
+    # modelled on http://wx.heze.cn/a/7107.html
+    check("今年全镇抽调干部24名，进驻8个后进村。", "24名", "cadres_dispatched")
