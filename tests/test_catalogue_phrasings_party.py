@@ -105,3 +105,168 @@ def test_home_service_trainees_by_trade_need_training_in_their_sentence(sentence
 )
 def test_farmers_certified_after_training_are_not_the_farmers_trained(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://cnews.chinadaily.com.cn/2015-04/15/content_20441481_2.htm
+        ("新一届村两委成员中，大专学历的23人，本科及以上学历的9人。", "23人", "village_cadres_college_diploma"),
+        ("新一届村两委成员中，大专学历的23人，本科及以上学历的9人。", "9人", "village_cadres_bachelor_or_above"),
+        ("村党组织书记、村委会主任“一肩挑”的村15个，比例达到100%。", "100%", "secretary_director_rate"),
+        ("村党组织书记、村委会主任“一肩挑”的村15个，比例达到100%。", "15个", "secretary_director_villages"),
+    ],
+)
+def test_degrees_and_one_person_posts_of_an_election_summary(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://cnxxpl.com/content/2018/07/26/8674646.html
+        ("全年发展党员152名，其中大专及以上学历的64名，占42.1%。", "64名", "new_party_members_college"),
+        ("全年发展党员152名，其中大专及以上学历的64名，占42.1%。", "42.1%", "new_party_members_college_share"),
+        ("截至年底，全镇大专及以上学历党员1260名，占38.5%。", "1260名", "graduate_party_members"),
+    ],
+)
+def test_graduates_among_new_party_members_are_not_all_graduate_party_members(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.soulun.net/periodical/28b24d4d0b3db0aa09116f2f375c014b.html
+        ("在本次调查的420名农民中，初中及以下文化程度的296人，占70.5%。", "296人", "junior_high_or_below_people"),
+        ("在本次调查的420名农民中，初中及以下文化程度的296人，占70.5%。", "70.5%", "junior_high_or_below_people_share"),
+        ("全镇党员860名，其中初中及以下文化程度的410人。", "410人", "party_members_junior_high_or_below"),
+    ],
+)
+def test_schooling_of_people_surveyed_is_the_party_members_only_beside_party_members(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://homekey.cn/News_Show/20588.html
+        ("镇就业服务站开展家政技能培训，培训学员96人，其中保洁员40人。", "40人", "trainees_cleaners"),
+        # modelled on http://198.44.248.91:8089/newsView/h2scjy400mnmgjkth2_241
+        ("镇里举办农民工技能培训班，培训农民工120多人。", "120多人", "trainees_migrant_workers"),
+        ("全镇现有农民工3200人。", "3200人", None),
+        # modelled on http://zgkjsz.com/page/2011/1229/25034715.shtml
+        ("今年镇农技站共培训农民约600人。", "约600人", "trainees_farmers"),
+    ],
+)
+def test_people_trained_named_by_who_they_are_need_training_in_their_clause(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_leaders_in_getting_rich_counted_in_an_income_bracket():
+    # modelled on https://cnxxpl.com/content/2018/07/26/8674646.html
+    check("全村年收入10万元以上的致富带头人25人。", "10万元以上的致富带头人25人", "wealth_leaders_income_band")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://shandong-chorography.org/database/d70/section/2/article/18/
+        ("全乡党员512名，其中大专以上文化114人。", "114人", "graduate_party_members"),
+        ("从文化结构看，大专及以上文化9人。", "9人", None),
+    ],
+)
+def test_graduates_named_by_schooling_alone_are_party_members_only_in_a_sentence_of_party_members(
+    sentence, number, indicator
+):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://soolun.net/periodical/a6bb4f185237e2c6068f2b1fe6a928e5.html
+        ("全年举办村两委成员专题培训8期，培训310人次。", "310人次", "village_cadre_training_person_times"),
+        ("全年举办各类培训班12期，培训1500人次。", "1500人次", "training_person_times"),
+    ],
+)
+def test_person_times_of_training_for_village_leaders_are_their_own(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://liuxuequn.com/k_%E6%9D%91%E4%B8%A4%E5%A7%94%E4%BC%9A%E6%8D%A2%E5%B1%8A%E9%80%89%E4%B8%BE%E5%B7%A5%E4%BD%9C%E6%80%BB%E7%BB%93
+        ("全镇22个村委会按期完成换届选举，成功率达到100%。", "100%", "village_election_success_rate"),
+        ("全镇创业担保贷款申请成功率为85%。", "85%", None),
+    ],
+)
+def test_the_success_rate_of_village_elections_needs_an_election_in_its_clause(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_backward_village_party_branches_are_the_weak_ones_rectified():
+    # modelled on http://soolun.net/periodical/51167d07158e8791747fe9c4c2808553.html
+    check("全镇现有后进村党支部3个。", "3个", "weak_party_organisations")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://sucai198.com/diaoyanbaogao/2023/04/55874_36.html
+        ("班子成员每人牵头1个课题，全年形成调研报告14篇。", "14篇"),
+        ("全年共撰写调研报告12篇，其中5篇被县委采纳。", "12篇"),
+    ],
+)
+def test_research_reports_written_by_the_leadership(sentence, number):
+    check(sentence, number, "research_reports")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://xing528.com/lilun/1159553.html
+        ("调查共发放问卷100份，有效回收率为100%。", "100%", "questionnaire_valid_rate"),
+        ("本次调查共发放问卷300份，收回有效问卷282份，有效率为94%。", "94%", "questionnaire_valid_rate"),
+        ("本次调查共发放问卷300份，收回有效问卷282份，有效率为94%。", "282份", "questionnaires_returned"),
+    ],
+)
+def test_the_share_of_questionnaires_returned_valid(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_village_leaders_in_an_age_bracket():
+    # modelled on http://cnews.chinadaily.com.cn/2015-04/15/content_20441481_2.htm
+    check("新一届村两委成员35岁以下的14人。", "35岁以下的14人", "village_cadres_age_band")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://news.cnnb.com.cn/system/2014/06/18/008089648.shtml
+        ("新一届村两委中女性成员占25%，其中4个村女性成员比例达到30%以上。", "4个村女性成员比例达到30%以上",
+         "villages_in_female_share_band"),
+        ("全镇参选率达到95%以上的村12个。", "95%以上的村12个", None),
+    ],
+)
+def test_villages_in_a_bracket_of_the_share_of_women_on_their_committees(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://cnxxpl.com/content/2018/07/26/8674646.html
+        ("全县党员12860名，党的基层组织632个，比上年增加14个。", "14个", "grassroots_party_organisations_increase"),
+        ("全县党员12860名，党的基层组织632个，比上年增加14个。", "632个", "grassroots_party_organisations"),
+        ("全县党员总数较上年增加215名。", "215名", "party_members_net_increase"),
+    ],
+)
+def test_net_increases_in_party_members_and_organisations_are_not_their_totals(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_cadres_seconded_to_work_in_the_villages():
+    # modelled on http://wx.heze.cn/a/7107.html
+    check("今年全镇抽调干部24名，进驻8个后进村。", "24名", "cadres_dispatched")
