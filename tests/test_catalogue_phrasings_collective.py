@@ -78,3 +78,20 @@ def test_weak_townships_are_counted_apart_from_weak_villages(sentence, number):
 )
 def test_villages_in_a_bracket_of_households_are_no_income_bracket(number):
     check("全镇常住户数超过800户的村有3个，不足300户的村有2个。", number, "villages_in_household_band")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://fx361.cc/page/2023/1228/22921247.shtml
+        ("2022年，村平年经营性收入比全省均值高20%以上的县市区有18个。", "20%以上的县市区有18个"),
+        ("从乡镇看，村平集体经济收入比全市均值低20%以上的乡镇有6个。", "20%以上的乡镇有6个"),
+    ],
+)
+def test_townships_or_counties_in_a_bracket_above_or_below_the_mean(sentence, number):
+    check(sentence, number, "areas_in_percent_band")
+
+
+def test_working_groups_set_up_under_a_leading_group():
+    # modelled on http://scpc.gov.cn/ywdt/xzdt/13971819.html
+    check("镇里成立产业发展工作领导小组，下设4个工作组，分片包村推进。", "4个", "working_groups")
