@@ -95,3 +95,16 @@ def test_townships_or_counties_in_a_bracket_above_or_below_the_mean(sentence, nu
 def test_working_groups_set_up_under_a_leading_group():
     # modelled on http://scpc.gov.cn/ywdt/xzdt/13971819.html
     check("镇里成立产业发展工作领导小组，下设4个工作组，分片包村推进。", "4个", "working_groups")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://xiuzhiben.com/ns_news/620162123168676
+        ("2021年，全市村组两级总收入40.2亿元（村级31.6亿元），同比增长3.9%。", "31.6亿元", "collective_income_total_village_level"),
+        ("2021年，全市村组两级总收入40.2亿元（村级31.6亿元），同比增长3.9%。", "40.2亿元", "collective_income_total"),
+        ("全市经营性收入25.1亿元（村级2.8亿元），同比增长4.1%。", "2.8亿元", None),
+    ],
+)
+def test_the_village_level_part_in_brackets_after_the_total_of_villages_and_groups(sentence, number, indicator):
+    check(sentence, number, indicator)
