@@ -7,6 +7,7 @@ comment above it (the page the phrasing was seen on, as the catalogue's ``seen``
 
 import pytest
 
+from lxw_analysis.indicators import match_indicator
 from test_catalogue_phrasings import check
 
 # modelled on https://www.datiyi.cn/article/1851795.html (a 村集体经济组织收益分配统计表 set in the text)
@@ -108,3 +109,20 @@ def test_working_groups_set_up_under_a_leading_group():
 )
 def test_the_village_level_part_in_brackets_after_the_total_of_villages_and_groups(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+def test_small_and_micro_enterprises_are_counted_as_such():
+    # modelled on http://news.gqsoso.com/bia/202108/17106285.html
+    check("截至6月底，全县小微企业累计达到1.2万家，占全部企业数的90%以上。", "1.2万家", "small_micro_enterprises")
+
+
+@pytest.mark.parametrize(
+    "unit,indicator",
+    [
+        # modelled on http://xiuzhiben.com/ns_news/620162123168676 (公益性基础设施建设支出X亿元，占Y%)
+        ("元", "collective_public_infrastructure_expenditure"),
+        ("%", "collective_public_infrastructure_expenditure_share"),
+    ],
+)
+def test_public_infrastructure_spending_of_the_collectives_and_its_share(unit, indicator):
+    assert match_indicator("公益性基础设施建设支出", unit) == indicator
