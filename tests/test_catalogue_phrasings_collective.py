@@ -126,3 +126,15 @@ def test_small_and_micro_enterprises_are_counted_as_such():
 )
 def test_public_infrastructure_spending_of_the_collectives_and_its_share(unit, indicator):
     assert match_indicator("公益性基础设施建设支出", unit) == indicator
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on http://zjnews.zjol.com.cn/system/2013/02/27/019174398.shtml
+        ("一年来，集体经济收入在50万元以上的村由8个增加到20个，翻了一番多。", "翻了一番多"),
+        ("收入30万元以上的村比上年增长25%。", "30万元以上的村比上年增长25%"),
+    ],
+)
+def test_the_growth_rate_of_the_villages_in_a_bracket_is_its_own_id(sentence, number):
+    check(sentence, number, "collective_income_band_villages_growth_rate")
