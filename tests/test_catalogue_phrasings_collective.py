@@ -138,3 +138,27 @@ def test_public_infrastructure_spending_of_the_collectives_and_its_share(unit, i
 )
 def test_the_growth_rate_of_the_villages_in_a_bracket_is_its_own_id(sentence, number):
     check(sentence, number, "collective_income_band_villages_growth_rate")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://m.fx361.cc/news/2023/0302/21564268.html
+        ("2022年，全县无收入的“空壳村”占比降至3.1%。", "3.1%"),
+        ("全县空壳村占比为12.5%。", "12.5%"),
+    ],
+)
+def test_the_share_of_shell_villages_outside_any_income_bracket(sentence, number):
+    check(sentence, number, "shell_villages_share")
+
+
+@pytest.mark.parametrize(
+    "number,indicator",
+    [
+        # modelled on https://scholarmate.com/S/57AzSZ
+        ("12个", "weak_villages_change"),
+        ("40%", "weak_villages_growth_rate"),
+    ],
+)
+def test_weak_villages_fall_in_number_and_by_a_rate(number, indicator):
+    check("全市集体经济薄弱村比上年减少12个，下降40%。", number, indicator)
