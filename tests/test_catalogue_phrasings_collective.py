@@ -162,3 +162,17 @@ def test_the_share_of_shell_villages_outside_any_income_bracket(sentence, number
 )
 def test_weak_villages_fall_in_number_and_by_a_rate(number, indicator):
     check("全市集体经济薄弱村比上年减少12个，下降40%。", number, indicator)
+
+
+def test_the_growth_of_the_average_operating_income_per_village():
+    # modelled on https://fx361.cc/page/2023/1228/22921247.shtml
+    sentence = "全省村级集体经济组织经营性收入合计120亿元，村平42.3万元，较上年增长12.5%。"
+    check(sentence, "42.3万元", "collective_operating_income_average")
+    check(sentence, "12.5%", "collective_operating_income_average_growth_rate")
+
+
+def test_one_village_collectives_operating_income_and_its_rise():
+    # modelled on https://www.datiyi.cn/article/1851795.html
+    sentence = "2022年，该村村集体经营收入56.2万元，比上年增加8.4万元。"
+    check(sentence, "56.2万元", "village_collective_operating_income")
+    check(sentence, "8.4万元", "village_collective_operating_income_change")
