@@ -176,3 +176,16 @@ def test_one_village_collectives_operating_income_and_its_rise():
     sentence = "2022年，该村村集体经营收入56.2万元，比上年增加8.4万元。"
     check(sentence, "56.2万元", "village_collective_operating_income")
     check(sentence, "8.4万元", "village_collective_operating_income_change")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://news.solarbe.com/201912/17/318207.html
+        ("截至目前，全县已建成12座村级光伏电站，装机容量6.5兆瓦。", "6.5兆瓦"),
+        # modelled on http://m-anluyun.cjyun.org/p/36612.html
+        ("东岗村光伏电站于5月并网，装机120千瓦。", "120千瓦"),
+    ],
+)
+def test_installed_photovoltaic_capacity_of_village_stations(sentence, number):
+    check(sentence, number, "pv_capacity")
