@@ -189,3 +189,15 @@ def test_one_village_collectives_operating_income_and_its_rise():
 )
 def test_installed_photovoltaic_capacity_of_village_stations(sentence, number):
     check(sentence, number, "pv_capacity")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://dawenge.com/jinqigengxin/684300.html
+        ("分析阶段交叉核对数据，召开村民座谈会4场，梳理出主要问题。", "4场"),
+        ("调研期间共召开座谈会5次。", "5次"),
+    ],
+)
+def test_discussion_meetings_held_during_a_survey(sentence, number):
+    check(sentence, number, "symposiums_held")
