@@ -201,3 +201,8 @@ def test_installed_photovoltaic_capacity_of_village_stations(sentence, number):
 )
 def test_discussion_meetings_held_during_a_survey(sentence, number):
     check(sentence, number, "symposiums_held")
+
+
+def test_sales_of_a_village_supply_and_marketing_cooperative():
+    # modelled on http://scpc.gov.cn/ywdt/xzdt/13971819.html
+    check("村级供销社开展农资代购等服务，已实现销售额6.2万元。", "6.2万元", "sales_revenue")
