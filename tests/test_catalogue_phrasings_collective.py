@@ -206,3 +206,16 @@ def test_discussion_meetings_held_during_a_survey(sentence, number):
 def test_sales_of_a_village_supply_and_marketing_cooperative():
     # modelled on http://scpc.gov.cn/ywdt/xzdt/13971819.html
     check("村级供销社开展农资代购等服务，已实现销售额6.2万元。", "6.2万元", "sales_revenue")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://www.ahlx.gov.cn/OpennessContent/show/3397531.html
+        ("今年整合各级资金800万元，其中省级财政补助资金200万元（扶持村4个，每村补助50万元）。", "50万元"),
+        # modelled on https://czj.huaibei.gov.cn/cwdt/gzdt/57829243.html
+        ("补助资金覆盖全部20个扶持村，每村获得10万元资金支持。", "10万元"),
+    ],
+)
+def test_support_funds_granted_to_each_village(sentence, number):
+    check(sentence, number, "support_funds_per_village")
