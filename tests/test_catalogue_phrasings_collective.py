@@ -219,3 +219,15 @@ def test_sales_of_a_village_supply_and_marketing_cooperative():
 )
 def test_support_funds_granted_to_each_village(sentence, number):
     check(sentence, number, "support_funds_per_village")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # modelled on http://epaper.ssxww.com.cn/sh/2022/0329/85984.html
+        "日前，省委农办、省委组织部、省财政厅、省农业农村厅等4部门联合印发《2023年发展壮大农村集体经济工作方案》。",
+        "近日，市农业农村局等4部门联合印发实施方案。",
+    ],
+)
+def test_the_departments_that_jointly_issue_a_policy_document(sentence):
+    check(sentence, "4部门", "departments_jointly_issuing")
