@@ -231,3 +231,15 @@ def test_support_funds_granted_to_each_village(sentence, number):
 )
 def test_the_departments_that_jointly_issue_a_policy_document(sentence):
     check(sentence, "4部门", "departments_jointly_issuing")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on http://scxb.com.cn/html/2022-09/26/content_338587.htm
+        ("全镇12个村实现企业联建全覆盖，结成联建关系15对。", "15对"),
+        ("9个村与企业结成联建关系11对。", "11对"),
+    ],
+)
+def test_village_enterprise_partnerships_are_counted_in_pairs(sentence, number):
+    check(sentence, number, "village_enterprise_pairs")
