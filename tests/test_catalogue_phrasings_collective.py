@@ -243,3 +243,16 @@ def test_the_departments_that_jointly_issue_a_policy_document(sentence):
 )
 def test_village_enterprise_partnerships_are_counted_in_pairs(sentence, number):
     check(sentence, number, "village_enterprise_pairs")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on http://yexian.gov.cn/contents/6157/308724.html
+        ("今年村里连片种植艾草80亩，一年可收获三茬。", "三茬"),
+        # modelled on http://zxr.ahnews.com.cn/news/2022/05/11/c_219388.htm
+        ("村集体在闲置地种植艾草120余亩，每年可收割3茬。", "3茬"),
+    ],
+)
+def test_harvests_a_year_of_a_collective_crop(sentence, number):
+    check(sentence, number, "harvests_per_year")
