@@ -256,3 +256,16 @@ def test_village_enterprise_partnerships_are_counted_in_pairs(sentence, number):
 )
 def test_harvests_a_year_of_a_collective_crop(sentence, number):
     check(sentence, number, "harvests_per_year")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on http://qynews.zjol.com.cn/qynews/system/2017/12/14/030579872.shtml
+        ("攻坚中，26名县级领导、70个单位联系15个乡镇62个薄弱村。", "70个"),
+        # modelled on https://m.77cn.com.cn/cehua/shishi/66446_2.html
+        ("全县共有45个帮扶单位参与结对帮扶。", "45个"),
+    ],
+)
+def test_departments_and_units_paired_with_villages(sentence, number):
+    check(sentence, number, "paired_units")
