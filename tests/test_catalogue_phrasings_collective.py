@@ -165,7 +165,8 @@ def test_weak_villages_fall_in_number_and_by_a_rate(number, indicator):
 
 
 def test_the_growth_of_the_average_operating_income_per_village():
-    # modelled on https://fx361.cc/page/2023/1228/22921247.shtml
+    # modelled on https://fx361.cc/page/2023/1228/22921247.shtml (村平年经营性收入) and
+    # http://nirmalhimaltrade.com/news/redian/2023/05/2023-05-27500637.html (村均经营性收入…同比增长)
     sentence = "全省村级集体经济组织经营性收入合计120亿元，村平42.3万元，较上年增长12.5%。"
     check(sentence, "42.3万元", "collective_operating_income_average")
     check(sentence, "12.5%", "collective_operating_income_average_growth_rate")
@@ -269,3 +270,8 @@ def test_harvests_a_year_of_a_collective_crop(sentence, number):
 )
 def test_departments_and_units_paired_with_villages(sentence, number):
     check(sentence, number, "paired_units")
+
+
+def test_the_growth_of_the_average_operating_income_worded_in_full():
+    # modelled on http://nirmalhimaltrade.com/news/redian/2023/05/2023-05-27500637.html
+    check("全市村均经营性收入48.2万元，同比增长15.6%。", "15.6%", "collective_operating_income_average_growth_rate")
