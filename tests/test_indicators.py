@@ -372,6 +372,6 @@ def test_a_fuzzy_match_must_agree_on_the_level_of_government():
 
 
 def test_a_fuzzy_match_must_agree_on_what_a_bracket_is_of():
-    # a bracket of households is no bracket of shares (modelled on http://bx2200.com/renkoupc/xibei/2200_3.html)
+    # a bracket of households is no bracket of head of livestock (modelled on http://bx2200.com/renkoupc/xibei/2200_3.html)
     assert match_indicator("乡镇(按户分档)", "个", band=True) == "villages_in_household_band"
-    assert match_indicator("乡镇(按%分档)", "个", band=True) is None
+    assert match_indicator("乡镇(按头分档)", "个", band=True) is None
