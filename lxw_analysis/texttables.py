@@ -31,7 +31,7 @@ _ENUMERATOR = re.compile(r"^(?:序号|编号|序|代码|行次)$")
 #: A label column naming the measure of each row (指标名称 | 代码 | 数量): the row label is the label.
 _MEASURE_HEADER = re.compile(r"^(?:指标名称|指标|项目|科目)$")
 #: The number of a row's label (一、总收入, 1.经营收入, (二)): not part of what it measures.
-_ROW_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）])")
+_ROW_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．。、](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）])")
 #: A header of three words or more split by single spaces, as tables copied from PDFs are; the
 #: search for one after a line break starts with a literal, which the regex engine skips to quickly.
 _SPACED_WORDS = r"[\u4e00-\u9fff()（）]{1,8}(?: [\u4e00-\u9fff()（）]{1,8}){2,}"

@@ -4,6 +4,7 @@ Every sentence here is made up, in the construction of a real report's sentence.
 """
 
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -150,8 +151,10 @@ _PANELS = (
 )
 
 
-def test_panels_side_by_side_split_by_single_spaces_are_read_as_a_table():
-    df = extract_facts(_PANELS)
+@pytest.mark.parametrize("point", [".", "．", "。"])
+def test_panels_side_by_side_split_by_single_spaces_are_read_as_a_table(point):
+    # a row's number (3.其他支出) is written with an ASCII or a full-width point
+    df = extract_facts(re.sub(r"(?<![\d.])(\d)\.(?=[\u4e00-\u9fff])", rf"\g<1>{point}", _PANELS))
     assert df[["label", "value", "unit", "text"]].values.tolist() == [
         ["总收入", 2465000.0, "元", "246.5"],
         ["其他支出", 182000.0, "元", "18.2"],
