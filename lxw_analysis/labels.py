@@ -70,6 +70,7 @@ class _Words:
     whole: frozenset[str]
     whole_ends: frozenset[str]
     prepositions: frozenset[str]
+    no_subject: frozenset[str]  # a label of only one of these (a preposition, a verb of the object after) names none
     scopes: tuple[str, ...]  # scope words of the whole township (全镇, 全大队 …), as str.endswith tests them
 
 
@@ -104,6 +105,7 @@ def _read_words() -> _Words:
         whole=whole,
         whole_ends=frozenset(w[-1] for w in whole),
         prepositions=frozenset(words.get("preposition", ())),
+        no_subject=frozenset((*words.get("preposition", ()), *words.get("object_verb", ()))),
         scopes=tuple(w for w in words.get("scope", ()) if w.startswith("全")),
     )
 
@@ -459,8 +461,8 @@ class Labelling:
         verb, before = _subject_words(before)
         w = _WORDS or _words()
         follow = _HANZI.match(self.view, end)
-        # 由14个乡镇, 东沟、西岭等3个省级美丽乡村: the phrase after says what is counted
-        if before and before not in w.prepositions and not (follow and before.endswith("等")):
+        # 由14个乡镇, 安排28名县级领导, 东沟、西岭等3个省级美丽乡村: the phrase after says what is counted
+        if before and before not in w.no_subject and not (follow and before.endswith("等")):
             return before, end
         if not before and not verb and self.view[end - 2 : end] == "人口":
             return "人口", end  # 64个村、4.1万人口的农业大镇: its population

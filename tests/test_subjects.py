@@ -48,6 +48,9 @@ BAIGUO_SURVEY = "https://haozazhi.com/haowen/713.html"
 CHUANSHI_BRANCHES = "https://www.mingyanjiaju.org/fanwen/dangtuangongzuozongjie/1332904593524454.htm"
 LAIXI_PEANUTS = "http://laixinews.com/news/laixi/2021-09-17/47339.html"
 PEANUT_BRIGADE = "https://jxxfw.com/periodical/9460688e116cb6ea9015022bfa5cb2e5.html"
+QINGYUAN_WEAK_VILLAGES = "http://qynews.zjol.com.cn/qynews/system/2017/12/14/030579872.shtml"
+XIANTAO_THREE_VILLAGES = "https://bbs.cnhubei.com/thread-2864076-1-1.html"
+PARTY_BRANCH_STANDARDS = "https://www.gongwk.com/doc/555773.jhtml"
 
 
 def _fact(sentence: str, text: str) -> dict:
@@ -384,4 +387,16 @@ def test_scope_words_months_and_places_before_a_subject_are_set_aside_and_nothin
     ],
 )
 def test_a_lead_verb_before_a_noun_it_makes_stays_in_the_label(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("县里还安排了驻村干部,并安排15名县级领导参与结对帮扶。", "15名", "县级领导"),  # QINGYUAN_WEAK_VILLAGES
+        ("镇里抽调机关干部,组成8个驻村工作组。", "8个", "驻村工作组"),  # XIANTAO_THREE_VILLAGES
+        ("经摸底排查,确定3个软弱涣散村党组织。", "3个", "软弱涣散村党组织"),  # PARTY_BRANCH_STANDARDS
+    ],
+)
+def test_a_count_whose_words_before_are_only_a_verb_of_its_object_is_of_the_noun_after_its_number(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
