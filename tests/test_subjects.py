@@ -51,6 +51,7 @@ PEANUT_BRIGADE = "https://jxxfw.com/periodical/9460688e116cb6ea9015022bfa5cb2e5.
 QINGYUAN_WEAK_VILLAGES = "http://qynews.zjol.com.cn/qynews/system/2017/12/14/030579872.shtml"
 XIANTAO_THREE_VILLAGES = "https://bbs.cnhubei.com/thread-2864076-1-1.html"
 PARTY_BRANCH_STANDARDS = "https://www.gongwk.com/doc/555773.jhtml"
+HUAIMA_TRAINING = "http://d3x3.com/hmsrmzf/jzqk/content/ce32d38e-f088-4f92-b03d-cc9f4adbd4c6.html"
 
 
 def _fact(sentence: str, text: str) -> dict:
@@ -400,3 +401,15 @@ def test_a_lead_verb_before_a_noun_it_makes_stays_in_the_label(sentence, text, l
 )
 def test_a_count_whose_words_before_are_only_a_verb_of_its_object_is_of_the_noun_after_its_number(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,indicator",
+    [
+        ("今年已完成全年培训任务800人的一半。", "800人", "trainees_target"),  # HUAIMA_TRAINING
+        ("县里下达高素质农民培训任务150人。", "150人", "trainees_target"),  # HUAIMA_TRAINING
+    ],
+)
+def test_a_lead_verb_before_its_task_stays_in_the_label(sentence, text, indicator):
+    fact = _fact(sentence, text)
+    assert fact["label"].endswith("培训任务") and fact["indicator"] == indicator
