@@ -51,6 +51,7 @@ PEANUT_BRIGADE = "https://jxxfw.com/periodical/9460688e116cb6ea9015022bfa5cb2e5.
 QINGYUAN_WEAK_VILLAGES = "http://qynews.zjol.com.cn/qynews/system/2017/12/14/030579872.shtml"
 XIANTAO_THREE_VILLAGES = "https://bbs.cnhubei.com/thread-2864076-1-1.html"
 PARTY_BRANCH_STANDARDS = "https://www.gongwk.com/doc/555773.jhtml"
+JIANGSU_COLLECTIVE_2023 = "https://fx361.cc/page/2023/1228/22921247.shtml"
 HUAIMA_TRAINING = "http://d3x3.com/hmsrmzf/jzqk/content/ce32d38e-f088-4f92-b03d-cc9f4adbd4c6.html"
 
 
@@ -413,3 +414,14 @@ def test_a_count_whose_words_before_are_only_a_verb_of_its_object_is_of_the_noun
 def test_a_lead_verb_before_its_task_stays_in_the_label(sentence, text, indicator):
     fact = _fact(sentence, text)
     assert fact["label"].endswith("培训任务") and fact["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "words,expected",
+    [
+        ("2023 年全县村级集体经济总收入", "村级集体经济总收入"),  # HUNAN_COLLECTIVE: a space before 年
+        ("2022 年度村集体经营性收入", "村集体经营性收入"),  # JIANGSU_COLLECTIVE_2023
+    ],
+)
+def test_a_year_written_with_a_space_before_its_nian_is_no_part_of_the_subject(words, expected):
+    assert _subject_words(words) == ("", expected)
