@@ -66,6 +66,7 @@ class _Words:
     bare: dict[str, str]  # a label that is only one of these words → its role
     attributes: re.Pattern  # attribute words ending a subject (粮食播种面积 → 粮食)
     reached_end: re.Pattern  # a reached word ending a label (粮食产量下降到 → 粮食产量)
+    reached: tuple[str, ...]  # the reached words, as str.endswith tests them (缩小为: its 为 is no link word)
     unit_nouns: dict[str, str]  # a measure word → the noun of a count with no other words (户 → 户数)
     whole: frozenset[str]
     whole_ends: frozenset[str]
@@ -101,6 +102,7 @@ def _read_words() -> _Words:
         bare=bare,
         attributes=re.compile(rf"(?<=.)(?:{_alternation(words.get('attribute', ()))})+$"),
         reached_end=re.compile(rf"(?<=.)(?:{_alternation(words.get('reached', ()))})$"),
+        reached=tuple(words.get("reached", ())),
         unit_nouns={w[0]: w for w in words.get("unit_noun", ())},
         whole=whole,
         whole_ends=frozenset(w[-1] for w in whole),
@@ -260,7 +262,7 @@ def _subject_words(before: str) -> tuple[str, str]:
         before = before[scope.end() :]
     link = g.link.search(before)
     w = _WORDS or _words()
-    if link:
+    if link and not before.endswith(w.reached):  # 缩小为: the level reached, 为 and all
         cut = link.start()
         if cut and before[cut] in w.whole_ends and before[cut - 1 : cut + 1] in w.whole:
             cut += 1  # 人均, 合计: the link word ends a word of the label

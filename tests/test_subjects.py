@@ -52,6 +52,7 @@ QINGYUAN_WEAK_VILLAGES = "http://qynews.zjol.com.cn/qynews/system/2017/12/14/030
 XIANTAO_THREE_VILLAGES = "https://bbs.cnhubei.com/thread-2864076-1-1.html"
 PARTY_BRANCH_STANDARDS = "https://www.gongwk.com/doc/555773.jhtml"
 JIANGSU_COLLECTIVE_2023 = "https://fx361.cc/page/2023/1228/22921247.shtml"
+YOUYANG_2022 = "http://youyang.gov.cn/bmjz_sites/bm/tjj/zwgk_104134/fdzdgknr_104136/tjxx/tjgb/202304/t20230421_11900644.html"
 HUAIMA_TRAINING = "http://d3x3.com/hmsrmzf/jzqk/content/ce32d38e-f088-4f92-b03d-cc9f4adbd4c6.html"
 
 
@@ -425,3 +426,15 @@ def test_a_lead_verb_before_its_task_stays_in_the_label(sentence, text, indicato
 )
 def test_a_year_written_with_a_space_before_its_nian_is_no_part_of_the_subject(words, expected):
     assert _subject_words(words) == ("", expected)
+
+
+@pytest.mark.parametrize(
+    "sentence,text,indicator",
+    [
+        ("全县城乡居民收入比由上年的2.45:1缩小为2.39:1。", "2.39:1", "urban_rural_income_ratio"),  # YOUYANG_2022
+        ("全乡耕牛由一百二十头减少为六十八头。", "六十八头", "cattle_stock"),  # JIANYANG_PIGS: a level in words
+    ],
+)
+def test_a_change_word_with_wei_before_a_figure_states_the_level_reached_of_the_subject_before(sentence, text, indicator):
+    fact = _fact(sentence, text)
+    assert fact["label"].endswith("为") and fact["indicator"] == indicator
