@@ -72,6 +72,7 @@ class _Words:
     whole_ends: frozenset[str]
     prepositions: frozenset[str]
     no_subject: frozenset[str]  # a label of only one of these (a preposition, a verb of the object after) names none
+    object_verb_end: re.Pattern  # a verb of the object after ending a label (县里安排)
     scopes: tuple[str, ...]  # scope words of the whole township (全镇, 全大队 …), as str.endswith tests them
 
 
@@ -108,6 +109,7 @@ def _read_words() -> _Words:
         whole_ends=frozenset(w[-1] for w in whole),
         prepositions=frozenset(words.get("preposition", ())),
         no_subject=frozenset((*words.get("preposition", ()), *words.get("object_verb", ()))),
+        object_verb_end=re.compile(rf"(?<=.)(?:{_alternation(words.get('object_verb', ()))})$"),
         scopes=tuple(w for w in words.get("scope", ()) if w.startswith("全")),
     )
 
@@ -464,7 +466,10 @@ class Labelling:
         w = _WORDS or _words()
         follow = _HANZI.match(self.view, end)
         # 由14个乡镇, 安排28名县级领导, 东沟、西岭等3个省级美丽乡村: the phrase after says what is counted
-        if before and before not in w.no_subject and not (follow and before.endswith("等")):
+        if before and before not in w.no_subject and not (follow and before.endswith("等")) and not (
+            # 镇班子成员分包14个村: a count of the verb's object, not of who acts (每个片区安排2名, 每人联系2个村: per unit)
+            follow and "每" not in before and w.object_verb_end.search(before) and _COUNT_END.search(self.view, start, end)
+        ):
             return before, end
         if not before and not verb and self.view[end - 2 : end] == "人口":
             return "人口", end  # 64个村、4.1万人口的农业大镇: its population

@@ -53,6 +53,9 @@ XIANTAO_THREE_VILLAGES = "https://bbs.cnhubei.com/thread-2864076-1-1.html"
 PARTY_BRANCH_STANDARDS = "https://www.gongwk.com/doc/555773.jhtml"
 JIANGSU_COLLECTIVE_2023 = "https://fx361.cc/page/2023/1228/22921247.shtml"
 YOUYANG_2022 = "http://youyang.gov.cn/bmjz_sites/bm/tjj/zwgk_104134/fdzdgknr_104136/tjxx/tjgb/202304/t20230421_11900644.html"
+BAOZHEN_GOVERNANCE = "http://delmunsoft.com/news/show-222502.html"
+TAIZHOU_GRID = "http://www.tzzx.net/1/51477/2024/01/30540219.html"
+ZHEJIANG_WEAK_VILLAGES = "https://scholarmate.com/S/57AzSZ"
 HUAIMA_TRAINING = "http://d3x3.com/hmsrmzf/jzqk/content/ce32d38e-f088-4f92-b03d-cc9f4adbd4c6.html"
 
 
@@ -438,3 +441,17 @@ def test_a_year_written_with_a_space_before_its_nian_is_no_part_of_the_subject(w
 def test_a_change_word_with_wei_before_a_figure_states_the_level_reached_of_the_subject_before(sentence, text, indicator):
     fact = _fact(sentence, text)
     assert fact["label"].endswith("为") and fact["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("严格实行包村制度，镇班子成员分包12个村(居)、40个网格。", "12个", "村"),  # BAOZHEN_GOVERNANCE
+        ("镇级配备3名专职调解员，村级落实信息员。", "3名", "专职调解员"),  # DAMUJIA_GOVERNANCE
+        # a count per unit keeps its unit (TAIZHOU_GRID), an amount is no count (ZHEJIANG_WEAK_VILLAGES)
+        ("每个片区安排2名帮包领导。", "2名", "每个片区安排"),
+        ("县财政每年安排800万元专项资金。", "800万元", "县财政每年安排"),
+    ],
+)
+def test_a_count_after_a_verb_of_its_object_is_of_the_noun_after_its_number(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
