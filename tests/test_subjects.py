@@ -455,3 +455,14 @@ def test_a_change_word_with_wei_before_a_figure_states_the_level_reached_of_the_
 )
 def test_a_count_after_a_verb_of_its_object_is_of_the_noun_after_its_number(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("柳河镇是一个有着28个村、3.2万人口的山区镇。", "28个", "村"),  # DAMUJIA_GOVERNANCE
+        ("该村拥有2家农产品加工企业。", "2家", "农产品加工企业"),  # DAMUJIA_GOVERNANCE
+    ],
+)
+def test_a_count_after_a_verb_of_having_is_of_the_noun_after_its_number(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
