@@ -140,7 +140,7 @@ _UNITS_AFTER = re.compile(r"社区|居委会|村民小组|自然村|网格")
 #: not villages that take on a project or a rank (全镇6个村实施“一事一议”项目, 3个村入选): some
 #: of the township's villages, not all of them.
 _VILLAGES_AFTER = re.compile(
-    r"(?:行政村|村委会|村)(?:[(（](?:社区|居)[)）])?(?![集民级干组党两委庄务卫医规道部史容貌落镇支])"
+    r"(?:行政村|村委会|村)(?:[(（](?:社区|居)[)）])?(?![民级干组党两委庄务卫医规道部史容貌落镇支])"
     r"(?!实施|申报|入选|列入|获评|被评为|被命名|被列为)"
 )
 

@@ -56,6 +56,7 @@ YOUYANG_2022 = "http://youyang.gov.cn/bmjz_sites/bm/tjj/zwgk_104134/fdzdgknr_104
 BAOZHEN_GOVERNANCE = "http://delmunsoft.com/news/show-222502.html"
 TAIZHOU_GRID = "http://www.tzzx.net/1/51477/2024/01/30540219.html"
 ZHEJIANG_WEAK_VILLAGES = "https://scholarmate.com/S/57AzSZ"
+VILLAGE_INCOME_REPORT = "https://wenmijiayuan.com/doc/22650.html"
 HUAIMA_TRAINING = "http://d3x3.com/hmsrmzf/jzqk/content/ce32d38e-f088-4f92-b03d-cc9f4adbd4c6.html"
 
 
@@ -465,4 +466,15 @@ def test_a_count_after_a_verb_of_its_object_is_of_the_noun_after_its_number(sent
     ],
 )
 def test_a_count_after_a_verb_of_having_is_of_the_noun_after_its_number(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("收入刚过10万元的村5个，占62.5%，8个村集体经济收入均达到10万元以上。", "8个", "村"),  # VILLAGE_INCOME_REPORT
+        ("全镇12个村集体经济收入全部超过5万元。", "12个", "村"),  # VILLAGE_INCOME_REPORT
+    ],
+)
+def test_a_count_of_villages_before_their_collective_income_counts_villages(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
