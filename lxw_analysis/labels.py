@@ -433,8 +433,8 @@ class Labelling:
         noun = _words().unit_nouns.get(view[end - 1 : end])
         if not noun or not _PLAIN_COUNT.fullmatch(view, start, end):
             return ""
-        if end < len(view) and view[end] not in _CLAUSE_ENDS and view[end] != "、":
-            return ""
+        if end < len(view) and view[end] not in _CLAUSE_ENDS and view[end] != "、" and not (scoped and view[end] == "民"):
+            return ""  # but 带领全镇3.2万人民: the township's people
         clause = self.layout.clause_at(start)[0]
         sentence = self.layout.sentence_at(start)[0]
         said = self._said

@@ -57,6 +57,7 @@ BAOZHEN_GOVERNANCE = "http://delmunsoft.com/news/show-222502.html"
 TAIZHOU_GRID = "http://www.tzzx.net/1/51477/2024/01/30540219.html"
 ZHEJIANG_WEAK_VILLAGES = "https://scholarmate.com/S/57AzSZ"
 VILLAGE_INCOME_REPORT = "https://wenmijiayuan.com/doc/22650.html"
+DAUMLOAN_GOV_REPORT = "https://m.daumloan.com/p-128500754.html"
 HUAIMA_TRAINING = "http://d3x3.com/hmsrmzf/jzqk/content/ce32d38e-f088-4f92-b03d-cc9f4adbd4c6.html"
 
 
@@ -478,3 +479,15 @@ def test_a_count_after_a_verb_of_having_is_of_the_noun_after_its_number(sentence
 )
 def test_a_count_of_villages_before_their_collective_income_counts_villages(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text",
+    [
+        ("一年来，镇党委、镇政府团结带领全镇4.6万人民，攻坚克难。", "4.6万人"),  # DAUMLOAN_GOV_REPORT
+        ("过去五年，乡政府带领全乡1.8万人民，奋力拼搏。", "1.8万人"),  # DAUMLOAN_GOV_REPORT
+    ],
+)
+def test_the_people_of_the_whole_township_are_its_population(sentence, text):
+    fact = _fact(sentence, text)
+    assert fact["label"] == "人口" and fact["indicator"] == "population"
