@@ -295,6 +295,10 @@ def _subject_words(before: str) -> tuple[str, str]:
     return verb, before
 
 
+#: A noun, 中 and words that name it again (乡镇中富裕乡镇, 村中薄弱村): some of those counted.
+_AMONG = re.compile(r"([\u4e00-\u9fff]{1,4}?)中(?![心学药式型小])(?=[\u4e00-\u9fff]*?\1)")
+
+
 @lru_cache(maxsize=16384)
 def _noun_after(phrase: str) -> tuple[str, int, bool]:
     """The noun a number counts in the words after it (``phrase``, 24 characters at most), how
@@ -317,6 +321,9 @@ def _noun_after(phrase: str) -> tuple[str, int, bool]:
     doubled = next((i for i in range(len(phrase) - 1) if phrase[i] == phrase[i + 1]), None)
     if doubled is not None:
         phrase = phrase[: doubled + 1]  # 10个(行政)村村集体经济收益: the measured noun ends at the first 村
+    among = _AMONG.match(phrase)
+    if among:  # 17个乡镇中富裕乡镇4个: the noun counted, then those of them the next figure counts
+        return among.group(1), skipped, True
     goes_on = goes_on or len(phrase) > 10
     phrase = g.tail.sub("", phrase[:10])
     return phrase, skipped, goes_on

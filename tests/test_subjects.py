@@ -491,3 +491,15 @@ def test_a_count_of_villages_before_their_collective_income_counts_villages(sent
 def test_the_people_of_the_whole_township_are_its_population(sentence, text):
     fact = _fact(sentence, text)
     assert fact["label"] == "人口" and fact["indicator"] == "population"
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("从乡镇看，12 个乡镇中富裕乡镇3 个、薄弱乡镇4 个。", "12 个", "乡镇"),  # JIANGSU_COLLECTIVE_2023
+        ("全县20个村中薄弱村6个。", "20个", "村"),  # JIANGSU_COLLECTIVE_2023
+        ("建成3个村中心小学。", "3个", "建成村中心小学"),  # 中心 is a word, not among
+    ],
+)
+def test_a_count_before_zhong_and_its_noun_again_counts_that_noun(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
