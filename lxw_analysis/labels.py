@@ -239,6 +239,13 @@ _NO_HEAD = re.compile(rf"^(?:比|较)|(?:增产|减产|{CHANGE})了?$")
 _TASK_END = re.compile(r"(?<=..)(?:目标任务|任务|目标)$")
 
 
+#: A preposition and a place, its object, ending the words before a count (课题组对平川区9个乡镇): what is
+#: counted is of the place, named after the number.
+_PREPOSITION_PLACE = re.compile(
+    r"(?<!相)[在对向给从由于把将][\u4e00-\u9fff]{1,4}?(?:区|县|市|镇|乡)(?<!乡镇)(?<!城镇)(?<!村镇)(?<!集镇)(?<!城乡)$"
+)
+
+
 @lru_cache(maxsize=16384)
 def _words_before(words: str) -> tuple[str, bool, bool, bool]:
     """The words before a number less quote marks, and whether they are only whose a count is
@@ -248,7 +255,7 @@ def _words_before(words: str) -> tuple[str, bool, bool, bool]:
     return (
         before,
         _OF_COUNTED.fullmatch(before) is not None,
-        before[-1:] in _words().prepositions,
+        before[-1:] in _words().prepositions or _PREPOSITION_PLACE.search(before) is not None,
         _SCOPE_END.search(before, max(0, len(before) - 6)) is not None,
     )
 

@@ -58,6 +58,8 @@ TAIZHOU_GRID = "http://www.tzzx.net/1/51477/2024/01/30540219.html"
 ZHEJIANG_WEAK_VILLAGES = "https://scholarmate.com/S/57AzSZ"
 VILLAGE_INCOME_REPORT = "https://wenmijiayuan.com/doc/22650.html"
 DAUMLOAN_GOV_REPORT = "https://m.daumloan.com/p-128500754.html"
+PINGCHUAN_SURVEY = "https://m.fx361.cc/news/2023/0302/21564268.html"
+YINZHOU_PARTY = "https://www.nbyz.gov.cn/art/2024/7/2/art_1229108276_59224395.html"
 HUAIMA_TRAINING = "http://d3x3.com/hmsrmzf/jzqk/content/ce32d38e-f088-4f92-b03d-cc9f4adbd4c6.html"
 
 
@@ -503,3 +505,15 @@ def test_the_people_of_the_whole_township_are_its_population(sentence, text):
 )
 def test_a_count_before_zhong_and_its_noun_again_counts_that_noun(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,indicator",
+    [
+        ("去年，调查组对东川区7个乡镇的98个行政村进行了走访。", "7个", "townships"),  # PINGCHUAN_SURVEY
+        ("镇司法所对全镇64名人民调解员进行了轮训。", "64名", "mediators"),  # MEDIATION_COMMITTEES
+        ("在全县186名村党组织书记中，大专以上学历的有102名。", "186名", "village_party_secretaries"),  # YINZHOU_PARTY
+    ],
+)
+def test_a_count_after_a_preposition_and_a_place_is_of_the_noun_after_its_number(sentence, text, indicator):
+    assert _fact(sentence, text)["indicator"] == indicator
