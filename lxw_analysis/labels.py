@@ -46,10 +46,11 @@ _MODIFIER = re.compile(
 #: One character that makes a lead verb a noun (培训班, 调解会, 服务站, 化解率, 投资额).
 _NOUN_ENDINGS = frozenset("班会站点所室队员费率额")
 
-#: What a figure is compared with (同比, 比上年, 比2019年底, 比一九八○年): years in figures or in words.
+#: What a figure is compared with (同比, 比上年, 比2019年底, 比一九八○年, 是一九四九年): years in figures or in words.
 BASE = (
     r"(?:同比|环比|(?:比|较)(?:上年同期|去年同期|上年底|上年末|上年|去年|前年|上月|同期|年初"
-    r"|(?:20|19)\d\d年(?:底|末|同期)?|[〇○零O一二三四五六七八九]{4}年(?:底|末|同期)?))"
+    r"|(?:20|19)\d\d年(?:底|末|同期)?|[〇○零O一二三四五六七八九]{4}年(?:底|末|同期)?)"
+    r"|是(?:(?:20|19)\d\d年|[〇○零O一二三四五六七八九]{4}年))"  # 是一九四九年…的四倍: that year's level
 )
 #: The words of a change (增长, 下降 …), as a change word alone may be written: a relation's core.
 CHANGE = (
@@ -121,6 +122,7 @@ _FROM_END = re.compile(
 )
 #: A base year alone (比一九八○年5.9亿斤): the level of the base, of the subject before it.
 _BASE_ONLY = re.compile(rf"{BASE}$")
+_BASE_END = re.compile(rf"(?<=.){BASE}$")
 #: Characters that end a clause.
 _CLAUSE_ENDS = frozenset(",:;。!?;\n")
 #: A count that is only a number and its measure word (2386户, 一千三百六十口人): no bracket, no bound.
@@ -225,6 +227,8 @@ def _head(label: str, role: str) -> str:
         head = w.attributes.sub("", _YIELD_END.sub("", head))
     elif role == "bare_verb":
         head = _TASK_END.sub("", head)
+    elif role == "base":
+        head = _BASE_END.sub("", head)  # 粮食总产量比一九八○年…,是一九四九年: one subject, two bases
     return "" if w.relation.fullmatch(head) else head
 
 
@@ -362,7 +366,7 @@ class Labelling:
         found, used = self._label(ctx_start, start, end)
         found = self._listed(start) or found
         w = _WORDS or _words()
-        role = w.bare.get(found) or ("base" if found[:1] in "比较同环" and _BASE_ONLY.fullmatch(found) else None)
+        role = w.bare.get(found) or ("base" if found[:1] in "比较同环是" and _BASE_ONLY.fullmatch(found) else None)
         if role:
             earlier = self._earlier_subject(ctx_start, start, role)
             if not earlier:

@@ -60,6 +60,7 @@ VILLAGE_INCOME_REPORT = "https://wenmijiayuan.com/doc/22650.html"
 DAUMLOAN_GOV_REPORT = "https://m.daumloan.com/p-128500754.html"
 PINGCHUAN_SURVEY = "https://m.fx361.cc/news/2023/0302/21564268.html"
 YINZHOU_PARTY = "https://www.nbyz.gov.cn/art/2024/7/2/art_1229108276_59224395.html"
+COUNTY_GRAIN_1984 = "https://www.ppdoc.com/periodical/b583a659a6d23d02fb24bfb3426fdb7b.html"
 HUAIMA_TRAINING = "http://d3x3.com/hmsrmzf/jzqk/content/ce32d38e-f088-4f92-b03d-cc9f4adbd4c6.html"
 
 
@@ -517,3 +518,17 @@ def test_a_count_before_zhong_and_its_noun_again_counts_that_noun(sentence, text
 )
 def test_a_count_after_a_preposition_and_a_place_is_of_the_noun_after_its_number(sentence, text, indicator):
     assert _fact(sentence, text)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        # COUNTY_GRAIN_1984: two bases of one subject, in words
+        ("全县粮食总产量达到三亿二千万斤，比一九七八年二亿四千万斤增长百分之三十三，是一九五○年九千万斤的三倍多。",
+         "九千万斤", "粮食总产量是一九五○年"),
+        ("全镇粮食总产量1.2万吨，是2000年6000吨的两倍。", "6000吨", "粮食总产量是2000年"),  # COUNTY_GRAIN_1984
+    ],
+)
+def test_a_figure_after_shi_and_a_year_is_the_level_of_the_subject_before_it_that_year(sentence, text, label):
+    fact = _fact(sentence, text)
+    assert fact["label"] == label and fact["indicator"] == "grain_output"
