@@ -61,6 +61,7 @@ DAUMLOAN_GOV_REPORT = "https://m.daumloan.com/p-128500754.html"
 PINGCHUAN_SURVEY = "https://m.fx361.cc/news/2023/0302/21564268.html"
 YINZHOU_PARTY = "https://www.nbyz.gov.cn/art/2024/7/2/art_1229108276_59224395.html"
 COUNTY_GRAIN_1984 = "https://www.ppdoc.com/periodical/b583a659a6d23d02fb24bfb3426fdb7b.html"
+DONGPING_BRIGADE = "https://www.ppdoc.com/periodical/a24d0895fcf436c9dbef1c3379cf90be.html"
 HUAIMA_TRAINING = "http://d3x3.com/hmsrmzf/jzqk/content/ce32d38e-f088-4f92-b03d-cc9f4adbd4c6.html"
 
 
@@ -532,3 +533,14 @@ def test_a_count_after_a_preposition_and_a_place_is_of_the_noun_after_its_number
 def test_a_figure_after_shi_and_a_year_is_the_level_of_the_subject_before_it_that_year(sentence, text, label):
     fact = _fact(sentence, text)
     assert fact["label"] == label and fact["indicator"] == "grain_output"
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("我们红旗大队有九个生产队，一个林业队。", "九个", "生产队"),  # DONGPING_BRIGADE
+        ("石门村共有6个村民小组。", "6个", "村民小组"),  # DONGPING_BRIGADE
+    ],
+)
+def test_a_count_after_a_place_and_a_verb_of_having_is_of_the_noun_after_its_number(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
