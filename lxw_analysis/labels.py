@@ -243,6 +243,8 @@ _NO_HEAD = re.compile(rf"^(?:比|较)|(?:增产|减产|{CHANGE})了?$")
 _TASK_END = re.compile(r"(?<=..)(?:目标任务|任务|目标)$")
 
 
+#: An event and 后, all the words before a count (换届后): a time.
+_AFTER_EVENT = re.compile(r"[\u4e00-\u9fff]{1,4}后")
 #: A place and a verb of having, all the words before a count (我们东坪大队有七个生产队, 石门村共有3个村民小组).
 _PLACE_HAS = re.compile(
     r"(?:我们|我|本|该)?[\u4e00-\u9fff]{1,4}?(?:大队|生产队|公社|村|镇|乡|县|区|街道|社区)(?<!乡镇)(?<!城镇)(?:共有|有|拥有|现有)"
@@ -473,6 +475,8 @@ class Labelling:
             before, scoped = "", False  # 9个乡镇的126个行政村: the 126 are villages, of the 9 townships
         elif after_preposition and _COUNT_END.search(self.view, start, end):
             before, scoped = "", False  # 镇党委在46个党支部开展…: a preposition's object, counted after its number
+        elif _AFTER_EVENT.fullmatch(before) and _COUNT_END.search(self.view, start, end):
+            before = ""  # 换届后14名村党组织书记: a time, not what is counted
         elif _PLACE_HAS.fullmatch(before) and _COUNT_END.search(self.view, start, end):
             before = ""  # 我们东坪大队有七个生产队: what the place has, counted after its number
         if scoped:

@@ -62,6 +62,7 @@ PINGCHUAN_SURVEY = "https://m.fx361.cc/news/2023/0302/21564268.html"
 YINZHOU_PARTY = "https://www.nbyz.gov.cn/art/2024/7/2/art_1229108276_59224395.html"
 COUNTY_GRAIN_1984 = "https://www.ppdoc.com/periodical/b583a659a6d23d02fb24bfb3426fdb7b.html"
 DONGPING_BRIGADE = "https://www.ppdoc.com/periodical/a24d0895fcf436c9dbef1c3379cf90be.html"
+QYFGJ_ELECTION = "https://qyfgj.cn/fanwen/149719.html"
 HUAIMA_TRAINING = "http://d3x3.com/hmsrmzf/jzqk/content/ce32d38e-f088-4f92-b03d-cc9f4adbd4c6.html"
 
 
@@ -543,4 +544,15 @@ def test_a_figure_after_shi_and_a_year_is_the_level_of_the_subject_before_it_tha
     ],
 )
 def test_a_count_after_a_place_and_a_verb_of_having_is_of_the_noun_after_its_number(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("全乡村两委顺利完成换届。换届后12名村党组织书记平均年龄44岁。", "12名", "村党组织书记"),  # QYFGJ_ELECTION
+        ("全镇开展集中整顿。整顿后6个村党支部全部晋位升级。", "6个", "村党支部"),  # QYFGJ_ELECTION
+    ],
+)
+def test_a_count_after_only_an_event_and_hou_is_of_the_noun_after_its_number(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
