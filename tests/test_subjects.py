@@ -63,6 +63,7 @@ YINZHOU_PARTY = "https://www.nbyz.gov.cn/art/2024/7/2/art_1229108276_59224395.ht
 COUNTY_GRAIN_1984 = "https://www.ppdoc.com/periodical/b583a659a6d23d02fb24bfb3426fdb7b.html"
 DONGPING_BRIGADE = "https://www.ppdoc.com/periodical/a24d0895fcf436c9dbef1c3379cf90be.html"
 QYFGJ_ELECTION = "https://qyfgj.cn/fanwen/149719.html"
+XIUZHIBEN_COLLECTIVE = "http://xiuzhiben.com/ns_news/620162123168676"
 HUAIMA_TRAINING = "http://d3x3.com/hmsrmzf/jzqk/content/ce32d38e-f088-4f92-b03d-cc9f4adbd4c6.html"
 
 
@@ -555,4 +556,15 @@ def test_a_count_after_a_place_and_a_verb_of_having_is_of_the_noun_after_its_num
     ],
 )
 def test_a_count_after_only_an_event_and_hou_is_of_the_noun_after_its_number(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("2023年，全县村组两级总收入18.2亿元（村级14.6亿元），同比增长4.3%。", "4.3%", "村组两级总收入同比增长"),  # XIUZHIBEN_COLLECTIVE
+        ("全镇财政收入5200万元(其中税收3100万元),比上年增长6.2%。", "6.2%", "财政收入比上年增长"),  # XIUZHIBEN_COLLECTIVE
+    ],
+)
+def test_a_change_after_a_bracket_is_of_the_subject_before_the_bracket(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
