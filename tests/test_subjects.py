@@ -568,3 +568,14 @@ def test_a_count_after_only_an_event_and_hou_is_of_the_noun_after_its_number(sen
 )
 def test_a_change_after_a_bracket_is_of_the_subject_before_the_bracket(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,indicator",
+    [
+        ("18名发展对象全部经过不少于5天的集中培训。", "不少于5天", "training_days_per_trainee"),  # CHUANSHI_BRANCHES
+        ("今年9名入党积极分子全部经过不少于3天的集中培训。", "不少于3天", "training_days_per_trainee"),  # CHUANSHI_BRANCHES
+    ],
+)
+def test_a_figure_after_only_jingguo_is_of_what_is_gone_through(sentence, text, indicator):
+    assert _fact(sentence, text)["indicator"] == indicator
