@@ -101,6 +101,7 @@ class _Document(Candidates, ReadingTogether, Labelling):
         prev_end = 0
         band_noun = None
         subject = ("", (-1, -1))  # the last subject stated, and the sentence it was stated in
+        outer_subject = subject  # … and the last stated outside brackets
         quotes: dict[tuple[int, int], str] = {}  # facts of one sentence share its quote
         targets: dict[tuple, bool] = {}  # … and whether it states targets (the sentence half of indicators.says_target)
         clause_targets: dict[tuple, bool] = {}  # the clause half, for facts sharing a clause
@@ -135,10 +136,14 @@ class _Document(Candidates, ReadingTogether, Labelling):
                 if not label and rows and rows[-1][1][5] and layout.clause_at(rows[-1][0]) == clause:
                     label = rows[-1][1][5]  # 救助困难群众420户、650人: the same subject
                 own = _without_relation(label)
+                bracketed = view.count("(", sentence[0], start) > view.count(")", sentence[0], start)
                 if own:
                     subject = (own, sentence)
+                    if not bracketed:  # 总收入36.4亿元(村级29.12亿元),同比增长5.1%: the bracket's is a part
+                        outer_subject = subject
                 elif subject[1] == sentence and (raw.direction or raw.unit in ("%", "百分点", "倍")):
-                    label = subject[0] + label  # 地区生产总值12.3亿元,增长8%: the growth of 地区生产总值
+                    # 地区生产总值12.3亿元,增长8%: the growth of 地区生产总值
+                    label = (subject if bracketed or outer_subject[1] != sentence else outer_subject)[0] + label
             # A bracket of units with a name of their own (薄弱村) is matched as those units.
             as_band = banded and (noun is None or noun in _VILLAGE_NOUNS or raw.unit == "%")
             clause_text = view[near_clause[0] : near_clause[1]]

@@ -46,10 +46,11 @@ _MODIFIER = re.compile(
 #: One character that makes a lead verb a noun (培训班, 调解会, 服务站, 化解率, 投资额).
 _NOUN_ENDINGS = frozenset("班会站点所室队员费率额")
 
-#: What a figure is compared with (同比, 比上年, 比2019年底, 比一九八○年): years in figures or in words.
+#: What a figure is compared with (同比, 比上年, 比2019年底, 比一九八○年, 是一九四九年): years in figures or in words.
 BASE = (
     r"(?:同比|环比|(?:比|较)(?:上年同期|去年同期|上年底|上年末|上年|去年|前年|上月|同期|年初"
-    r"|(?:20|19)\d\d年(?:底|末|同期)?|[〇○零O一二三四五六七八九]{4}年(?:底|末|同期)?))"
+    r"|(?:20|19)\d\d年(?:底|末|同期)?|[〇○零O一二三四五六七八九]{4}年(?:底|末|同期)?)"
+    r"|是(?:(?:20|19)\d\d年|[〇○零O一二三四五六七八九]{4}年))"  # 是一九四九年…的四倍: that year's level
 )
 #: The words of a change (增长, 下降 …), as a change word alone may be written: a relation's core.
 CHANGE = (
@@ -66,10 +67,13 @@ class _Words:
     bare: dict[str, str]  # a label that is only one of these words → its role
     attributes: re.Pattern  # attribute words ending a subject (粮食播种面积 → 粮食)
     reached_end: re.Pattern  # a reached word ending a label (粮食产量下降到 → 粮食产量)
+    reached: tuple[str, ...]  # the reached words, as str.endswith tests them (缩小为: its 为 is no link word)
     unit_nouns: dict[str, str]  # a measure word → the noun of a count with no other words (户 → 户数)
     whole: frozenset[str]
     whole_ends: frozenset[str]
     prepositions: frozenset[str]
+    no_subject: frozenset[str]  # a label of only one of these (a preposition, a verb of the object after) names none
+    object_verb_end: re.Pattern  # a verb of the object after ending a label (县里安排)
     scopes: tuple[str, ...]  # scope words of the whole township (全镇, 全大队 …), as str.endswith tests them
 
 
@@ -100,10 +104,13 @@ def _read_words() -> _Words:
         bare=bare,
         attributes=re.compile(rf"(?<=.)(?:{_alternation(words.get('attribute', ()))})+$"),
         reached_end=re.compile(rf"(?<=.)(?:{_alternation(words.get('reached', ()))})$"),
+        reached=tuple(words.get("reached", ())),
         unit_nouns={w[0]: w for w in words.get("unit_noun", ())},
         whole=whole,
         whole_ends=frozenset(w[-1] for w in whole),
         prepositions=frozenset(words.get("preposition", ())),
+        no_subject=frozenset((*words.get("preposition", ()), *words.get("object_verb", ()))),
+        object_verb_end=re.compile(rf"(?<=.)(?:{_alternation(words.get('object_verb', ()))})$"),
         scopes=tuple(w for w in words.get("scope", ()) if w.startswith("全")),
     )
 
@@ -115,6 +122,7 @@ _FROM_END = re.compile(
 )
 #: A base year alone (比一九八○年5.9亿斤): the level of the base, of the subject before it.
 _BASE_ONLY = re.compile(rf"{BASE}$")
+_BASE_END = re.compile(rf"(?<=.){BASE}$")
 #: Characters that end a clause.
 _CLAUSE_ENDS = frozenset(",:;。!?;\n")
 #: A count that is only a number and its measure word (2386户, 一千三百六十口人): no bracket, no bound.
@@ -134,7 +142,7 @@ _UNITS_AFTER = re.compile(r"社区|居委会|村民小组|自然村|网格")
 #: not villages that take on a project or a rank (全镇6个村实施“一事一议”项目, 3个村入选): some
 #: of the township's villages, not all of them.
 _VILLAGES_AFTER = re.compile(
-    r"(?:行政村|村委会|村)(?:[(（](?:社区|居)[)）])?(?![集民级干组党两委庄务卫医规道部史容貌落镇支])"
+    r"(?:行政村|村委会|村)(?:[(（](?:社区|居)[)）])?(?![民级干组党两委庄务卫医规道部史容貌落镇支])"
     r"(?!实施|申报|入选|列入|获评|被评为|被命名|被列为)"
 )
 
@@ -219,6 +227,8 @@ def _head(label: str, role: str) -> str:
         head = w.attributes.sub("", _YIELD_END.sub("", head))
     elif role == "bare_verb":
         head = _TASK_END.sub("", head)
+    elif role == "base":
+        head = _BASE_END.sub("", head)  # 粮食总产量比一九八○年…,是一九四九年: one subject, two bases
     return "" if w.relation.fullmatch(head) else head
 
 
@@ -233,6 +243,19 @@ _NO_HEAD = re.compile(rf"^(?:比|较)|(?:增产|减产|{CHANGE})了?$")
 _TASK_END = re.compile(r"(?<=..)(?:目标任务|任务|目标)$")
 
 
+#: An event and 后, all the words before a count (换届后): a time.
+_AFTER_EVENT = re.compile(r"[\u4e00-\u9fff]{1,4}后")
+#: A place and a verb of having, all the words before a count (我们东坪大队有七个生产队, 石门村共有3个村民小组).
+_PLACE_HAS = re.compile(
+    r"(?:我们|我|本|该)?[\u4e00-\u9fff]{1,4}?(?:大队|生产队|公社|村|镇|乡|县|区|街道|社区)(?<!乡镇)(?<!城镇)(?:共有|有|拥有|现有)"
+)
+#: A preposition and a place, its object, ending the words before a count (课题组对平川区9个乡镇): what is
+#: counted is of the place, named after the number.
+_PREPOSITION_PLACE = re.compile(
+    r"(?<!相)[在对向给从由于把将][\u4e00-\u9fff]{1,4}?(?:区|县|市|镇|乡)(?<!乡镇)(?<!城镇)(?<!村镇)(?<!集镇)(?<!城乡)$"
+)
+
+
 @lru_cache(maxsize=16384)
 def _words_before(words: str) -> tuple[str, bool, bool, bool]:
     """The words before a number less quote marks, and whether they are only whose a count is
@@ -242,7 +265,7 @@ def _words_before(words: str) -> tuple[str, bool, bool, bool]:
     return (
         before,
         _OF_COUNTED.fullmatch(before) is not None,
-        before[-1:] in _words().prepositions,
+        before[-1:] in _words().prepositions or _PREPOSITION_PLACE.search(before) is not None,
         _SCOPE_END.search(before, max(0, len(before) - 6)) is not None,
     )
 
@@ -258,7 +281,7 @@ def _subject_words(before: str) -> tuple[str, str]:
         before = before[scope.end() :]
     link = g.link.search(before)
     w = _WORDS or _words()
-    if link:
+    if link and not before.endswith(w.reached):  # 缩小为: the level reached, 为 and all
         cut = link.start()
         if cut and before[cut] in w.whole_ends and before[cut - 1 : cut + 1] in w.whole:
             cut += 1  # 人均, 合计: the link word ends a word of the label
@@ -289,6 +312,10 @@ def _subject_words(before: str) -> tuple[str, str]:
     return verb, before
 
 
+#: A noun, 中 and words that name it again (乡镇中富裕乡镇, 村中薄弱村): some of those counted.
+_AMONG = re.compile(r"([\u4e00-\u9fff]{1,4}?)中(?![心学药式型小])(?=[\u4e00-\u9fff]*?\1)")
+
+
 @lru_cache(maxsize=16384)
 def _noun_after(phrase: str) -> tuple[str, int, bool]:
     """The noun a number counts in the words after it (``phrase``, 24 characters at most), how
@@ -311,6 +338,9 @@ def _noun_after(phrase: str) -> tuple[str, int, bool]:
     doubled = next((i for i in range(len(phrase) - 1) if phrase[i] == phrase[i + 1]), None)
     if doubled is not None:
         phrase = phrase[: doubled + 1]  # 10个(行政)村村集体经济收益: the measured noun ends at the first 村
+    among = _AMONG.match(phrase)
+    if among:  # 17个乡镇中富裕乡镇4个: the noun counted, then those of them the next figure counts
+        return among.group(1), skipped, True
     goes_on = goes_on or len(phrase) > 10
     phrase = g.tail.sub("", phrase[:10])
     return phrase, skipped, goes_on
@@ -342,7 +372,7 @@ class Labelling:
         found, used = self._label(ctx_start, start, end)
         found = self._listed(start) or found
         w = _WORDS or _words()
-        role = w.bare.get(found) or ("base" if found[:1] in "比较同环" and _BASE_ONLY.fullmatch(found) else None)
+        role = w.bare.get(found) or ("base" if found[:1] in "比较同环是" and _BASE_ONLY.fullmatch(found) else None)
         if role:
             earlier = self._earlier_subject(ctx_start, start, role)
             if not earlier:
@@ -427,8 +457,8 @@ class Labelling:
         noun = _words().unit_nouns.get(view[end - 1 : end])
         if not noun or not _PLAIN_COUNT.fullmatch(view, start, end):
             return ""
-        if end < len(view) and view[end] not in _CLAUSE_ENDS and view[end] != "、":
-            return ""
+        if end < len(view) and view[end] not in _CLAUSE_ENDS and view[end] != "、" and not (scoped and view[end] == "民"):
+            return ""  # but 带领全镇3.2万人民: the township's people
         clause = self.layout.clause_at(start)[0]
         sentence = self.layout.sentence_at(start)[0]
         said = self._said
@@ -445,6 +475,10 @@ class Labelling:
             before, scoped = "", False  # 9个乡镇的126个行政村: the 126 are villages, of the 9 townships
         elif after_preposition and _COUNT_END.search(self.view, start, end):
             before, scoped = "", False  # 镇党委在46个党支部开展…: a preposition's object, counted after its number
+        elif _AFTER_EVENT.fullmatch(before) and _COUNT_END.search(self.view, start, end):
+            before = ""  # 换届后14名村党组织书记: a time, not what is counted
+        elif _PLACE_HAS.fullmatch(before) and _COUNT_END.search(self.view, start, end):
+            before = ""  # 我们东坪大队有七个生产队: what the place has, counted after its number
         if scoped:
             villages = _VILLAGES_AFTER.match(self.view, end)
             if villages:
@@ -459,8 +493,11 @@ class Labelling:
         verb, before = _subject_words(before)
         w = _WORDS or _words()
         follow = _HANZI.match(self.view, end)
-        # 由14个乡镇, 东沟、西岭等3个省级美丽乡村: the phrase after says what is counted
-        if before and before not in w.prepositions and not (follow and before.endswith("等")):
+        # 由14个乡镇, 安排28名县级领导, 东沟、西岭等3个省级美丽乡村: the phrase after says what is counted
+        if before and before not in w.no_subject and not (follow and before.endswith("等")) and not (
+            # 镇班子成员分包14个村: a count of the verb's object, not of who acts (每个片区安排2名, 每人联系2个村: per unit)
+            follow and "每" not in before and w.object_verb_end.search(before) and _COUNT_END.search(self.view, start, end)
+        ):
             return before, end
         if not before and not verb and self.view[end - 2 : end] == "人口":
             return "人口", end  # 64个村、4.1万人口的农业大镇: its population
