@@ -227,7 +227,7 @@ def grammar() -> Grammar:
     # Years, months, bracketed headings (【集体经济】), places (清溪县…) and scope words before a subject.
     # a place's name, not a verb and its object (上报至镇级网格中心, 争取县级以上项目资金)
     place = r"(?!城镇|乡镇|集镇|村镇|城乡)(?:(?![至到向往于])[\u4e00-\u9fff]){2,4}?(?:县|镇|乡|街道)(?!级)(?=[\u4e00-\u9fff]{2})"
-    scope = rf"^(?:\d{{4}}年度?|[〇○零一二三四五六七八九]{{4}}年度?|\d{{1,2}}(?:月?[-—~至]\d{{1,2}})?月份?|【[^】]{{1,10}}】|{_alternation(words['scope'])}|{place})+"
+    scope = rf"^(?:\d{{4}} ?年度?|[〇○零一二三四五六七八九]{{4}}年度?|\d{{1,2}}(?:月?[-—~至]\d{{1,2}})?月份?|【[^】]{{1,10}}】|{_alternation(words['scope'])}|{place})+"
     link = _alternation(words["band_link"])
     band_gap = re.compile(
         _optional_as_alternative(rf"""[ ]?(?:之间)?(?P<de>的)?(?P<noun>[\u4e00-\u9fff()“”"]{{0,10}}?)

@@ -66,10 +66,13 @@ class _Words:
     bare: dict[str, str]  # a label that is only one of these words → its role
     attributes: re.Pattern  # attribute words ending a subject (粮食播种面积 → 粮食)
     reached_end: re.Pattern  # a reached word ending a label (粮食产量下降到 → 粮食产量)
+    reached: tuple[str, ...]  # the reached words, as str.endswith tests them (缩小为: its 为 is no link word)
     unit_nouns: dict[str, str]  # a measure word → the noun of a count with no other words (户 → 户数)
     whole: frozenset[str]
     whole_ends: frozenset[str]
     prepositions: frozenset[str]
+    no_subject: frozenset[str]  # a label of only one of these (a preposition, a verb of the object after) names none
+    object_verb_end: re.Pattern  # a verb of the object after ending a label (县里安排)
     scopes: tuple[str, ...]  # scope words of the whole township (全镇, 全大队 …), as str.endswith tests them
 
 
@@ -100,10 +103,13 @@ def _read_words() -> _Words:
         bare=bare,
         attributes=re.compile(rf"(?<=.)(?:{_alternation(words.get('attribute', ()))})+$"),
         reached_end=re.compile(rf"(?<=.)(?:{_alternation(words.get('reached', ()))})$"),
+        reached=tuple(words.get("reached", ())),
         unit_nouns={w[0]: w for w in words.get("unit_noun", ())},
         whole=whole,
         whole_ends=frozenset(w[-1] for w in whole),
         prepositions=frozenset(words.get("preposition", ())),
+        no_subject=frozenset((*words.get("preposition", ()), *words.get("object_verb", ()))),
+        object_verb_end=re.compile(rf"(?<=.)(?:{_alternation(words.get('object_verb', ()))})$"),
         scopes=tuple(w for w in words.get("scope", ()) if w.startswith("全")),
     )
 
@@ -134,7 +140,7 @@ _UNITS_AFTER = re.compile(r"社区|居委会|村民小组|自然村|网格")
 #: not villages that take on a project or a rank (全镇6个村实施“一事一议”项目, 3个村入选): some
 #: of the township's villages, not all of them.
 _VILLAGES_AFTER = re.compile(
-    r"(?:行政村|村委会|村)(?:[(（](?:社区|居)[)）])?(?![集民级干组党两委庄务卫医规道部史容貌落镇支])"
+    r"(?:行政村|村委会|村)(?:[(（](?:社区|居)[)）])?(?![民级干组党两委庄务卫医规道部史容貌落镇支])"
     r"(?!实施|申报|入选|列入|获评|被评为|被命名|被列为)"
 )
 
@@ -258,7 +264,7 @@ def _subject_words(before: str) -> tuple[str, str]:
         before = before[scope.end() :]
     link = g.link.search(before)
     w = _WORDS or _words()
-    if link:
+    if link and not before.endswith(w.reached):  # 缩小为: the level reached, 为 and all
         cut = link.start()
         if cut and before[cut] in w.whole_ends and before[cut - 1 : cut + 1] in w.whole:
             cut += 1  # 人均, 合计: the link word ends a word of the label
@@ -289,6 +295,10 @@ def _subject_words(before: str) -> tuple[str, str]:
     return verb, before
 
 
+#: A noun, 中 and words that name it again (乡镇中富裕乡镇, 村中薄弱村): some of those counted.
+_AMONG = re.compile(r"([\u4e00-\u9fff]{1,4}?)中(?![心学药式型小])(?=[\u4e00-\u9fff]*?\1)")
+
+
 @lru_cache(maxsize=16384)
 def _noun_after(phrase: str) -> tuple[str, int, bool]:
     """The noun a number counts in the words after it (``phrase``, 24 characters at most), how
@@ -311,6 +321,9 @@ def _noun_after(phrase: str) -> tuple[str, int, bool]:
     doubled = next((i for i in range(len(phrase) - 1) if phrase[i] == phrase[i + 1]), None)
     if doubled is not None:
         phrase = phrase[: doubled + 1]  # 10个(行政)村村集体经济收益: the measured noun ends at the first 村
+    among = _AMONG.match(phrase)
+    if among:  # 17个乡镇中富裕乡镇4个: the noun counted, then those of them the next figure counts
+        return among.group(1), skipped, True
     goes_on = goes_on or len(phrase) > 10
     phrase = g.tail.sub("", phrase[:10])
     return phrase, skipped, goes_on
@@ -427,8 +440,8 @@ class Labelling:
         noun = _words().unit_nouns.get(view[end - 1 : end])
         if not noun or not _PLAIN_COUNT.fullmatch(view, start, end):
             return ""
-        if end < len(view) and view[end] not in _CLAUSE_ENDS and view[end] != "、":
-            return ""
+        if end < len(view) and view[end] not in _CLAUSE_ENDS and view[end] != "、" and not (scoped and view[end] == "民"):
+            return ""  # but 带领全镇3.2万人民: the township's people
         clause = self.layout.clause_at(start)[0]
         sentence = self.layout.sentence_at(start)[0]
         said = self._said
@@ -459,8 +472,11 @@ class Labelling:
         verb, before = _subject_words(before)
         w = _WORDS or _words()
         follow = _HANZI.match(self.view, end)
-        # 由14个乡镇, 东沟、西岭等3个省级美丽乡村: the phrase after says what is counted
-        if before and before not in w.prepositions and not (follow and before.endswith("等")):
+        # 由14个乡镇, 安排28名县级领导, 东沟、西岭等3个省级美丽乡村: the phrase after says what is counted
+        if before and before not in w.no_subject and not (follow and before.endswith("等")) and not (
+            # 镇班子成员分包14个村: a count of the verb's object, not of who acts (每个片区安排2名, 每人联系2个村: per unit)
+            follow and "每" not in before and w.object_verb_end.search(before) and _COUNT_END.search(self.view, start, end)
+        ):
             return before, end
         if not before and not verb and self.view[end - 2 : end] == "人口":
             return "人口", end  # 64个村、4.1万人口的农业大镇: its population

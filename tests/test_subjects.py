@@ -48,6 +48,17 @@ BAIGUO_SURVEY = "https://haozazhi.com/haowen/713.html"
 CHUANSHI_BRANCHES = "https://www.mingyanjiaju.org/fanwen/dangtuangongzuozongjie/1332904593524454.htm"
 LAIXI_PEANUTS = "http://laixinews.com/news/laixi/2021-09-17/47339.html"
 PEANUT_BRIGADE = "https://jxxfw.com/periodical/9460688e116cb6ea9015022bfa5cb2e5.html"
+QINGYUAN_WEAK_VILLAGES = "http://qynews.zjol.com.cn/qynews/system/2017/12/14/030579872.shtml"
+XIANTAO_THREE_VILLAGES = "https://bbs.cnhubei.com/thread-2864076-1-1.html"
+PARTY_BRANCH_STANDARDS = "https://www.gongwk.com/doc/555773.jhtml"
+JIANGSU_COLLECTIVE_2023 = "https://fx361.cc/page/2023/1228/22921247.shtml"
+YOUYANG_2022 = "http://youyang.gov.cn/bmjz_sites/bm/tjj/zwgk_104134/fdzdgknr_104136/tjxx/tjgb/202304/t20230421_11900644.html"
+BAOZHEN_GOVERNANCE = "http://delmunsoft.com/news/show-222502.html"
+TAIZHOU_GRID = "http://www.tzzx.net/1/51477/2024/01/30540219.html"
+ZHEJIANG_WEAK_VILLAGES = "https://scholarmate.com/S/57AzSZ"
+VILLAGE_INCOME_REPORT = "https://wenmijiayuan.com/doc/22650.html"
+DAUMLOAN_GOV_REPORT = "https://m.daumloan.com/p-128500754.html"
+HUAIMA_TRAINING = "http://d3x3.com/hmsrmzf/jzqk/content/ce32d38e-f088-4f92-b03d-cc9f4adbd4c6.html"
 
 
 def _fact(sentence: str, text: str) -> dict:
@@ -384,4 +395,111 @@ def test_scope_words_months_and_places_before_a_subject_are_set_aside_and_nothin
     ],
 )
 def test_a_lead_verb_before_a_noun_it_makes_stays_in_the_label(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("县里还安排了驻村干部,并安排15名县级领导参与结对帮扶。", "15名", "县级领导"),  # QINGYUAN_WEAK_VILLAGES
+        ("镇里抽调机关干部,组成8个驻村工作组。", "8个", "驻村工作组"),  # XIANTAO_THREE_VILLAGES
+        ("经摸底排查,确定3个软弱涣散村党组织。", "3个", "软弱涣散村党组织"),  # PARTY_BRANCH_STANDARDS
+    ],
+)
+def test_a_count_whose_words_before_are_only_a_verb_of_its_object_is_of_the_noun_after_its_number(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,indicator",
+    [
+        ("今年已完成全年培训任务800人的一半。", "800人", "trainees_target"),  # HUAIMA_TRAINING
+        ("县里下达高素质农民培训任务150人。", "150人", "trainees_target"),  # HUAIMA_TRAINING
+    ],
+)
+def test_a_lead_verb_before_its_task_stays_in_the_label(sentence, text, indicator):
+    fact = _fact(sentence, text)
+    assert fact["label"].endswith("培训任务") and fact["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "words,expected",
+    [
+        ("2023 年全县村级集体经济总收入", "村级集体经济总收入"),  # HUNAN_COLLECTIVE: a space before 年
+        ("2022 年度村集体经营性收入", "村集体经营性收入"),  # JIANGSU_COLLECTIVE_2023
+    ],
+)
+def test_a_year_written_with_a_space_before_its_nian_is_no_part_of_the_subject(words, expected):
+    assert _subject_words(words) == ("", expected)
+
+
+@pytest.mark.parametrize(
+    "sentence,text,indicator",
+    [
+        ("全县城乡居民收入比由上年的2.45:1缩小为2.39:1。", "2.39:1", "urban_rural_income_ratio"),  # YOUYANG_2022
+        ("全乡耕牛由一百二十头减少为六十八头。", "六十八头", "cattle_stock"),  # JIANYANG_PIGS: a level in words
+    ],
+)
+def test_a_change_word_with_wei_before_a_figure_states_the_level_reached_of_the_subject_before(sentence, text, indicator):
+    fact = _fact(sentence, text)
+    assert fact["label"].endswith("为") and fact["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("严格实行包村制度，镇班子成员分包12个村(居)、40个网格。", "12个", "村"),  # BAOZHEN_GOVERNANCE
+        ("镇级配备3名专职调解员，村级落实信息员。", "3名", "专职调解员"),  # DAMUJIA_GOVERNANCE
+        # a count per unit keeps its unit (TAIZHOU_GRID), an amount is no count (ZHEJIANG_WEAK_VILLAGES)
+        ("每个片区安排2名帮包领导。", "2名", "每个片区安排"),
+        ("县财政每年安排800万元专项资金。", "800万元", "县财政每年安排"),
+    ],
+)
+def test_a_count_after_a_verb_of_its_object_is_of_the_noun_after_its_number(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("柳河镇是一个有着28个村、3.2万人口的山区镇。", "28个", "村"),  # DAMUJIA_GOVERNANCE
+        ("该村拥有2家农产品加工企业。", "2家", "农产品加工企业"),  # DAMUJIA_GOVERNANCE
+    ],
+)
+def test_a_count_after_a_verb_of_having_is_of_the_noun_after_its_number(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("收入刚过10万元的村5个，占62.5%，8个村集体经济收入均达到10万元以上。", "8个", "村"),  # VILLAGE_INCOME_REPORT
+        ("全镇12个村集体经济收入全部超过5万元。", "12个", "村"),  # VILLAGE_INCOME_REPORT
+    ],
+)
+def test_a_count_of_villages_before_their_collective_income_counts_villages(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text",
+    [
+        ("一年来，镇党委、镇政府团结带领全镇4.6万人民，攻坚克难。", "4.6万人"),  # DAUMLOAN_GOV_REPORT
+        ("过去五年，乡政府带领全乡1.8万人民，奋力拼搏。", "1.8万人"),  # DAUMLOAN_GOV_REPORT
+    ],
+)
+def test_the_people_of_the_whole_township_are_its_population(sentence, text):
+    fact = _fact(sentence, text)
+    assert fact["label"] == "人口" and fact["indicator"] == "population"
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("从乡镇看，12 个乡镇中富裕乡镇3 个、薄弱乡镇4 个。", "12 个", "乡镇"),  # JIANGSU_COLLECTIVE_2023
+        ("全县20个村中薄弱村6个。", "20个", "村"),  # JIANGSU_COLLECTIVE_2023
+        ("建成3个村中心小学。", "3个", "建成村中心小学"),  # 中心 is a word, not among
+    ],
+)
+def test_a_count_before_zhong_and_its_noun_again_counts_that_noun(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
