@@ -311,3 +311,30 @@ def test_the_share_of_the_training_task_done_and_training_bases_by_level(sentenc
 )
 def test_women_among_the_party_members_named_only_as_women(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://zggqgc.com/a/news/854.html
+        ("新当选的村两委成员中，党员比例为72.6%，与上届相比上升了4个百分点。", "4个百分点",
+         "village_cadres_party_member_share_change_pp"),
+        ("具有高中以上文化程度的达到58.4%，较上届提高近9个百分点。", "近9个百分点",
+         "village_cadres_high_school_share_change_pp"),
+        ("全镇村民平均参选率为90.2%，比上届上升了1.8个百分点。", "1.8个百分点", "voter_turnout_change_pp"),
+    ],
+)
+def test_changes_against_the_last_election_are_told_apart_by_what_changed(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://cnxxpl.com/content/2018/07/26/8674646.html
+        ("截至去年底，全区共有党员15320名，较上年净增268名。", "268名", "party_members_net_increase"),
+        ("党的基层组织846个，较上年净增21个。", "21个", "grassroots_party_organisations_increase"),
+    ],
+)
+def test_net_increases_whose_subject_the_sentence_names_before(sentence, number, indicator):
+    check(sentence, number, indicator)
