@@ -338,3 +338,15 @@ def test_changes_against_the_last_election_are_told_apart_by_what_changed(senten
 )
 def test_net_increases_whose_subject_the_sentence_names_before(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://d3x3.com/hmsrmzf/jzqk/content/ce32d38e-f088-4f92-b03d-cc9f4adbd4c6.html
+        ("明年计划新建县级田间学校3个。", "3个", "field_schools_built"),
+        ("目前全镇已建成农民田间学校7所。", "7所", "farmer_field_schools"),
+    ],
+)
+def test_field_schools_newly_set_up_are_not_all_the_field_schools(sentence, number, indicator):
+    check(sentence, number, indicator)
