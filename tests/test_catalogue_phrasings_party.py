@@ -270,3 +270,83 @@ def test_net_increases_in_party_members_and_organisations_are_not_their_totals(s
 def test_cadres_seconded_to_work_in_the_villages():
     # modelled on http://wx.heze.cn/a/7107.html
     check("今年全镇抽调干部24名，进驻8个后进村。", "24名", "cadres_dispatched")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://pysfq.xinxiang.gov.cn/htmls/bumendongtai/20120615/f3d689cd1c0d4d8c826e0dad54aa77bf.html
+        ("本期共有320名农民参加养殖、电工两个工种的培训，分设三个培训点。", "三个", "training_sites"),
+        ("经县人社部门组织考试，预计共有290人通过鉴定。", "290人", "skill_appraisal_passed"),
+        # modelled on http://m.jiaoyim.cn/html/news/taixing/2011/0920/30382.html
+        ("全镇共有412名学员通过职业技能鉴定考试。", "412名", "skill_appraisal_passed"),
+    ],
+)
+def test_training_sites_and_people_passing_the_skill_appraisal(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://d3x3.com/hmsrmzf/jzqk/content/ce32d38e-f088-4f92-b03d-cc9f4adbd4c6.html
+        ("上半年举办培训班6期，培训高素质农民315人，完成全年培训任务800人的39.38%。", "39.38%",
+         "training_task_completion_rate"),
+        ("上半年举办培训班6期，培训高素质农民315人，完成全年培训任务800人的39.38%。", "800人", "trainees_target"),
+        ("下半年用好3个市级实训基地，组织学员现场实训。", "3个", "municipal_training_bases"),
+        ("全区共有省级实训基地2个。", "2个", "provincial_training_bases"),
+    ],
+)
+def test_the_share_of_the_training_task_done_and_training_bases_by_level(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://www.zhengzhongguoji.com/article/2522102_45547621.html
+        ("全村党员46名，其中女性9名。", "9名", "female_party_members"),
+        ("全村常住人口1320人，其中女性640人。", "640人", None),
+    ],
+)
+def test_women_among_the_party_members_named_only_as_women(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://zggqgc.com/a/news/854.html
+        ("新当选的村两委成员中，党员比例为72.6%，与上届相比上升了4个百分点。", "4个百分点",
+         "village_cadres_party_member_share_change_pp"),
+        ("具有高中以上文化程度的达到58.4%，较上届提高近9个百分点。", "近9个百分点",
+         "village_cadres_high_school_share_change_pp"),
+        ("全镇村民平均参选率为90.2%，比上届上升了1.8个百分点。", "1.8个百分点", "voter_turnout_change_pp"),
+    ],
+)
+def test_changes_against_the_last_election_are_told_apart_by_what_changed(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://cnxxpl.com/content/2018/07/26/8674646.html
+        ("截至去年底，全区共有党员15320名，较上年净增268名。", "268名", "party_members_net_increase"),
+        ("党的基层组织846个，较上年净增21个。", "21个", "grassroots_party_organisations_increase"),
+    ],
+)
+def test_net_increases_whose_subject_the_sentence_names_before(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://d3x3.com/hmsrmzf/jzqk/content/ce32d38e-f088-4f92-b03d-cc9f4adbd4c6.html
+        ("明年计划新建县级田间学校3个。", "3个", "field_schools_built"),
+        ("目前全镇已建成农民田间学校7所。", "7所", "farmer_field_schools"),
+    ],
+)
+def test_field_schools_newly_set_up_are_not_all_the_field_schools(sentence, number, indicator):
+    check(sentence, number, indicator)
