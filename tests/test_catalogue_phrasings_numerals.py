@@ -182,3 +182,25 @@ def test_the_share_of_disputes_mediated_is_not_the_success_rate_of_mediation(sen
 )
 def test_the_schooling_of_new_party_members(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://www.weibianwang.cn/news/content/3202084c7.html
+        ("全年我镇發展黨員15人，其中大專及以上文化6人，高中（中專）文化5人。", "6人", "new_party_members_college"),
+        ("全年我镇發展黨員15人，其中大專及以上文化6人，高中（中專）文化5人。", "5人", "new_party_members_high_school"),
+        ("從文化結構看，高中（中專）文化5人，占33.3%。", "33.3%", "new_party_members_high_school_share"),
+        # modelled on http://szb.sxworker.com/content/2013-04/02/093077.html
+        ("今年共发展党员20名，其中退役军人4名、返乡创业青年3名。", "4名", "new_party_members_veterans"),
+        # modelled on http://zggqgc.com/a/news/854.html
+        ("今年共发展党员20名，其中退役军人4名、返乡创业青年3名。", "3名", "new_party_members_returnee_youth"),
+    ],
+)
+def test_the_schooling_and_background_of_new_party_members(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_shared_meal_points_for_the_elderly():
+    # modelled on https://cna.com.tw/news/aloc/201704050266.aspx
+    check("2024年，全鄉老人共餐據點達到8個。", "8個", "elderly_dining_points")
