@@ -204,3 +204,16 @@ def test_the_schooling_and_background_of_new_party_members(sentence, number, ind
 def test_shared_meal_points_for_the_elderly():
     # modelled on https://cna.com.tw/news/aloc/201704050266.aspx
     check("2024年，全鄉老人共餐據點達到8個。", "8個", "elderly_dining_points")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://toucheng.e-land.gov.tw/News_Content.aspx?n=157B836F6D6FE037&s=2E4AE409FAEA55E1
+        ("去年鎮公所完成溝渠清疏12公里，新設路燈80盞。", "12公里"),
+        # modelled on https://cnews.com.tw/tag/%e9%87%8e%e6%ba%aa%e6%b8%85%e7%96%8f%e6%94%b9%e5%96%84%e5%b7%a5%e7%a8%8b
+        ("今年全區完成野溪清疏9公里。", "9公里"),
+    ],
+)
+def test_drains_cleared_are_counted_by_length(sentence, number):
+    check(sentence, number, "drains_cleared")
