@@ -217,3 +217,16 @@ def test_shared_meal_points_for_the_elderly():
 )
 def test_drains_cleared_are_counted_by_length(sentence, number):
     check(sentence, number, "drains_cleared")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on http://www.healthxt.com/dynamic/1/2016-03-21/11764.html
+        ("全乡桑园面积达到一千二百亩，养蚕户三百余户。", "一千二百亩"),
+        # modelled on http://www.j3b16l47.com/esilk/news_show.aspx?id=29742
+        ("一九八〇年，蚕桑发展到二百多亩，茶园三百亩。", "二百多亩"),
+    ],
+)
+def test_mulberry_land_is_counted_as_sericulture_area(sentence, number):
+    check(sentence, number, "sericulture_area")
