@@ -230,3 +230,16 @@ def test_drains_cleared_are_counted_by_length(sentence, number):
 )
 def test_mulberry_land_is_counted_as_sericulture_area(sentence, number):
     check(sentence, number, "sericulture_area")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://360doc.cn/article/59805275_1083641101.html
+        ("一九七五年，全公社有农科队十二个，农科组八十多个。", "十二个"),
+        # modelled on https://max.book118.com/html/2019/0723/7013002136002042.shtm
+        ("一九七五年，全公社有农科队十二个，农科组八十多个。", "八十多个"),
+    ],
+)
+def test_farm_science_teams_of_brigades(sentence, number):
+    check(sentence, number, "agricultural_science_teams")
