@@ -243,3 +243,15 @@ def test_mulberry_land_is_counted_as_sericulture_area(sentence, number):
 )
 def test_farm_science_teams_of_brigades(sentence, number):
     check(sentence, number, "agricultural_science_teams")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://cna.com.tw/news/aloc/202010310111.aspx
+        ("鄉公所今年發放全鄉每人1千元振興禮金，所需經費800萬元。", "1千元", "cash_handout_per_person"),
+        ("全鄉每人1千元。", "1千元", None),
+    ],
+)
+def test_each_resident_is_a_cash_handout_only_in_a_clause_of_a_handout(sentence, number, indicator):
+    check(sentence, number, indicator)
