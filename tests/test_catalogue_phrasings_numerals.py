@@ -182,3 +182,76 @@ def test_the_share_of_disputes_mediated_is_not_the_success_rate_of_mediation(sen
 )
 def test_the_schooling_of_new_party_members(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://www.weibianwang.cn/news/content/3202084c7.html
+        ("全年我镇發展黨員15人，其中大專及以上文化6人，高中（中專）文化5人。", "6人", "new_party_members_college"),
+        ("全年我镇發展黨員15人，其中大專及以上文化6人，高中（中專）文化5人。", "5人", "new_party_members_high_school"),
+        ("從文化結構看，高中（中專）文化5人，占33.3%。", "33.3%", "new_party_members_high_school_share"),
+        # modelled on http://szb.sxworker.com/content/2013-04/02/093077.html
+        ("今年共发展党员20名，其中退役军人4名、返乡创业青年3名。", "4名", "new_party_members_veterans"),
+        # modelled on http://zggqgc.com/a/news/854.html
+        ("今年共发展党员20名，其中退役军人4名、返乡创业青年3名。", "3名", "new_party_members_returnee_youth"),
+    ],
+)
+def test_the_schooling_and_background_of_new_party_members(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_shared_meal_points_for_the_elderly():
+    # modelled on https://cna.com.tw/news/aloc/201704050266.aspx
+    check("2024年，全鄉老人共餐據點達到8個。", "8個", "elderly_dining_points")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://toucheng.e-land.gov.tw/News_Content.aspx?n=157B836F6D6FE037&s=2E4AE409FAEA55E1
+        ("去年鎮公所完成溝渠清疏12公里，新設路燈80盞。", "12公里"),
+        # modelled on https://cnews.com.tw/tag/%e9%87%8e%e6%ba%aa%e6%b8%85%e7%96%8f%e6%94%b9%e5%96%84%e5%b7%a5%e7%a8%8b
+        ("今年全區完成野溪清疏9公里。", "9公里"),
+    ],
+)
+def test_drains_cleared_are_counted_by_length(sentence, number):
+    check(sentence, number, "drains_cleared")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on http://www.healthxt.com/dynamic/1/2016-03-21/11764.html
+        ("全乡桑园面积达到一千二百亩，养蚕户三百余户。", "一千二百亩"),
+        # modelled on http://www.j3b16l47.com/esilk/news_show.aspx?id=29742
+        ("一九八〇年，蚕桑发展到二百多亩，茶园三百亩。", "二百多亩"),
+    ],
+)
+def test_mulberry_land_is_counted_as_sericulture_area(sentence, number):
+    check(sentence, number, "sericulture_area")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://360doc.cn/article/59805275_1083641101.html
+        ("一九七五年，全公社有农科队十二个，农科组八十多个。", "十二个"),
+        # modelled on https://max.book118.com/html/2019/0723/7013002136002042.shtm
+        ("一九七五年，全公社有农科队十二个，农科组八十多个。", "八十多个"),
+    ],
+)
+def test_farm_science_teams_of_brigades(sentence, number):
+    check(sentence, number, "agricultural_science_teams")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://cna.com.tw/news/aloc/202010310111.aspx
+        ("鄉公所今年發放全鄉每人1千元振興禮金，所需經費800萬元。", "1千元", "cash_handout_per_person"),
+        ("全鄉每人1千元。", "1千元", None),
+    ],
+)
+def test_each_resident_is_a_cash_handout_only_in_a_clause_of_a_handout(sentence, number, indicator):
+    check(sentence, number, indicator)
