@@ -143,7 +143,7 @@ def _texts(values) -> pd.api.extensions.ExtensionArray:
 def _floats(values) -> np.ndarray:
     """A float column from row values, NA (None, pd.NA) as NaN."""
     try:
-        return np.array(values, dtype="float64")
+        return np.fromiter(values, dtype="float64", count=len(values))  # np.array first inspects each value's shape
     except TypeError:  # a pd.NA among them
         return np.array([np.nan if _is_na(v) else v for v in values], dtype="float64")
 
@@ -206,12 +206,18 @@ def _row_values(columns: list[tuple]) -> list[np.ndarray]:
     """The id columns of row tuples (``columns`` as ``zip(*rows)`` gives them), as ``_fold`` takes
     them: the values the frame's columns will hold (NA as None, pd.NA or NaN; other values
     in a text column as text)."""
-    return [
-        np.array([v if isinstance(v, str) else _NA_TEXT if _is_na(v) else str(v) for v in columns[i]], dtype=object)
-        if text
-        else _floats(columns[i])
-        for i, text in _ID_AT
-    ]
+    return [_text_values(columns[i]) if text else _floats(columns[i]) for i, text in _ID_AT]
+
+
+def _text_values(column: tuple) -> np.ndarray:
+    """A text column of row values as objects, ``_NA_TEXT`` for NA and other values as text."""
+    kinds = set(map(type, column))
+    if kinds <= {str, type(None)}:  # as most columns: no value to look at one by one
+        values = np.fromiter(column, object, len(column))
+        if type(None) in kinds:
+            values[np.equal(values, None)] = _NA_TEXT
+        return values
+    return np.fromiter((v if isinstance(v, str) else _NA_TEXT if _is_na(v) else str(v) for v in column), object, len(column))
 
 
 def _is_na(value) -> bool:

@@ -82,11 +82,40 @@ def to_halfwidth(text: str) -> str:
     return text
 
 
+_CN_DIGIT = "[一二两三四五六七八九]"
+_CN_TENS = f"[二两三四五六七八九]?十{_CN_DIGIT}?"
+_CN_HUNDREDS = f"{_CN_DIGIT}百(?:零{_CN_DIGIT}|{_CN_DIGIT}十{_CN_DIGIT}?)?"
+_CN_THOUSANDS = f"{_CN_DIGIT}千(?:零{_CN_DIGIT}|零{_CN_DIGIT}十{_CN_DIGIT}?|{_CN_HUNDREDS})?"
+#: The Chinese numerals reports write most (七, 十五, 两百零三, 三千五百万): a number below 10,000
+#: written out in full, perhaps times 万. They are read here, as cn2an reads them; cn2an takes
+#: long to import and is loaded only for the others (一点五, 三亿, 壹佰, 一十二).
+_PLAIN_CHINESE = re.compile(f"(?:{_CN_THOUSANDS}|{_CN_HUNDREDS}|{_CN_TENS}|{_CN_DIGIT})万?")
+_CN_VALUES = {**{c: i for i, c in enumerate("零一二三四五六七八九")}, "两": 2}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def _plain_chinese(text: str) -> float:
+    """The value of a numeral ``_PLAIN_CHINESE`` matches: 三千零五十 → 3050.0."""
+    value, digit = 0, 0
+    for c in text:
+        if c in _CN_UNITS:
+            value += (digit or 1) * _CN_UNITS[c]  # 十五: a bare 十 is one ten
+            digit = 0
+        elif c == "万":
+            value = (value + digit) * 10_000
+            digit = 0
+        else:
+            digit = _CN_VALUES[c]
+    return float(value + digit)
+
+
 @lru_cache(maxsize=4096)
 def _chinese(text: str) -> float:
     if text[0] in "百千万亿佰仟":
         text = "一" + text  # 百余人, 万余元: a bare multiplier means one of it
-    import cn2an  # loaded when a report first writes a Chinese numeral: it compiles its tables on import
+    if _PLAIN_CHINESE.fullmatch(text):
+        return _plain_chinese(text)
+    import cn2an  # loaded when a report first writes another numeral: it compiles its tables on import
 
     try:
         return float(cn2an.cn2an(text, "smart"))

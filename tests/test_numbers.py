@@ -65,3 +65,34 @@ def test_parse_number_returns_a_float_or_raises_value_error(text):
         assert isinstance(parse_number(text), float)
     except ValueError:
         pass
+
+
+def _plain_numerals() -> list[str]:
+    """Every numeral ``numbers`` reads without cn2an: below 10,000 in full, perhaps times 万."""
+    digits = list("一二两三四五六七八九")
+    tens = [a + "十" + b for a in ["", *digits[1:]] for b in ["", *digits]]
+    below_hundred = [""] + ["零" + d for d in digits] + [d + "十" + e for d in digits for e in ["", *digits]]
+    hundreds = [d + "百" + rest for d in digits for rest in below_hundred]
+    below_thousand = [""] + ["零" + d for d in digits] + ["零" + d + "十" + e for d in digits for e in ["", *digits]]
+    thousands = [d + "千" + rest for d in digits for rest in below_thousand + hundreds]
+    return [n + w for n in thousands + hundreds + tens + digits for w in ("", "万")]
+
+
+def test_plain_chinese_numerals_are_read_as_cn2an_reads_them():
+    import cn2an
+
+    from lxw_analysis.numbers import _PLAIN_CHINESE, _plain_chinese
+
+    numerals = _plain_numerals()
+    assert all(_PLAIN_CHINESE.fullmatch(n) for n in numerals)
+    assert [_plain_chinese(n) for n in numerals] == [float(cn2an.cn2an(n, "smart")) for n in numerals]
+
+
+@pytest.mark.parametrize("written", ["一十二", "二零二四", "一百一", "三万五", "壹佰", "一点五", "三亿"])
+def test_other_chinese_numerals_are_left_to_cn2an(written):
+    import cn2an
+
+    from lxw_analysis.numbers import _PLAIN_CHINESE
+
+    assert not _PLAIN_CHINESE.fullmatch(written)
+    assert parse_number(written) == float(cn2an.cn2an(written, "smart"))
