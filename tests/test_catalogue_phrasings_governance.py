@@ -26,9 +26,17 @@ def test_disputes_by_kind_land_on_their_kind(sentence, number, indicator):
     check(sentence, number, indicator)
 
 
-def test_neighbour_disputes_resolved_are_not_counted_as_the_kind():
-    # modelled on http://fj.sina.com.cn/news/b/2020-11-04/detail-iiznezxr9928391.shtml?from=fj_ydph
-    check("本季度村调解室化解邻里纠纷12起。", "12起", None)
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on http://fj.sina.com.cn/news/b/2020-11-04/detail-iiznezxr9928391.shtml?from=fj_ydph
+        ("本季度村调解室化解邻里纠纷12起。", "12起"),
+        # modelled on https://zzsj.com.cn/9425ohnb.shtml
+        ("今年以来，该村调解小组参与调解邻里纠纷9起，成功率100%。", "9起"),
+    ],
+)
+def test_neighbour_disputes_resolved_count_as_disputes_resolved_not_as_the_kind(sentence, number):
+    check(sentence, number, "disputes_resolved")
 
 
 @pytest.mark.parametrize(
