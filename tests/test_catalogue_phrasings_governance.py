@@ -230,3 +230,29 @@ def test_assigned_hotline_requests_still_being_handled():
         "hotline_supervised_requests_in_progress"
     )
     assert match_indicator("正在办理", "件", "其余3件正在办理") is None
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on http://bdpf.org.cn/n1544/n3223/n3278/c93739/content.html
+        ("街道残联联合社区卫生服务中心安排95名残疾人免费体检。", "95名"),
+        # modelled on https://wjw.changzhou.gov.cn/html/wsj/2014/IMNPOFCI_0520/19450.html
+        ("全年完成残疾人健康体检420人。", "420人"),
+    ],
+)
+def test_free_health_checks_of_disabled_people_are_their_own_count(sentence, number):
+    check(sentence, number, "disabled_health_checks")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://www.bdfayi.com/zkkfq/sitesources/jjkfq/page_pc/dtyw/xwdt/article6093f553f6c74fc68e96c5086d59b478
+        ("镇消防巡查组对14家单位开展消防安全检查，发现火灾隐患9处。", "14家"),
+        # modelled on http://0594xyw.cn/news-22120.html
+        ("节前，镇安办联合派出所对12家单位进行消防检查。", "12家"),
+    ],
+)
+def test_units_given_fire_safety_inspections(sentence, number):
+    check(sentence, number, "fire_safety_units_inspected")
