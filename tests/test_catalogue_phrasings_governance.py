@@ -256,3 +256,16 @@ def test_free_health_checks_of_disabled_people_are_their_own_count(sentence, num
 )
 def test_units_given_fire_safety_inspections(sentence, number):
     check(sentence, number, "fire_safety_units_inspected")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://epaper.legaldaily.com.cn/fzrb/content/20210323/Articel11006GN.htm
+        ("镇禁毒办联合社区民警开展禁毒宣传进校园活动6场次，覆盖师生1800余人。", "6场次", "anti_drug_events"),
+        ("今年以来开展禁毒宣传进村入户、进校园活动12场次。", "12场次", "anti_drug_events"),
+        ("全年开展法治宣传进村入户、进校园活动5场次。", "5场次", None),
+    ],
+)
+def test_anti_drug_school_visits_count_as_anti_drug_events_only_when_about_drugs(sentence, number, indicator):
+    check(sentence, number, indicator)
