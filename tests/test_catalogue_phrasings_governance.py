@@ -269,3 +269,8 @@ def test_units_given_fire_safety_inspections(sentence, number):
 )
 def test_anti_drug_school_visits_count_as_anti_drug_events_only_when_about_drugs(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+def test_vans_seized_with_three_wheelers_count_as_unlicensed_vehicles_seized():
+    # modelled on http://scfzyj.com/jj/2018-11-29/18497.html
+    check("开展道路交通隐患整治，查处无牌无证摩托车15辆、三轮车和面包车7台。", "7台", "unlicensed_vehicles_seized")
