@@ -274,3 +274,16 @@ def test_anti_drug_school_visits_count_as_anti_drug_events_only_when_about_drugs
 def test_vans_seized_with_three_wheelers_count_as_unlicensed_vehicles_seized():
     # modelled on http://scfzyj.com/jj/2018-11-29/18497.html
     check("开展道路交通隐患整治，查处无牌无证摩托车15辆、三轮车和面包车7台。", "7台", "unlicensed_vehicles_seized")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://www.scfzbs.com/llqy/202510/83147337.html
+        ("镇公共法律服务站配备3名法律服务工作者。", "3名"),
+        # modelled on https://zzwb.zynews.cn/html/2008-03/20/content_405259.htm
+        ("各片区共安排9名法律工作者。", "9名"),
+    ],
+)
+def test_legal_service_workers_are_counted_apart_from_legal_advisers(sentence, number):
+    check(sentence, number, "legal_service_workers")
