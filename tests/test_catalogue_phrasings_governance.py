@@ -287,3 +287,15 @@ def test_vans_seized_with_three_wheelers_count_as_unlicensed_vehicles_seized():
 )
 def test_legal_service_workers_are_counted_apart_from_legal_advisers(sentence, number):
     check(sentence, number, "legal_service_workers")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.shyp.gov.cn/yp-zwgk/zwgk/buffersInformation/details?id=8467bf80-32ac-4fdd-818f-de6ac9053c90
+        ("1月至9月救助各类困难对象5120人次，支出助困金额302.6万元。", "5120人次", "relief_person_times"),
+        ("1月至9月救助各类困难对象5120人次，支出助困金额302.6万元。", "302.6万元", "relief_funds_paid"),
+    ],
+)
+def test_people_in_hardship_assisted_and_the_money_paid(sentence, number, indicator):
+    check(sentence, number, indicator)
