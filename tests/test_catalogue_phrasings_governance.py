@@ -299,3 +299,18 @@ def test_legal_service_workers_are_counted_apart_from_legal_advisers(sentence, n
 )
 def test_people_in_hardship_assisted_and_the_money_paid(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://www.wenshang.gov.cn/art/2025/7/30/art_62060_2785687.html?xxgkhide=1
+        ("今年上半年获批专项债0.6亿元。", "0.6亿元", "special_bonds_secured"),
+        ("深入开展助企大走访，组织社区累计走访企业1.2万户。", "1.2万户", "enterprises_visited"),
+        # modelled on http://ysy.023xyw.com/html/content/22/09/8090.shtml
+        ("干部深入一线实地走访，截至目前共走访企业215家。", "215家", "enterprises_visited"),
+        ("全镇共有各类企业320家。", "320家", "registered_enterprises"),
+    ],
+)
+def test_enterprise_services_of_a_township(sentence, number, indicator):
+    check(sentence, number, indicator)
