@@ -314,3 +314,16 @@ def test_people_in_hardship_assisted_and_the_money_paid(sentence, number, indica
 )
 def test_enterprise_services_of_a_township(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on http://laixinews.com/lxbd/palx/2017-11-30/32646.html
+        ("全乡现有社区戒毒康复人员12名。", "12名"),
+        # modelled on http://legal.people.com.cn/n1/2019/1212/c42510-31502208.html
+        ("禁毒专干对7名社区戒毒康复人员开展定期家访。", "7名"),
+    ],
+)
+def test_people_in_community_drug_rehabilitation(sentence, number):
+    check(sentence, number, "drug_rehabilitation_persons")
