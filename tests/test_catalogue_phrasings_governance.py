@@ -327,3 +327,16 @@ def test_enterprise_services_of_a_township(sentence, number, indicator):
 )
 def test_people_in_community_drug_rehabilitation(sentence, number):
     check(sentence, number, "drug_rehabilitation_persons")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.3366ai.com/p-bca1e62af5855a78.html
+        ("年初提出矛盾纠纷化解率提升5%、群众安全感满意度达97%以上两大目标。", "5%", "dispute_resolution_rate_growth_rate_target"),
+        ("今年全镇矛盾纠纷化解率提升3%。", "3%", "dispute_resolution_rate_growth_rate"),
+        ("全镇矛盾纠纷化解率同比提升2.1个百分点。", "2.1个百分点", "dispute_resolution_rate_change_pp"),
+    ],
+)
+def test_a_rise_of_the_dispute_resolution_rate_in_per_cent_is_not_one_in_points(sentence, number, indicator):
+    check(sentence, number, indicator)
