@@ -340,3 +340,15 @@ def test_people_in_community_drug_rehabilitation(sentence, number):
 )
 def test_a_rise_of_the_dispute_resolution_rate_in_per_cent_is_not_one_in_points(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.3366ai.com/p-bca1e62af5855a78.html
+        ("明确提出群众安全感满意度达98%以上、基层治理力量下沉覆盖率达100%两大目标。", "100%", "governance_force_coverage_rate_target"),
+        ("截至目前，全镇基层治理力量下沉覆盖率达95%。", "95%", "governance_force_coverage_rate"),
+    ],
+)
+def test_coverage_of_governance_staff_sent_down_and_its_target(sentence, number, indicator):
+    check(sentence, number, indicator)
