@@ -26,9 +26,17 @@ def test_disputes_by_kind_land_on_their_kind(sentence, number, indicator):
     check(sentence, number, indicator)
 
 
-def test_neighbour_disputes_resolved_are_not_counted_as_the_kind():
-    # modelled on http://fj.sina.com.cn/news/b/2020-11-04/detail-iiznezxr9928391.shtml?from=fj_ydph
-    check("本季度村调解室化解邻里纠纷12起。", "12起", None)
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on http://fj.sina.com.cn/news/b/2020-11-04/detail-iiznezxr9928391.shtml?from=fj_ydph
+        ("本季度村调解室化解邻里纠纷12起。", "12起"),
+        # modelled on https://zzsj.com.cn/9425ohnb.shtml
+        ("今年以来，该村调解小组参与调解邻里纠纷9起，成功率100%。", "9起"),
+    ],
+)
+def test_neighbour_disputes_resolved_count_as_disputes_resolved_not_as_the_kind(sentence, number):
+    check(sentence, number, "disputes_resolved")
 
 
 @pytest.mark.parametrize(
@@ -222,3 +230,125 @@ def test_assigned_hotline_requests_still_being_handled():
         "hotline_supervised_requests_in_progress"
     )
     assert match_indicator("正在办理", "件", "其余3件正在办理") is None
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on http://bdpf.org.cn/n1544/n3223/n3278/c93739/content.html
+        ("街道残联联合社区卫生服务中心安排95名残疾人免费体检。", "95名"),
+        # modelled on https://wjw.changzhou.gov.cn/html/wsj/2014/IMNPOFCI_0520/19450.html
+        ("全年完成残疾人健康体检420人。", "420人"),
+    ],
+)
+def test_free_health_checks_of_disabled_people_are_their_own_count(sentence, number):
+    check(sentence, number, "disabled_health_checks")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://www.bdfayi.com/zkkfq/sitesources/jjkfq/page_pc/dtyw/xwdt/article6093f553f6c74fc68e96c5086d59b478
+        ("镇消防巡查组对14家单位开展消防安全检查，发现火灾隐患9处。", "14家"),
+        # modelled on http://0594xyw.cn/news-22120.html
+        ("节前，镇安办联合派出所对12家单位进行消防检查。", "12家"),
+    ],
+)
+def test_units_given_fire_safety_inspections(sentence, number):
+    check(sentence, number, "fire_safety_units_inspected")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://epaper.legaldaily.com.cn/fzrb/content/20210323/Articel11006GN.htm
+        ("镇禁毒办联合社区民警开展禁毒宣传进校园活动6场次，覆盖师生1800余人。", "6场次", "anti_drug_events"),
+        ("今年以来开展禁毒宣传进村入户、进校园活动12场次。", "12场次", "anti_drug_events"),
+        ("全年开展法治宣传进村入户、进校园活动5场次。", "5场次", None),
+    ],
+)
+def test_anti_drug_school_visits_count_as_anti_drug_events_only_when_about_drugs(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_vans_seized_with_three_wheelers_count_as_unlicensed_vehicles_seized():
+    # modelled on http://scfzyj.com/jj/2018-11-29/18497.html
+    check("开展道路交通隐患整治，查处无牌无证摩托车15辆、三轮车和面包车7台。", "7台", "unlicensed_vehicles_seized")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://www.scfzbs.com/llqy/202510/83147337.html
+        ("镇公共法律服务站配备3名法律服务工作者。", "3名"),
+        # modelled on https://zzwb.zynews.cn/html/2008-03/20/content_405259.htm
+        ("各片区共安排9名法律工作者。", "9名"),
+    ],
+)
+def test_legal_service_workers_are_counted_apart_from_legal_advisers(sentence, number):
+    check(sentence, number, "legal_service_workers")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.shyp.gov.cn/yp-zwgk/zwgk/buffersInformation/details?id=8467bf80-32ac-4fdd-818f-de6ac9053c90
+        ("1月至9月救助各类困难对象5120人次，支出助困金额302.6万元。", "5120人次", "relief_person_times"),
+        ("1月至9月救助各类困难对象5120人次，支出助困金额302.6万元。", "302.6万元", "relief_funds_paid"),
+    ],
+)
+def test_people_in_hardship_assisted_and_the_money_paid(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://www.wenshang.gov.cn/art/2025/7/30/art_62060_2785687.html?xxgkhide=1
+        ("今年上半年获批专项债0.6亿元。", "0.6亿元", "special_bonds_secured"),
+        ("深入开展助企大走访，组织社区累计走访企业1.2万户。", "1.2万户", "enterprises_visited"),
+        # modelled on http://ysy.023xyw.com/html/content/22/09/8090.shtml
+        ("干部深入一线实地走访，截至目前共走访企业215家。", "215家", "enterprises_visited"),
+        ("全镇共有各类企业320家。", "320家", "registered_enterprises"),
+    ],
+)
+def test_enterprise_services_of_a_township(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on http://laixinews.com/lxbd/palx/2017-11-30/32646.html
+        ("全乡现有社区戒毒康复人员12名。", "12名"),
+        # modelled on http://legal.people.com.cn/n1/2019/1212/c42510-31502208.html
+        ("禁毒专干对7名社区戒毒康复人员开展定期家访。", "7名"),
+    ],
+)
+def test_people_in_community_drug_rehabilitation(sentence, number):
+    check(sentence, number, "drug_rehabilitation_persons")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.3366ai.com/p-bca1e62af5855a78.html
+        ("年初提出矛盾纠纷化解率提升5%、群众安全感满意度达97%以上两大目标。", "5%", "dispute_resolution_rate_growth_rate_target"),
+        ("今年全镇矛盾纠纷化解率提升3%。", "3%", "dispute_resolution_rate_growth_rate"),
+        ("全镇矛盾纠纷化解率同比提升2.1个百分点。", "2.1个百分点", "dispute_resolution_rate_change_pp"),
+    ],
+)
+def test_a_rise_of_the_dispute_resolution_rate_in_per_cent_is_not_one_in_points(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.3366ai.com/p-bca1e62af5855a78.html
+        ("明确提出群众安全感满意度达98%以上、基层治理力量下沉覆盖率达100%两大目标。", "100%", "governance_force_coverage_rate_target"),
+        ("截至目前，全镇基层治理力量下沉覆盖率达95%。", "95%", "governance_force_coverage_rate"),
+    ],
+)
+def test_coverage_of_governance_staff_sent_down_and_its_target(sentence, number, indicator):
+    check(sentence, number, indicator)
