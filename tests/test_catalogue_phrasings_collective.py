@@ -287,3 +287,10 @@ def test_the_growth_of_the_average_operating_income_worded_in_full():
 )
 def test_a_standard_set_per_village_is_the_support_funds_each_village_gets(sentence, number):
     check(sentence, number, "support_funds_per_village")
+
+
+def test_the_capacity_of_each_station_is_not_the_total_capacity():
+    # modelled on http://ah.sina.com.cn/news/2019-07-12/detail-ihytcerm3176673.shtml (每座电站至少100千瓦)
+    sentence = "全县建成村级光伏电站96座（每座电站至少60千瓦），每村集体经济年收入均达到5万元以上。"
+    check(sentence, "至少60千瓦", "pv_capacity_per_station")
+    check("全县已建成96座村级光伏电站，装机容量5.8兆瓦。", "5.8兆瓦", "pv_capacity")
