@@ -275,3 +275,22 @@ def test_departments_and_units_paired_with_villages(sentence, number):
 def test_the_growth_of_the_average_operating_income_worded_in_full():
     # modelled on http://nirmalhimaltrade.com/news/redian/2023/05/2023-05-27500637.html
     check("全市村均经营性收入48.2万元，同比增长15.6%。", "15.6%", "collective_operating_income_average_growth_rate")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://fx361.cc/page/2021/1122/12468476.shtml (按照每个村不低于50万元的标准)
+        ("2019年以来，按照每个村不低于30万元的标准，累计投入扶持资金2.6亿元。", "不低于30万元"),
+        ("今年下达扶持资金240万元，按每村20万元标准，支持12个薄弱村发展增收项目。", "20万元"),
+    ],
+)
+def test_a_standard_set_per_village_is_the_support_funds_each_village_gets(sentence, number):
+    check(sentence, number, "support_funds_per_village")
+
+
+def test_the_capacity_of_each_station_is_not_the_total_capacity():
+    # modelled on http://ah.sina.com.cn/news/2019-07-12/detail-ihytcerm3176673.shtml (每座电站至少100千瓦)
+    sentence = "全县建成村级光伏电站96座（每座电站至少60千瓦），每村集体经济年收入均达到5万元以上。"
+    check(sentence, "至少60千瓦", "pv_capacity_per_station")
+    check("全县已建成96座村级光伏电站，装机容量5.8兆瓦。", "5.8兆瓦", "pv_capacity")
