@@ -138,6 +138,13 @@ def register_cjk_font() -> str:
     if entry is None:
         manager.addfont(path)
         entry = next(f for f in manager.ttflist if f.fname == path)
+    if manager.ttflist[0] is not entry:
+        # first of the fonts of its name (a system Noto Sans CJK SC too), so it is the one found
+        manager.ttflist.remove(entry)
+        manager.ttflist.insert(0, entry)
+        cached = getattr(manager, "_findfont_cached", None)  # matplotlib's cache of what was found
+        if hasattr(cached, "cache_clear"):
+            cached.cache_clear()
     families = [f for f in matplotlib.rcParams["font.sans-serif"] if f != entry.name]
     matplotlib.rcParams["font.sans-serif"] = [entry.name, *families]
     matplotlib.rcParams["axes.unicode_minus"] = False  # the CJK font has no Unicode minus sign
