@@ -65,6 +65,7 @@ DONGPING_BRIGADE = "https://www.ppdoc.com/periodical/a24d0895fcf436c9dbef1c3379c
 QYFGJ_ELECTION = "https://qyfgj.cn/fanwen/149719.html"
 XIUZHIBEN_COLLECTIVE = "http://xiuzhiben.com/ns_news/620162123168676"
 HUAIMA_TRAINING = "http://d3x3.com/hmsrmzf/jzqk/content/ce32d38e-f088-4f92-b03d-cc9f4adbd4c6.html"
+SICHUAN_SUPPLY_COOP = "http://scpc.gov.cn/ywdt/xzdt/13971819.html"
 
 
 def _fact(sentence: str, text: str) -> dict:
@@ -579,3 +580,14 @@ def test_a_change_after_a_bracket_is_of_the_subject_before_the_bracket(sentence,
 )
 def test_a_figure_after_only_jingguo_is_of_what_is_gone_through(sentence, text, indicator):
     assert _fact(sentence, text)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("村级供销社开展农资代购服务，目前销售额已达12.4万元。", "12.4万元", "销售额"),  # SICHUAN_SUPPLY_COOP
+        ("今年村集体经营性收入已达到35万元。", "35万元", "村集体经营性收入"),  # SICHUAN_SUPPLY_COOP
+    ],
+)
+def test_yi_before_a_link_word_is_no_part_of_the_label(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
