@@ -591,3 +591,15 @@ def test_a_figure_after_only_jingguo_is_of_what_is_gone_through(sentence, text, 
 )
 def test_yi_before_a_link_word_is_no_part_of_the_label(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        # XIUZHIBEN_COLLECTIVE: the spending of collectives by kind
+        ("全县村级组织总支出9.8亿元，其中公益性基础设施建设支出3.1亿元，占31.6%。", "3.1亿元", "公益性基础设施建设支出"),
+        ("全镇今年道路建设支出1200万元。", "1200万元", "道路建设支出"),  # XIUZHIBEN_COLLECTIVE
+    ],
+)
+def test_zhichu_after_a_lead_verb_makes_the_verb_part_of_the_noun(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
