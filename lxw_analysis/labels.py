@@ -245,6 +245,8 @@ _TASK_END = re.compile(r"(?<=..)(?:目标任务|任务|目标)$")
 
 #: An event and 后, all the words before a count (换届后): a time.
 _AFTER_EVENT = re.compile(r"[\u4e00-\u9fff]{1,4}后")
+#: What follows a lead verb that makes it a modifier of the noun counted after the number (排查出的2个后进村党支部).
+_VERB_OF = frozenset({"的", "出的"})
 #: A place and a verb of having, all the words before a count (我们东坪大队有七个生产队, 石门村共有3个村民小组).
 _PLACE_HAS = re.compile(
     r"(?:我们|我|本|该)?[\u4e00-\u9fff]{1,4}?(?:大队|生产队|公社|村|镇|乡|县|区|街道|社区)(?<!乡镇)(?<!城镇)(?:共有|有|拥有|现有)"
@@ -491,6 +493,8 @@ class Labelling:
             before = before[len(self.township) :]  # 2024年,拉西瓦镇开展… : the township is not the subject
         written = before
         verb, before = _subject_words(before)
+        if verb and before in _VERB_OF and _COUNT_END.search(self.view, start, end):
+            verb, before = "", ""  # 排查出的2个后进村党支部: the verb says how they were found, the noun what they are
         w = _WORDS or _words()
         follow = _HANZI.match(self.view, end)
         # 由14个乡镇, 安排28名县级领导, 东沟、西岭等3个省级美丽乡村: the phrase after says what is counted

@@ -65,6 +65,7 @@ DONGPING_BRIGADE = "https://www.ppdoc.com/periodical/a24d0895fcf436c9dbef1c3379c
 QYFGJ_ELECTION = "https://qyfgj.cn/fanwen/149719.html"
 XIUZHIBEN_COLLECTIVE = "http://xiuzhiben.com/ns_news/620162123168676"
 HUAIMA_TRAINING = "http://d3x3.com/hmsrmzf/jzqk/content/ce32d38e-f088-4f92-b03d-cc9f4adbd4c6.html"
+WENKE_RECTIFY = "https://m.wenke99.com/p-4938289.html"
 SICHUAN_SUPPLY_COOP = "http://scpc.gov.cn/ywdt/xzdt/13971819.html"
 
 
@@ -602,4 +603,15 @@ def test_yi_before_a_link_word_is_no_part_of_the_label(sentence, text, label):
     ],
 )
 def test_zhichu_after_a_lead_verb_makes_the_verb_part_of_the_noun(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("三、整顿后进。去年排查出的3个后进村党支部全部晋位升级。", "3个", "后进村党支部"),  # WENKE_RECTIFY
+        ("对排查出的4个软弱涣散村党组织，逐村选派第一书记。", "4个", "软弱涣散村党组织"),  # WENKE_RECTIFY
+    ],
+)
+def test_a_count_after_only_a_lead_verb_and_de_is_of_the_noun_after_its_number(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
