@@ -511,7 +511,7 @@ class Labelling:
                 return villages.group(), villages.end()
         phrase = follow.group()[:24] if follow else ""
         phrase, skipped, goes_on = _noun_after(phrase)
-        if verb:
+        if verb and not before.endswith("等"):  # 举办“春风行动”等7场用工招聘会: the verb's object is written, 用工招聘会
             return verb + phrase, end  # 投资30万元修建卫生厕所1处: the object is the next number's subject too
         if goes_on:  # 286个村级集体经济组织经营性收入合计1.46亿元: the words go on to the next figure's
             return phrase, end

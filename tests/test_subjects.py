@@ -66,6 +66,7 @@ QYFGJ_ELECTION = "https://qyfgj.cn/fanwen/149719.html"
 XIUZHIBEN_COLLECTIVE = "http://xiuzhiben.com/ns_news/620162123168676"
 HUAIMA_TRAINING = "http://d3x3.com/hmsrmzf/jzqk/content/ce32d38e-f088-4f92-b03d-cc9f4adbd4c6.html"
 WENKE_RECTIFY = "https://m.wenke99.com/p-4938289.html"
+FWSIR_TOWN_REPORT = "https://fwsir.com/Article/html/Article_20151015105756_314928.html"
 SICHUAN_SUPPLY_COOP = "http://scpc.gov.cn/ywdt/xzdt/13971819.html"
 
 
@@ -614,4 +615,15 @@ def test_zhichu_after_a_lead_verb_makes_the_verb_part_of_the_noun(sentence, text
     ],
 )
 def test_a_count_after_only_a_lead_verb_and_de_is_of_the_noun_after_its_number(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("今年先后举办“春风行动”等5场用工招聘会，提供岗位800个。", "5场", "用工招聘会"),  # FWSIR_TOWN_REPORT
+        ("全镇举办“就业援助月”、“春风行动”等9场用工招聘会。", "9场", "用工招聘会"),  # FWSIR_TOWN_REPORT
+    ],
+)
+def test_a_lead_verb_before_examples_and_deng_is_no_part_of_the_noun_after_the_number(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
