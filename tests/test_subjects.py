@@ -67,6 +67,7 @@ XIUZHIBEN_COLLECTIVE = "http://xiuzhiben.com/ns_news/620162123168676"
 HUAIMA_TRAINING = "http://d3x3.com/hmsrmzf/jzqk/content/ce32d38e-f088-4f92-b03d-cc9f4adbd4c6.html"
 WENKE_RECTIFY = "https://m.wenke99.com/p-4938289.html"
 FWSIR_TOWN_REPORT = "https://fwsir.com/Article/html/Article_20151015105756_314928.html"
+WNWK_STUDY = "https://m.wnwk.com/docdown/1624365.html"
 SICHUAN_SUPPLY_COOP = "http://scpc.gov.cn/ywdt/xzdt/13971819.html"
 
 
@@ -626,4 +627,16 @@ def test_a_count_after_only_a_lead_verb_and_de_is_of_the_noun_after_its_number(s
     ],
 )
 def test_a_lead_verb_before_examples_and_deng_is_no_part_of_the_noun_after_the_number(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("每名班子成员牵头1个调研课题，近三年形成调研报告31篇。", "31篇", "形成调研报告"),  # WNWK_STUDY
+        ("近五年累计建成高标准农田1.2万亩。", "1.2万亩", "高标准农田"),  # WNWK_STUDY
+        ("近年来全镇培育致富带头人56名。", "56名", "培育致富带头人"),  # WNWK_STUDY
+    ],
+)
+def test_jin_n_nian_is_a_scope_word(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
