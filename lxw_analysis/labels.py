@@ -75,6 +75,7 @@ class _Words:
     no_subject: frozenset[str]  # a label of only one of these (a preposition, a verb of the object after) names none
     object_verb_end: re.Pattern  # a verb of the object after ending a label (县里安排)
     scopes: tuple[str, ...]  # scope words of the whole township (全镇, 全大队 …), as str.endswith tests them
+    pairs: re.Pattern  # two nouns written as one word (存贷款 → 存款, 贷款): the first and second characters grouped
 
 
 def _words() -> _Words:
@@ -112,6 +113,7 @@ def _read_words() -> _Words:
         no_subject=frozenset((*words.get("preposition", ()), *words.get("object_verb", ()))),
         object_verb_end=re.compile(rf"(?<=.)(?:{_alternation(words.get('object_verb', ()))})$"),
         scopes=tuple(w for w in words.get("scope", ()) if w.startswith("全")),
+        pairs=re.compile("|".join(rf"({re.escape(w[0])})({re.escape(w[1])})(?={re.escape(w[2:])})" for w in words.get("pair", ())) or "(?!)"),
     )
 
 
@@ -314,6 +316,8 @@ def _subject_words(before: str) -> tuple[str, str]:
     return verb, before
 
 
+#: A figure followed by 和 or 与 and a second figure (9215万元和5308万元).
+_PAIR_NEXT = re.compile(r"\s*[和与]\s*[\d零〇○一二两三四五六七八九十]")
 #: A noun, 中 and words that name it again (乡镇中富裕乡镇, 村中薄弱村): some of those counted.
 _AMONG = re.compile(r"([\u4e00-\u9fff]{1,4}?)中(?![心学药式型小])(?=[\u4e00-\u9fff]*?\1)")
 
@@ -388,6 +392,22 @@ class Labelling:
             found = _FROM_END.sub("", found) or found
         self._said = ((start, found), *self._said[:2])  # the last three, latest first
         return found, used
+
+    def paired(self, start: int, end: int, label: str) -> str:
+        """A label naming two nouns as one word (各项存贷款余额) for the first or second of two
+        figures joined by 和 or 与 (达9215万元和5308万元): the label of the first noun (各项存款余额)
+        or of the second (各项贷款余额); else the label as it is."""
+        pair = (_WORDS or _words()).pairs.search(label)
+        if not pair:
+            return label
+        if _PAIR_NEXT.match(self.view, end):
+            turn = 0
+        elif self.view[start - 1 : start] in ("和", "与"):
+            turn = 1
+        else:
+            return label
+        first = next(i for i in range(1, len(pair.groups()) + 1) if pair.group(i) is not None)
+        return label[: pair.start()] + pair.group(first + turn) + label[pair.end() :]
 
     def _listed(self, start: int) -> str:
         """The subject of a figure after 分别 that subjects listed before it give in turn

@@ -68,6 +68,7 @@ HUAIMA_TRAINING = "http://d3x3.com/hmsrmzf/jzqk/content/ce32d38e-f088-4f92-b03d-
 WENKE_RECTIFY = "https://m.wenke99.com/p-4938289.html"
 FWSIR_TOWN_REPORT = "https://fwsir.com/Article/html/Article_20151015105756_314928.html"
 WNWK_STUDY = "https://m.wnwk.com/docdown/1624365.html"
+TOWN_REPORT_35331 = "http://35331.cn/lhd_67lg712uem3gzju6v8pq_1.html"
 SICHUAN_SUPPLY_COOP = "http://scpc.gov.cn/ywdt/xzdt/13971819.html"
 
 
@@ -639,4 +640,18 @@ def test_a_lead_verb_before_examples_and_deng_is_no_part_of_the_noun_after_the_n
     ],
 )
 def test_jin_n_nian_is_a_scope_word(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("年末各项存贷款余额达1.2亿元和6800万元，同比增长9.1%和5.3%。", "1.2亿元", "各项存款余额"),  # TOWN_REPORT_35331
+        ("年末各项存贷款余额达1.2亿元和6800万元，同比增长9.1%和5.3%。", "6800万元", "各项贷款余额"),  # TOWN_REPORT_35331
+        ("年末各项存贷款余额达1.2亿元和6800万元，同比增长9.1%和5.3%。", "5.3%", "各项贷款余额同比增长"),  # TOWN_REPORT_35331
+        ("全镇中小学在校学生1860人和2430人。", "2430人", "小学在校学生"),  # TOWN_REPORT_35331
+        ("全镇各项存贷款余额3.5亿元。", "3.5亿元", "各项存贷款余额"),  # TOWN_REPORT_35331: one figure of both
+    ],
+)
+def test_two_nouns_written_as_one_word_label_two_figures_joined_by_he_in_turn(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
