@@ -69,6 +69,7 @@ WENKE_RECTIFY = "https://m.wenke99.com/p-4938289.html"
 FWSIR_TOWN_REPORT = "https://fwsir.com/Article/html/Article_20151015105756_314928.html"
 WNWK_STUDY = "https://m.wnwk.com/docdown/1624365.html"
 TOWN_REPORT_35331 = "http://35331.cn/lhd_67lg712uem3gzju6v8pq_1.html"
+LIULIN_FARMER_SCHOOL = "https://www.ppdoc.com/periodical/39c0f7b475a6affcd0405bb83ca2ba82.html"
 SICHUAN_SUPPLY_COOP = "http://scpc.gov.cn/ywdt/xzdt/13971819.html"
 
 
@@ -654,4 +655,15 @@ def test_jin_n_nian_is_a_scope_word(sentence, text, label):
     ],
 )
 def test_two_nouns_written_as_one_word_label_two_figures_joined_by_he_in_turn(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("乡党委把农民技术学校建设纳入议事日程，先后三次召开专题会议研究办学问题。", "三次", "召开专题会议"),  # LIULIN_FARMER_SCHOOL
+        ("全镇有3名研究生到村任职。", "3名", "研究生到村任职"),  # LIULIN_FARMER_SCHOOL: 研究生 is a noun
+    ],
+)
+def test_yanjiu_ends_the_phrase_after_a_number_but_yanjiusheng_does_not(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
