@@ -532,6 +532,8 @@ class Labelling:
         phrase = follow.group()[:24] if follow else ""
         phrase, skipped, goes_on = _noun_after(phrase)
         if verb and not before.endswith("等"):  # 举办“春风行动”等7场用工招聘会: the verb's object is written, 用工招聘会
+            if verb in w.no_subject:  # 结对帮扶17个乡镇: a verb of the object after, as 安排 is (乡镇)
+                return phrase, end
             return verb + phrase, end  # 投资30万元修建卫生厕所1处: the object is the next number's subject too
         if goes_on:  # 286个村级集体经济组织经营性收入合计1.46亿元: the words go on to the next figure's
             return phrase, end

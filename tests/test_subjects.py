@@ -667,3 +667,15 @@ def test_two_nouns_written_as_one_word_label_two_figures_joined_by_he_in_turn(se
 )
 def test_yanjiu_ends_the_phrase_after_a_number_but_yanjiusheng_does_not(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("全县安排15个部门单位，结对帮扶9个乡镇（街道）的40个薄弱村。", "9个", "乡镇"),  # QINGYUAN_WEAK_VILLAGES
+        ("全县安排15个部门单位，结对帮扶9个乡镇（街道）的40个薄弱村。", "40个", "薄弱村"),  # QINGYUAN_WEAK_VILLAGES
+        ("全镇党员干部帮扶困难群众120户。", "120户", "困难群众"),  # QINGYUAN_WEAK_VILLAGES: its object before the number
+    ],
+)
+def test_a_lead_verb_of_the_object_after_with_nothing_after_it_is_no_part_of_the_label(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
