@@ -107,6 +107,7 @@ class _Document(Candidates, ReadingTogether, Labelling):
         clause_targets: dict[tuple, bool] = {}  # the clause half, for facts sharing a clause
         listing_targets: set[int] = set()  # ends of sentences that list targets on past their ;
         villages: dict[tuple, str | None] = {}  # the village of a sentence, clause and part
+        unpaired: dict[int, str] = {}  # rows labelled by one of two nouns written as one word: that word's label
         rows = []
         for raw in raws:
             start, end = raw.start, raw.end
@@ -134,7 +135,7 @@ class _Document(Candidates, ReadingTogether, Labelling):
             else:
                 label, used_end = self.label(max(near_part[0], prev_end), start, end)
                 if not label and rows and rows[-1][1][5] and layout.clause_at(rows[-1][0]) == clause:
-                    label = rows[-1][1][5]  # 救助困难群众420户、650人: the same subject
+                    label = unpaired.get(len(rows) - 1, rows[-1][1][5])  # 救助困难群众420户、650人: the same subject
                 own = _without_relation(label)
                 bracketed = view.count("(", sentence[0], start) > view.count(")", sentence[0], start)
                 if own:
@@ -144,6 +145,9 @@ class _Document(Candidates, ReadingTogether, Labelling):
                 elif subject[1] == sentence and (raw.direction or raw.unit in ("%", "百分点", "倍")):
                     # 地区生产总值12.3亿元,增长8%: the growth of 地区生产总值
                     label = (subject if bracketed or outer_subject[1] != sentence else outer_subject)[0] + label
+                paired = self.paired(start, end, label)
+                if paired != label:  # 各项存贷款余额达9215万元和5308万元: 存款余额, then 贷款余额
+                    unpaired[len(rows)], label = label, paired
             # A bracket of units with a name of their own (薄弱村) is matched as those units.
             as_band = banded and (noun is None or noun in _VILLAGE_NOUNS or raw.unit == "%")
             clause_text = view[near_clause[0] : near_clause[1]]

@@ -252,7 +252,7 @@ def grammar() -> Grammar:
         lead_verbs=re.compile(_alternation(words["lead_verb"])),
         scope=re.compile(scope),
         link=re.compile(rf"(?:{_alternation(words['link'])})+$"),
-        stop=re.compile(_alternation(words["stop"])),
+        stop=re.compile(rf"(?!{_alternation(words.get('stop_noun', ()))})(?:{_alternation(words['stop'])})"),
         tail=re.compile(rf"(?<=.)(?:{_alternation(words['tail'])})$"),
         money=re.compile(_alternation(words["money"])),
         change=re.compile(

@@ -75,6 +75,7 @@ class _Words:
     no_subject: frozenset[str]  # a label of only one of these (a preposition, a verb of the object after) names none
     object_verb_end: re.Pattern  # a verb of the object after ending a label (县里安排)
     scopes: tuple[str, ...]  # scope words of the whole township (全镇, 全大队 …), as str.endswith tests them
+    pairs: re.Pattern  # two nouns written as one word (存贷款 → 存款, 贷款): the first and second characters grouped
 
 
 def _words() -> _Words:
@@ -112,6 +113,7 @@ def _read_words() -> _Words:
         no_subject=frozenset((*words.get("preposition", ()), *words.get("object_verb", ()))),
         object_verb_end=re.compile(rf"(?<=.)(?:{_alternation(words.get('object_verb', ()))})$"),
         scopes=tuple(w for w in words.get("scope", ()) if w.startswith("全")),
+        pairs=re.compile("|".join(rf"({re.escape(w[0])})({re.escape(w[1])})(?={re.escape(w[2:])})" for w in words.get("pair", ())) or "(?!)"),
     )
 
 
@@ -245,6 +247,8 @@ _TASK_END = re.compile(r"(?<=..)(?:目标任务|任务|目标)$")
 
 #: An event and 后, all the words before a count (换届后): a time.
 _AFTER_EVENT = re.compile(r"[\u4e00-\u9fff]{1,4}后")
+#: What follows a lead verb that makes it a modifier of the noun counted after the number (排查出的2个后进村党支部).
+_VERB_OF = frozenset({"的", "出的"})
 #: A place and a verb of having, all the words before a count (我们东坪大队有七个生产队, 石门村共有3个村民小组).
 _PLACE_HAS = re.compile(
     r"(?:我们|我|本|该)?[\u4e00-\u9fff]{1,4}?(?:大队|生产队|公社|村|镇|乡|县|区|街道|社区)(?<!乡镇)(?<!城镇)(?:共有|有|拥有|现有)"
@@ -312,6 +316,8 @@ def _subject_words(before: str) -> tuple[str, str]:
     return verb, before
 
 
+#: A figure followed by 和 or 与 and a second figure (9215万元和5308万元).
+_PAIR_NEXT = re.compile(r"\s*[和与]\s*[\d零〇○一二两三四五六七八九十]")
 #: A noun, 中 and words that name it again (乡镇中富裕乡镇, 村中薄弱村): some of those counted.
 _AMONG = re.compile(r"([\u4e00-\u9fff]{1,4}?)中(?![心学药式型小])(?=[\u4e00-\u9fff]*?\1)")
 
@@ -386,6 +392,22 @@ class Labelling:
             found = _FROM_END.sub("", found) or found
         self._said = ((start, found), *self._said[:2])  # the last three, latest first
         return found, used
+
+    def paired(self, start: int, end: int, label: str) -> str:
+        """A label naming two nouns as one word (各项存贷款余额) for the first or second of two
+        figures joined by 和 or 与 (达9215万元和5308万元): the label of the first noun (各项存款余额)
+        or of the second (各项贷款余额); else the label as it is."""
+        pair = (_WORDS or _words()).pairs.search(label)
+        if not pair:
+            return label
+        if _PAIR_NEXT.match(self.view, end):
+            turn = 0
+        elif self.view[start - 1 : start] in ("和", "与"):
+            turn = 1
+        else:
+            return label
+        first = next(i for i in range(1, len(pair.groups()) + 1) if pair.group(i) is not None)
+        return label[: pair.start()] + pair.group(first + turn) + label[pair.end() :]
 
     def _listed(self, start: int) -> str:
         """The subject of a figure after 分别 that subjects listed before it give in turn
@@ -491,6 +513,8 @@ class Labelling:
             before = before[len(self.township) :]  # 2024年,拉西瓦镇开展… : the township is not the subject
         written = before
         verb, before = _subject_words(before)
+        if verb and before in _VERB_OF and _COUNT_END.search(self.view, start, end):
+            verb, before = "", ""  # 排查出的2个后进村党支部: the verb says how they were found, the noun what they are
         w = _WORDS or _words()
         follow = _HANZI.match(self.view, end)
         # 由14个乡镇, 安排28名县级领导, 东沟、西岭等3个省级美丽乡村: the phrase after says what is counted
@@ -507,7 +531,9 @@ class Labelling:
                 return villages.group(), villages.end()
         phrase = follow.group()[:24] if follow else ""
         phrase, skipped, goes_on = _noun_after(phrase)
-        if verb:
+        if verb and not before.endswith("等"):  # 举办“春风行动”等7场用工招聘会: the verb's object is written, 用工招聘会
+            if verb in w.no_subject:  # 结对帮扶17个乡镇: a verb of the object after, as 安排 is (乡镇)
+                return phrase, end
             return verb + phrase, end  # 投资30万元修建卫生厕所1处: the object is the next number's subject too
         if goes_on:  # 286个村级集体经济组织经营性收入合计1.46亿元: the words go on to the next figure's
             return phrase, end

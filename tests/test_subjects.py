@@ -65,6 +65,12 @@ DONGPING_BRIGADE = "https://www.ppdoc.com/periodical/a24d0895fcf436c9dbef1c3379c
 QYFGJ_ELECTION = "https://qyfgj.cn/fanwen/149719.html"
 XIUZHIBEN_COLLECTIVE = "http://xiuzhiben.com/ns_news/620162123168676"
 HUAIMA_TRAINING = "http://d3x3.com/hmsrmzf/jzqk/content/ce32d38e-f088-4f92-b03d-cc9f4adbd4c6.html"
+WENKE_RECTIFY = "https://m.wenke99.com/p-4938289.html"
+FWSIR_TOWN_REPORT = "https://fwsir.com/Article/html/Article_20151015105756_314928.html"
+WNWK_STUDY = "https://m.wnwk.com/docdown/1624365.html"
+TOWN_REPORT_35331 = "http://35331.cn/lhd_67lg712uem3gzju6v8pq_1.html"
+LIULIN_FARMER_SCHOOL = "https://www.ppdoc.com/periodical/39c0f7b475a6affcd0405bb83ca2ba82.html"
+SICHUAN_SUPPLY_COOP = "http://scpc.gov.cn/ywdt/xzdt/13971819.html"
 
 
 def _fact(sentence: str, text: str) -> dict:
@@ -579,3 +585,97 @@ def test_a_change_after_a_bracket_is_of_the_subject_before_the_bracket(sentence,
 )
 def test_a_figure_after_only_jingguo_is_of_what_is_gone_through(sentence, text, indicator):
     assert _fact(sentence, text)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("村级供销社开展农资代购服务，目前销售额已达12.4万元。", "12.4万元", "销售额"),  # SICHUAN_SUPPLY_COOP
+        ("今年村集体经营性收入已达到35万元。", "35万元", "村集体经营性收入"),  # SICHUAN_SUPPLY_COOP
+    ],
+)
+def test_yi_before_a_link_word_is_no_part_of_the_label(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        # XIUZHIBEN_COLLECTIVE: the spending of collectives by kind
+        ("全县村级组织总支出9.8亿元，其中公益性基础设施建设支出3.1亿元，占31.6%。", "3.1亿元", "公益性基础设施建设支出"),
+        ("全镇今年道路建设支出1200万元。", "1200万元", "道路建设支出"),  # XIUZHIBEN_COLLECTIVE
+    ],
+)
+def test_zhichu_after_a_lead_verb_makes_the_verb_part_of_the_noun(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("三、整顿后进。去年排查出的3个后进村党支部全部晋位升级。", "3个", "后进村党支部"),  # WENKE_RECTIFY
+        ("对排查出的4个软弱涣散村党组织，逐村选派第一书记。", "4个", "软弱涣散村党组织"),  # WENKE_RECTIFY
+    ],
+)
+def test_a_count_after_only_a_lead_verb_and_de_is_of_the_noun_after_its_number(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("今年先后举办“春风行动”等5场用工招聘会，提供岗位800个。", "5场", "用工招聘会"),  # FWSIR_TOWN_REPORT
+        ("全镇举办“就业援助月”、“春风行动”等9场用工招聘会。", "9场", "用工招聘会"),  # FWSIR_TOWN_REPORT
+    ],
+)
+def test_a_lead_verb_before_examples_and_deng_is_no_part_of_the_noun_after_the_number(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("每名班子成员牵头1个调研课题，近三年形成调研报告31篇。", "31篇", "形成调研报告"),  # WNWK_STUDY
+        ("近五年累计建成高标准农田1.2万亩。", "1.2万亩", "高标准农田"),  # WNWK_STUDY
+        ("近年来全镇培育致富带头人56名。", "56名", "培育致富带头人"),  # WNWK_STUDY
+    ],
+)
+def test_jin_n_nian_is_a_scope_word(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("年末各项存贷款余额达1.2亿元和6800万元，同比增长9.1%和5.3%。", "1.2亿元", "各项存款余额"),  # TOWN_REPORT_35331
+        ("年末各项存贷款余额达1.2亿元和6800万元，同比增长9.1%和5.3%。", "6800万元", "各项贷款余额"),  # TOWN_REPORT_35331
+        ("年末各项存贷款余额达1.2亿元和6800万元，同比增长9.1%和5.3%。", "5.3%", "各项贷款余额同比增长"),  # TOWN_REPORT_35331
+        ("全镇中小学在校学生1860人和2430人。", "2430人", "小学在校学生"),  # TOWN_REPORT_35331
+        ("全镇各项存贷款余额3.5亿元。", "3.5亿元", "各项存贷款余额"),  # TOWN_REPORT_35331: one figure of both
+    ],
+)
+def test_two_nouns_written_as_one_word_label_two_figures_joined_by_he_in_turn(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("乡党委把农民技术学校建设纳入议事日程，先后三次召开专题会议研究办学问题。", "三次", "召开专题会议"),  # LIULIN_FARMER_SCHOOL
+        ("全镇有3名研究生到村任职。", "3名", "研究生到村任职"),  # LIULIN_FARMER_SCHOOL: 研究生 is a noun
+    ],
+)
+def test_yanjiu_ends_the_phrase_after_a_number_but_yanjiusheng_does_not(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("全县安排15个部门单位，结对帮扶9个乡镇（街道）的40个薄弱村。", "9个", "乡镇"),  # QINGYUAN_WEAK_VILLAGES
+        ("全县安排15个部门单位，结对帮扶9个乡镇（街道）的40个薄弱村。", "40个", "薄弱村"),  # QINGYUAN_WEAK_VILLAGES
+        ("全镇党员干部帮扶困难群众120户。", "120户", "困难群众"),  # QINGYUAN_WEAK_VILLAGES: its object before the number
+    ],
+)
+def test_a_lead_verb_of_the_object_after_with_nothing_after_it_is_no_part_of_the_label(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
