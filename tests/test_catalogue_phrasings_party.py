@@ -376,3 +376,14 @@ def test_rules_set_up_are_counted_by_the_item(sentence, number):
 )
 def test_degree_shares_of_village_leaders_are_not_their_head_counts(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://heilongjiang.dbw.cn/system/2011/08/30/053367565.shtml
+        ("截至9月底，全镇共培训农民工4300多人次。", "4300多人次", "employment_skills_training_person_times"),
+    ],
+)
+def test_person_times_of_the_migrant_workers_trained(sentence, number, indicator):
+    check(sentence, number, indicator)
