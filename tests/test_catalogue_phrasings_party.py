@@ -387,3 +387,14 @@ def test_degree_shares_of_village_leaders_are_not_their_head_counts(sentence, nu
 )
 def test_person_times_of_the_migrant_workers_trained(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://tangshan.huanbohainews.com.cn/system/2018/03/12/011789502.shtml
+        ("养老护理员专业完成培训210人，160人当年实现就业，月薪2500元至6000元不等。", "2500元至6000元"),
+    ],
+)
+def test_monthly_pay_of_trainees_in_work(sentence, number):
+    check(sentence, number, "trainee_monthly_income")
