@@ -350,3 +350,51 @@ def test_net_increases_whose_subject_the_sentence_names_before(sentence, number,
 )
 def test_field_schools_newly_set_up_are_not_all_the_field_schools(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on http://finance.sina.com.cn/g/20051110/0849392164.shtml
+        ("党委先后研究制定了中心组学习、三会一课等六项规章制度。", "六项"),
+        # modelled on https://www.360docs.net/doc/ee19019848.html
+        ("全镇各村党组织统一落实任期目标、党员议事等制度10项。", "10项"),
+    ],
+)
+def test_rules_set_up_are_counted_by_the_item(sentence, number):
+    check(sentence, number, "party_rules_established")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://cnews.chinadaily.com.cn/2015-04/15/content_20441481_2.htm
+        ("新一届村两委成员中，大专学历的占31.2%。", "31.2%", "village_cadres_college_diploma_share"),
+        ("新一届村两委成员中，本科及以上学历的占9.5%。", "9.5%", "village_cadres_bachelor_or_above_share"),
+        ("新一届村两委成员中，本科及以上学历的7人。", "7人", "village_cadres_bachelor_or_above"),
+    ],
+)
+def test_degree_shares_of_village_leaders_are_not_their_head_counts(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://heilongjiang.dbw.cn/system/2011/08/30/053367565.shtml
+        ("截至9月底，全镇共培训农民工4300多人次。", "4300多人次", "employment_skills_training_person_times"),
+    ],
+)
+def test_person_times_of_the_migrant_workers_trained(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://tangshan.huanbohainews.com.cn/system/2018/03/12/011789502.shtml
+        ("养老护理员专业完成培训210人，160人当年实现就业，月薪2500元至6000元不等。", "2500元至6000元"),
+    ],
+)
+def test_monthly_pay_of_trainees_in_work(sentence, number):
+    check(sentence, number, "trainee_monthly_income")
