@@ -214,8 +214,25 @@ def test_disputes_resolved_without_saying_which_kind_are_disputes_resolved():
 
 def test_personal_mediation_studios_have_an_id_of_their_own():
     # modelled on https://aipiwu.com/jyxd/85476.html (the extractor now cuts 调解工作室 to 工作室,
-    # so the label is asked of directly)
-    assert match_indicator("个人品牌调解工作室", "个") == "personal_mediation_studios"
+    # so the label is asked of directly, with the clause it stands in)
+    assert match_indicator("个人品牌调解工作室", "个", "建成个人品牌调解工作室4个") == "personal_mediation_studios"
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on http://zjfzb.zjol.com.cn/html/2020-12/22/content_2736092.htm?div=-1
+        ("镇里鼓励骨干调解员设立个人调解工作室，目前已设立个人调解工作室3个。", "3个"),
+        ("全镇另设立个人品牌调解工作室4个。", "4个"),
+    ],
+)
+def test_mediation_studios_keep_their_id_when_the_label_is_cut_to_the_studio(sentence, number):
+    check(sentence, number, "personal_mediation_studios")
+
+
+def test_a_studio_that_is_no_mediation_studio_gets_no_mediation_id():
+    # modelled on http://zjfzb.zjol.com.cn/html/2020-12/22/content_2736092.htm?div=-1
+    assert match_indicator("工作室", "个", "建成名师工作室3个") is None
 
 
 def test_people_reached_by_consumption_vouchers():
