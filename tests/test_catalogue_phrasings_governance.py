@@ -369,3 +369,16 @@ def test_a_rise_of_the_dispute_resolution_rate_in_per_cent_is_not_one_in_points(
 )
 def test_coverage_of_governance_staff_sent_down_and_its_target(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.jszf.gov.cn/sxzs/201310/t20131011_3495091.shtml
+        ("全镇每15户选聘1人，共选聘调解信息员128名。", "128名", "mediation_information_officers"),
+        # the grid's information officers stay grid workers
+        ("全镇共有网格信息员30名。", "30名", "grid_workers"),
+    ],
+)
+def test_mediation_information_officers_are_not_grid_workers(sentence, number, indicator):
+    check(sentence, number, indicator)
