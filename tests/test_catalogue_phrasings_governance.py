@@ -382,3 +382,18 @@ def test_coverage_of_governance_staff_sent_down_and_its_target(sentence, number,
 )
 def test_mediation_information_officers_are_not_grid_workers(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://www.56qq.top/article.asp?artid=171424
+        ("截至目前，全县已累计创建省级水产健康养殖示范场12处。", "12处", "aquaculture_demo_farms"),
+        # modelled on https://zhifu.ntv.cn/content/0/774/99774554.html
+        ("至目前，全镇水产健康养殖示范场总数达到6家。", "6家", "aquaculture_demo_farms"),
+        ("新创建省级畜禽标准化示范场3个、省级水产健康养殖示范场2个。", "3个", "livestock_demo_farms_created"),
+        ("新创建省级畜禽标准化示范场3个、省级水产健康养殖示范场2个。", "2个", "aquaculture_demo_farms"),
+    ],
+)
+def test_aquaculture_demonstration_farms_are_not_livestock_ones(sentence, number, indicator):
+    check(sentence, number, indicator)
