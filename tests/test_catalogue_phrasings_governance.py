@@ -214,8 +214,25 @@ def test_disputes_resolved_without_saying_which_kind_are_disputes_resolved():
 
 def test_personal_mediation_studios_have_an_id_of_their_own():
     # modelled on https://aipiwu.com/jyxd/85476.html (the extractor now cuts 调解工作室 to 工作室,
-    # so the label is asked of directly)
-    assert match_indicator("个人品牌调解工作室", "个") == "personal_mediation_studios"
+    # so the label is asked of directly, with the clause it stands in)
+    assert match_indicator("个人品牌调解工作室", "个", "建成个人品牌调解工作室4个") == "personal_mediation_studios"
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on http://zjfzb.zjol.com.cn/html/2020-12/22/content_2736092.htm?div=-1
+        ("镇里鼓励骨干调解员设立个人调解工作室，目前已设立个人调解工作室3个。", "3个"),
+        ("全镇另设立个人品牌调解工作室4个。", "4个"),
+    ],
+)
+def test_mediation_studios_keep_their_id_when_the_label_is_cut_to_the_studio(sentence, number):
+    check(sentence, number, "personal_mediation_studios")
+
+
+def test_a_studio_that_is_no_mediation_studio_gets_no_mediation_id():
+    # modelled on http://zjfzb.zjol.com.cn/html/2020-12/22/content_2736092.htm?div=-1
+    assert match_indicator("工作室", "个", "建成名师工作室3个") is None
 
 
 def test_people_reached_by_consumption_vouchers():
@@ -351,4 +368,32 @@ def test_a_rise_of_the_dispute_resolution_rate_in_per_cent_is_not_one_in_points(
     ],
 )
 def test_coverage_of_governance_staff_sent_down_and_its_target(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.jszf.gov.cn/sxzs/201310/t20131011_3495091.shtml
+        ("全镇每15户选聘1人，共选聘调解信息员128名。", "128名", "mediation_information_officers"),
+        # the grid's information officers stay grid workers
+        ("全镇共有网格信息员30名。", "30名", "grid_workers"),
+    ],
+)
+def test_mediation_information_officers_are_not_grid_workers(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://www.56qq.top/article.asp?artid=171424
+        ("截至目前，全县已累计创建省级水产健康养殖示范场12处。", "12处", "aquaculture_demo_farms"),
+        # modelled on https://zhifu.ntv.cn/content/0/774/99774554.html
+        ("至目前，全镇水产健康养殖示范场总数达到6家。", "6家", "aquaculture_demo_farms"),
+        ("新创建省级畜禽标准化示范场3个、省级水产健康养殖示范场2个。", "3个", "livestock_demo_farms_created"),
+        ("新创建省级畜禽标准化示范场3个、省级水产健康养殖示范场2个。", "2个", "aquaculture_demo_farms"),
+    ],
+)
+def test_aquaculture_demonstration_farms_are_not_livestock_ones(sentence, number, indicator):
     check(sentence, number, indicator)
