@@ -260,3 +260,16 @@ def test_each_resident_is_a_cash_handout_only_in_a_clause_of_a_handout(sentence,
 def test_grain_output_given_as_times_a_base_year_is_a_multiple_not_a_tonnage():
     # modelled on http://politics.people.com.cn/n1/2019/0805/c1001-31277169.html
     check("一九八〇年全公社粮食总产量是一九五二年的三倍多。", "三倍多", "grain_output_multiple")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://www.weibianwang.cn/news/content/3202084c7.html
+        ("全年發展黨員18人。從文化結構看，大專及以上文化7人，占38.9%。", "7人", "new_party_members_college"),
+        ("全年發展黨員18人。從文化結構看，大專及以上文化7人，占38.9%。", "38.9%",
+         "new_party_members_college_share"),
+    ],
+)
+def test_college_educated_new_members_in_an_education_breakdown_are_new_party_members(sentence, number, indicator):
+    check(sentence, number, indicator)
