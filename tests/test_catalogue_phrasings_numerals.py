@@ -273,3 +273,8 @@ def test_grain_output_given_as_times_a_base_year_is_a_multiple_not_a_tonnage():
 )
 def test_college_educated_new_members_in_an_education_breakdown_are_new_party_members(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+def test_pigs_raised_growing_a_number_of_times_is_a_growth_multiple():
+    # modelled on http://m.wybk.com/sannong/bb379f33d81555053d812591dea2ea0e.html
+    check("包产到户后，全公社生猪饲养量增长两倍多。", "两倍多", "pigs_raised_growth_multiple")
