@@ -262,19 +262,6 @@ def test_grain_output_given_as_times_a_base_year_is_a_multiple_not_a_tonnage():
     check("一九八〇年全公社粮食总产量是一九五二年的三倍多。", "三倍多", "grain_output_multiple")
 
 
-@pytest.mark.parametrize(
-    "sentence,number,indicator",
-    [
-        # modelled on http://www.weibianwang.cn/news/content/3202084c7.html
-        ("全年發展黨員18人。從文化結構看，大專及以上文化7人，占38.9%。", "7人", "new_party_members_college"),
-        ("全年發展黨員18人。從文化結構看，大專及以上文化7人，占38.9%。", "38.9%",
-         "new_party_members_college_share"),
-    ],
-)
-def test_college_educated_new_members_in_an_education_breakdown_are_new_party_members(sentence, number, indicator):
-    check(sentence, number, indicator)
-
-
 def test_pigs_raised_growing_a_number_of_times_is_a_growth_multiple():
     # modelled on http://m.wybk.com/sannong/bb379f33d81555053d812591dea2ea0e.html
     check("包产到户后，全公社生猪饲养量增长两倍多。", "两倍多", "pigs_raised_growth_multiple")
