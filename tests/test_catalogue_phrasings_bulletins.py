@@ -222,3 +222,17 @@ def test_the_points_of_growth_each_sector_pulls(sentence, number, indicator):
 )
 def test_land_consolidated_and_start_up_parks_built(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on http://czsanmeng.cn/shown-898
+        ("年末全镇金融机构各项存款余额为12.6亿元，同比增长9.8%。", "9.8%", "deposits_balance_growth_rate"),
+        # modelled on http://finance1.ce.cn/rolling/201303/18/t20130318_209594.shtml
+        ("各项贷款余额4.3亿元，比年初增加0.5亿元，各项贷款余额同比增长7.1%。", "7.1%",
+         "loans_balance_growth_rate"),
+    ],
+)
+def test_the_growth_of_a_deposit_or_loan_balance_is_its_own_growth_rate(sentence, number, indicator):
+    check(sentence, number, indicator)

@@ -255,3 +255,13 @@ def test_farm_science_teams_of_brigades(sentence, number):
 )
 def test_each_resident_is_a_cash_handout_only_in_a_clause_of_a_handout(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+def test_grain_output_given_as_times_a_base_year_is_a_multiple_not_a_tonnage():
+    # modelled on http://politics.people.com.cn/n1/2019/0805/c1001-31277169.html
+    check("一九八〇年全公社粮食总产量是一九五二年的三倍多。", "三倍多", "grain_output_multiple")
+
+
+def test_pigs_raised_growing_a_number_of_times_is_a_growth_multiple():
+    # modelled on http://m.wybk.com/sannong/bb379f33d81555053d812591dea2ea0e.html
+    check("包产到户后，全公社生猪饲养量增长两倍多。", "两倍多", "pigs_raised_growth_multiple")
