@@ -76,6 +76,7 @@ class _Words:
     object_verb_end: re.Pattern  # a verb of the object after ending a label (县里安排)
     scopes: tuple[str, ...]  # scope words of the whole township (全镇, 全大队 …), as str.endswith tests them
     pairs: re.Pattern  # two nouns written as one word (存贷款 → 存款, 贷款): the first and second characters grouped
+    times_verbs: frozenset[str]  # a lead verb a person-times count keeps (培训农民1.2万人次 → 培训农民)
 
 
 def _words() -> _Words:
@@ -114,6 +115,7 @@ def _read_words() -> _Words:
         object_verb_end=re.compile(rf"(?<=.)(?:{_alternation(words.get('object_verb', ()))})$"),
         scopes=tuple(w for w in words.get("scope", ()) if w.startswith("全")),
         pairs=re.compile("|".join(rf"({re.escape(w[0])})({re.escape(w[1])})(?={re.escape(w[2:])})" for w in words.get("pair", ())) or "(?!)"),
+        times_verbs=frozenset(words.get("times_verb", ())),
     )
 
 
@@ -512,9 +514,12 @@ class Labelling:
         if self.township and before.startswith(self.township):
             before = before[len(self.township) :]  # 2024年,拉西瓦镇开展… : the township is not the subject
         written = before
+        w = _WORDS or _words()
         verb, before = _subject_words(before)
         if verb and before in _VERB_OF and _COUNT_END.search(self.view, start, end):
             verb, before = "", ""  # 排查出的2个后进村党支部: the verb says how they were found, the noun what they are
+        if verb in w.times_verbs and before and self.view[end - 2 : end] == "人次":
+            before = verb + before  # 培训农民1.2万人次: person-times of training, not the people (培训农民)
         w = _WORDS or _words()
         follow = _HANZI.match(self.view, end)
         # 由14个乡镇, 安排28名县级领导, 东沟、西岭等3个省级美丽乡村: the phrase after says what is counted

@@ -71,6 +71,7 @@ WNWK_STUDY = "https://m.wnwk.com/docdown/1624365.html"
 TOWN_REPORT_35331 = "http://35331.cn/lhd_67lg712uem3gzju6v8pq_1.html"
 LIULIN_FARMER_SCHOOL = "https://www.ppdoc.com/periodical/39c0f7b475a6affcd0405bb83ca2ba82.html"
 SICHUAN_SUPPLY_COOP = "http://scpc.gov.cn/ywdt/xzdt/13971819.html"
+CHENGDU_FIELD_SCHOOL = "http://www.handmsg.com/page/2025/0912/29814278.shtml"
 
 
 def _fact(sentence: str, text: str) -> dict:
@@ -678,4 +679,17 @@ def test_yanjiu_ends_the_phrase_after_a_number_but_yanjiusheng_does_not(sentence
     ],
 )
 def test_a_lead_verb_of_the_object_after_with_nothing_after_it_is_no_part_of_the_label(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("全年共举办田间课堂86场次，培训农民超6800人次。", "超6800人次", "培训农民"),  # CHENGDU_FIELD_SCHOOL
+        ("今年以来累计轮训村干部1500余人次。", "1500余人次", "轮训村干部"),  # CHENGDU_FIELD_SCHOOL
+        ("全年培训农民420人。", "420人", "农民"),  # CHENGDU_FIELD_SCHOOL: a count of people, not of person-times
+        ("全年接待游客12.5万人次。", "12.5万人次", "游客"),  # CHENGDU_FIELD_SCHOOL: 接待 is no training verb
+    ],
+)
+def test_a_person_times_count_of_training_keeps_the_training_verb(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
