@@ -49,7 +49,7 @@ def test_label_word_roles_are_known():
     roles = {r["role"] for r in reference.load_table("label_words.csv")}
     assert roles == {"lead_verb", "scope", "link", "stop", "tail", "money", "band_noun", "band_link", "band_verb",
                      "verb_noun", "attribute", "per_capita", "reached", "bare_verb", "note", "unit_noun", "whole",
-                     "preposition", "object_verb", "pair", "stop_noun"}
+                     "preposition", "object_verb", "pair", "stop_noun", "times_verb"}
 
 
 def test_change_words_give_only_the_contract_directions():
