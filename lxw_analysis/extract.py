@@ -54,6 +54,13 @@ def _bracket_noun(noun: str | None) -> str | None:
     return noun
 
 
+def _since_full_stop(view: str, sentence: tuple[int, int], limit: int) -> str:
+    """The words from the last full stop (。!? or a line break) before ``sentence`` to its end,
+    at most ``limit`` characters: a sentence that a ; divides, read whole."""
+    start = max(view.rfind(c, max(0, sentence[0] - limit), sentence[0]) for c in "。！？!?\n") + 1
+    return view[max(start, sentence[1] - limit) : sentence[1]]
+
+
 #: A share of money, not of units (却贡献了全区村级经营收益的61.4%).
 _OF_MONEY = re.compile(r"(?:收入|收益|资金|总额)的$")
 
@@ -164,6 +171,13 @@ class _Document(Candidates, ReadingTogether, Labelling):
                 self.catalogue, label, raw.unit, clause_text, as_band, sentence_text,
                 target=clause_targets[near_clause] or targets[near_sentence],
             )
+            if indicator is None and view[sentence[0] - 1 : sentence[0]] in ";；":
+                # 发展党员20名,其中:…;大专及以上文化9人: the words that say whose the figures are
+                # come before the ;, so a phrasing's context may be met anywhere since the full stop
+                indicator, how, score = match_in(
+                    self.catalogue, label, raw.unit, clause_text, as_band, _since_full_stop(view, near_sentence, limit),
+                    target=clause_targets[near_clause] or targets[near_sentence],
+                )
             if indicator is None and banded and not as_band:
                 # 35周岁以下村级后备干部64名: units with a name of their own, in a bracket the catalogue lists
                 indicator, how, score = match_in(self.catalogue, label, raw.unit, clause_text, True, sentence_text)

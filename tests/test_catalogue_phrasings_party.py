@@ -398,3 +398,17 @@ def test_person_times_of_the_migrant_workers_trained(sentence, number, indicator
 )
 def test_monthly_pay_of_trainees_in_work(sentence, number):
     check(sentence, number, "trainee_monthly_income")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://shandong-chorography.org/database/d70/section/2/article/18/
+        ("全年发展党员32名；大专及以上学历的19名，占59.4%。", "19名", "new_party_members_college"),
+        ("全年发展党员32名；大专及以上学历的19名，占59.4%。", "59.4%", "new_party_members_college_share"),
+        # a full stop ends what the words before say
+        ("全年发展党员32名。大专及以上学历的19名，占59.4%。", "19名", None),
+    ],
+)
+def test_whose_figures_a_sentence_says_before_its_semicolon_holds_after_it(sentence, number, indicator):
+    check(sentence, number, indicator)
