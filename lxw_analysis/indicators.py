@@ -95,6 +95,8 @@ _EXAMPLES = re.compile(r"^.*(?<![中平同高上下一二三特优对相均初])
 #: column, not the label, says up or down), so 地区生产总值同比下降 and GDP增速 meet; and what
 #: the change is against (同比, 比上年同期, 比2019年底 …) with them.
 _CHANGE_END = re.compile(rf"(?:{BASE})?{CHANGE}+了?$")
+#: A share's 占 left at the end (大专学历的占总数的27.9%: 总数的 is gone, 的占 stays): no part of the subject.
+_SHARE_END = re.compile(r"(?<=..)的?占$")
 
 
 @lru_cache(maxsize=1)
@@ -141,9 +143,11 @@ def subject(label: str) -> str:
     if "等" in s:
         s = _EXAMPLES.sub("", s)
     s = _EMPTY_START.sub("", s)
-    s = end.sub("", s)
+    s = _SHARE_END.sub("", end.sub("", s))
     if _CHANGE_END.search(s):
-        s = before_change.sub("", _CHANGE_END.sub("", s)) + "增长"
+        while _CHANGE_END.search(s):  # 固定资产投资同比增长比上月回落: one change, of the growth
+            s = before_change.sub("", _CHANGE_END.sub("", s))
+        s += "增长"
     s = per_capita.sub("人均", s)
     return s or _QUOTES.sub("", label)
 

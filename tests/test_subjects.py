@@ -200,6 +200,9 @@ def test_the_words_after_a_count_that_go_on_to_the_next_figure_are_left_to_it(se
         ("高等教育经费", "高等教育经费"),  # 高等, 一等奖, 等级: no examples, no 等 of a list
         ("一等奖", "一等奖"),
         ("等级公路里程", "等级公路里程"),
+        ("大专学历的占总数的", "大专学历"),  # a share's 占 left after 总数的 is gone
+        ("固定资产投资同比增长比上月回落", "固定资产投资增长"),  # a change of a growth rate: one change
+        ("占地面积", "占地面积"),  # 占 that begins a word stays
     ],
 )
 def test_subjects_set_aside_notes_bounds_bases_and_the_level_reached(label, expected):
@@ -693,3 +696,8 @@ def test_a_lead_verb_of_the_object_after_with_nothing_after_it_is_no_part_of_the
 )
 def test_a_person_times_count_of_training_keeps_the_training_verb(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
+
+
+def test_a_level_said_to_be_common_is_the_level_of_its_subject():
+    # modelled on http://homekey.cn/News_Show/20588.html
+    assert _fact("稳定就业的有150人，月收入普遍在3500元至5000元之间。", "3500元至5000元")["label"] == "月收入"
