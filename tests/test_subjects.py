@@ -701,3 +701,14 @@ def test_a_person_times_count_of_training_keeps_the_training_verb(sentence, text
 def test_a_level_said_to_be_common_is_the_level_of_its_subject():
     # modelled on http://homekey.cn/News_Show/20588.html
     assert _fact("稳定就业的有150人，月收入普遍在3500元至5000元之间。", "3500元至5000元")["label"] == "月收入"
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("疏浚河道15公里，新建和维修涵闸8座。", "8座", "涵闸"),  # NX899_TOWNSHIP: two verbs joined by 和
+        ("维修村组道路12公里。", "12公里", "村组道路"),  # NX899_TOWNSHIP
+    ],
+)
+def test_verbs_joined_by_he_are_no_part_of_their_object(sentence, text, label):
+    assert _fact(sentence, text)["label"] == label
