@@ -38,6 +38,8 @@ WUSHAN_JOINT_VILLAGES = "http://scxb.com.cn/html/2022-09/26/content_338587.htm"
 TAIPING_GOVERNANCE = "https://meipian.cn/3rjr4qbq"
 QINBAOL_2021 = "https://news.qinbaol.com/jxfw/202506/308900.html"
 HEYUAN_BIRTHS = "http://www.heyuanxw.com/2012/sz_0228/21473.html"
+NINGXIA_TRAINING = "http://www.nx.xinhuanet.com/20260116/eb59cf705baf49bf9ab0c6664d6a6a34/c.html"
+GRID_WALK = "https://www.3366ai.com/p-bca1e62af5855a78.html"
 DAMUJIA_GOVERNANCE = "http://journal.crnews.net/ncjygl/2023n/d1q/xczl/957189_20230818091813.html"
 HUGOU_2023 = "https://www.guzhen.gov.cn/zfxxgk/public/26141/49541840.html"
 YANGPU_SUMMARY = "https://www.shyp.gov.cn/yp-zwgk/zwgk/buffersInformation/details?id=8467bf80-32ac-4fdd-818f-de6ac9053c90"
@@ -466,6 +468,9 @@ def test_a_change_word_with_wei_before_a_figure_states_the_level_reached_of_the_
     [
         ("严格实行包村制度，镇班子成员分包12个村(居)、40个网格。", "12个", "村"),  # BAOZHEN_GOVERNANCE
         ("镇级配备3名专职调解员，村级落实信息员。", "3名", "专职调解员"),  # DAMUJIA_GOVERNANCE
+        ("村级落实96名调解信息员。", "96名", "调解信息员"),  # DAMUJIA_GOVERNANCE
+        ("参训党员被编4个志愿服务小组。", "4个", "志愿服务小组"),  # NINGXIA_TRAINING
+        ("半天时间走了12个网格点。", "12个", "网格点"),  # GRID_WALK
         # a count per unit keeps its unit (TAIZHOU_GRID), an amount is no count (ZHEJIANG_WEAK_VILLAGES)
         ("每个片区安排2名帮包领导。", "2名", "每个片区安排"),
         ("县财政每年安排800万元专项资金。", "800万元", "县财政每年安排"),
