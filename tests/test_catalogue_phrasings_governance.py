@@ -397,3 +397,16 @@ def test_mediation_information_officers_are_not_grid_workers(sentence, number, i
 )
 def test_aquaculture_demonstration_farms_are_not_livestock_ones(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on http://www.xyxzfw.com/index/showInfoListByMiddle.action?infoPid=8&infoMid=20
+        ("截至10月底，镇便民服务中心共办理各类事项1.2万件次。", "1.2万件"),
+        # modelled on http://www.tmdps.cn/a3/201905122/cd6ecdb51bb8c2a9.html
+        ("上半年，中心共受理各类行政服务事项4260件。", "4260件"),
+    ],
+)
+def test_service_items_handled_by_a_service_centre(sentence, number):
+    check(sentence, number, "service_items_handled")
