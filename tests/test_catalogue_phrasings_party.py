@@ -412,3 +412,16 @@ def test_monthly_pay_of_trainees_in_work(sentence, number):
 )
 def test_whose_figures_a_sentence_says_before_its_semicolon_holds_after_it(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.soulun.net/periodical/aa8951c55e5b0485519afa04d33a359a.html
+        ("全乡现有各类教学班9个，学员420人。", "9个", "training_classes"),
+        ("全乡分设三个培训点、六个教学班。", "六个", "training_classes"),
+        ("全乡分设三个培训点、六个教学班。", "三个", "training_sites"),
+    ],
+)
+def test_teaching_classes_of_a_course_are_counted_apart_from_its_sites(sentence, number, indicator):
+    check(sentence, number, indicator)
