@@ -208,6 +208,10 @@ def _without_relation(label: str) -> str:
     return w.reached_end.sub("", label)
 
 
+#: Verbs that make disputes or problems the ones resolved (调处纠纷 vs 排查纠纷).
+_RESOLVING = frozenset({"调处", "化解", "调解"})
+
+
 @lru_cache(maxsize=16384)
 def _keeps_verb(rest: str) -> bool:
     """Whether the words after a lead verb make it part of a noun or a change of one, so the label
@@ -303,7 +307,9 @@ def _subject_words(before: str) -> tuple[str, str]:
         nounish = bool(modifier) and _MODIFIER.fullmatch(modifier) is not None
         if not rest and nounish:
             before = before[noun_start:]  # 完成固定资产投资5.6亿元: the verb ends a noun
-        elif rest and _keeps_verb(rest):  # 粮食种植面积, 固定资产投资同比增长: the verb is in the noun
+        elif rest and (_keeps_verb(rest) or last.group() in _RESOLVING and "等" in rest):
+            # 粮食种植面积, 固定资产投资同比增长: the verb is in the noun; 调处婚姻家庭等纠纷: what the
+            # examples before 等 leave (调处纠纷) needs its verb
             first = len(verbs) - 1
             while first and verbs[first - 1].end() == verbs[first].start():
                 first -= 1  # 固定资产投资完成额: verbs one after another are one noun

@@ -46,6 +46,7 @@ YANGPU_SUMMARY = "https://www.shyp.gov.cn/yp-zwgk/zwgk/buffersInformation/detail
 LIYANG_GRID = "https://www.liyang.gov.cn/html/czly/2019/AAHAAKIF_1230/1250.html"
 SANMING_TRAINING = "http://www.sm.gov.cn/zw/ztzl/zhlwgzlslbrw/gzbsycx/202111/t20211125_1730836.htm"
 MEDIATION_COMMITTEES = "http://117.78.9.86:8080/was40/print?back=-2&channelid=33295&record=176"
+BEIPIAO_MEDIATION = "http://www.9hehe.com/news/10870.html"
 BAIGUO_SURVEY = "https://haozazhi.com/haowen/713.html"
 CHUANSHI_BRANCHES = "https://www.mingyanjiaju.org/fanwen/dangtuangongzuozongjie/1332904593524454.htm"
 LAIXI_PEANUTS = "http://laixinews.com/news/laixi/2021-09-17/47339.html"
@@ -717,3 +718,14 @@ def test_a_level_said_to_be_common_is_the_level_of_its_subject():
 )
 def test_verbs_joined_by_he_are_no_part_of_their_object(sentence, text, label):
     assert _fact(sentence, text)["label"] == label
+
+
+@pytest.mark.parametrize(
+    "sentence,text",
+    [
+        ("全年化解邻里等矛盾纠纷85起。", "85起"),  # BEIPIAO_MEDIATION: the examples go, the verb that resolves stays
+        ("今年以来调处邻里等矛盾纠纷37起。", "37起"),
+    ],
+)
+def test_disputes_resolved_keep_their_verb_when_examples_come_before_deng(sentence, text):
+    assert _fact(sentence, text)["indicator"] == "disputes_resolved"
