@@ -265,3 +265,16 @@ def test_grain_output_given_as_times_a_base_year_is_a_multiple_not_a_tonnage():
 def test_pigs_raised_growing_a_number_of_times_is_a_growth_multiple():
     # modelled on http://m.wybk.com/sannong/bb379f33d81555053d812591dea2ea0e.html
     check("包产到户后，全公社生猪饲养量增长两倍多。", "两倍多", "pigs_raised_growth_multiple")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://ccrd2023.github.io/HTML/2/6/5/000099.htm
+        ("这个大队存栏毛猪三百头左右，平均每户近三头。", "近三头"),
+        # modelled on https://ccrd2023.github.io/HTML/2/6/5/000099.htm
+        ("土改以后家家养猪，平均每户养猪两头。", "两头"),
+    ],
+)
+def test_pigs_per_household_is_its_own_indicator(sentence, number):
+    check(sentence, number, "hogs_per_household")
