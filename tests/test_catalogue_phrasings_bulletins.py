@@ -279,3 +279,12 @@ def test_a_city_figure_given_beside_a_county_income_in_brackets_is_the_citys_inc
         "6480元",
         "city_urban_disposable_income",
     )
+
+
+def test_gdp_growth_averaged_over_two_years_is_its_own_growth_rate():
+    # modelled on https://tjgb.hongheiku.com/xjtjgb/xj2020/43861.html
+    check(
+        "初步核算，全年全县实现生产总值612300万元，比上年增长3.8%；与2020年相比，两年平均增长4.6%。",
+        "4.6%",
+        "gdp_growth_two_year_average",
+    )
