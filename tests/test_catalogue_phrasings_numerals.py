@@ -278,3 +278,17 @@ def test_pigs_raised_growing_a_number_of_times_is_a_growth_multiple():
 )
 def test_pigs_per_household_is_its_own_indicator(sentence, number):
     check(sentence, number, "hogs_per_household")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://soolun.net/periodical/807d3796c2d1eabd72f99476aea7e91f.html
+        ("全县专业户已达一万二千多户，占农户的百分之十三点八。", "一万二千多户", "specialised_households"),
+        ("全县专业户已达一万二千多户，占农户的百分之十三点八。", "百分之十三点八", "specialised_households_share"),
+        # modelled on https://www.bookuu.com/xsd/ebook.php?act=detail&page_id=0&id=137951&sn=53&cid=1154741
+        ("今年上半年，全县专业户发展到两万多个。", "两万多个", "specialised_households"),
+    ],
+)
+def test_specialised_households_and_their_share_of_all_households(sentence, number, indicator):
+    check(sentence, number, indicator)
