@@ -292,3 +292,8 @@ def test_pigs_per_household_is_its_own_indicator(sentence, number):
 )
 def test_specialised_households_and_their_share_of_all_households(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+def test_the_usual_peanut_sowing_area_is_the_peanut_area():
+    # modelled on http://tianganghuasheng.tankehu.com/a1article-938107-1.html
+    check("全县花生常年播种面积二十五万亩，占总耕地的三成。", "二十五万亩", "peanut_area")
