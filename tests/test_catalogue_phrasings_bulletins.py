@@ -236,3 +236,55 @@ def test_land_consolidated_and_start_up_parks_built(sentence, number, indicator)
 )
 def test_the_growth_of_a_deposit_or_loan_balance_is_its_own_growth_rate(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+URBAN_VS_CITY = (
+    "上半年本县城镇常住居民人均可支配收入比全市高860元（全市为23100元），比全省低2400元（全省为26360元）；"
+    "增幅比全市高0.4个百分点（全市为5.1%），比全省低0.2个百分点（全省为5.7%）。"
+)
+RURAL_VS_CITY = (
+    "上半年本县农村常住居民人均可支配收入比全市低410元（全市为14020元），比全省高930元（全省为12680元）；"
+    "增幅比全市低0.6个百分点（全市为7.9%），比全省高0.5个百分点（全省为6.8%）。"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://www.ahshx.gov.cn/sjfb/sjjd/9201629.html
+        (URBAN_VS_CITY, "23100元", "city_urban_disposable_income"),
+        (URBAN_VS_CITY, "26360元", "province_urban_disposable_income"),
+        (URBAN_VS_CITY, "5.1%", "city_urban_disposable_income_growth_rate"),
+        (URBAN_VS_CITY, "5.7%", "province_urban_disposable_income_growth_rate"),
+        (URBAN_VS_CITY, "0.4个百分点", "urban_disposable_income_growth_gap_vs_city_pp"),
+        (URBAN_VS_CITY, "0.2个百分点", "urban_disposable_income_growth_gap_vs_province_pp"),
+        (RURAL_VS_CITY, "14020元", "city_rural_disposable_income"),
+        (RURAL_VS_CITY, "12680元", "province_rural_disposable_income"),
+        (RURAL_VS_CITY, "7.9%", "city_rural_disposable_income_growth_rate"),
+        (RURAL_VS_CITY, "6.8%", "province_rural_disposable_income_growth_rate"),
+        (RURAL_VS_CITY, "0.6个百分点", "rural_disposable_income_growth_gap_vs_city_pp"),
+        (RURAL_VS_CITY, "0.5个百分点", "rural_disposable_income_growth_gap_vs_province_pp"),
+    ],
+)
+def test_the_city_and_province_figures_given_beside_a_county_income_are_their_own_ids(
+    sentence, number, indicator
+):
+    check(sentence, number, indicator)
+
+
+def test_a_city_figure_given_beside_a_county_income_in_brackets_is_the_citys_income():
+    # modelled on http://www.huxianbbs.com/forum.php?goto=lastpost&mod=redirect&tid=30888
+    check(
+        "一季度城镇居民人均可支配收入5120元（全市6480元），同比增长9.6%。",
+        "6480元",
+        "city_urban_disposable_income",
+    )
+
+
+def test_gdp_growth_averaged_over_two_years_is_its_own_growth_rate():
+    # modelled on https://tjgb.hongheiku.com/xjtjgb/xj2020/43861.html
+    check(
+        "初步核算，全年全县实现生产总值612300万元，比上年增长3.8%；与2020年相比，两年平均增长4.6%。",
+        "4.6%",
+        "gdp_growth_two_year_average",
+    )

@@ -265,3 +265,35 @@ def test_grain_output_given_as_times_a_base_year_is_a_multiple_not_a_tonnage():
 def test_pigs_raised_growing_a_number_of_times_is_a_growth_multiple():
     # modelled on http://m.wybk.com/sannong/bb379f33d81555053d812591dea2ea0e.html
     check("包产到户后，全公社生猪饲养量增长两倍多。", "两倍多", "pigs_raised_growth_multiple")
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://ccrd2023.github.io/HTML/2/6/5/000099.htm
+        ("这个大队存栏毛猪三百头左右，平均每户近三头。", "近三头"),
+        # modelled on https://ccrd2023.github.io/HTML/2/6/5/000099.htm
+        ("土改以后家家养猪，平均每户养猪两头。", "两头"),
+    ],
+)
+def test_pigs_per_household_is_its_own_indicator(sentence, number):
+    check(sentence, number, "hogs_per_household")
+
+
+@pytest.mark.parametrize(
+    "sentence,number,indicator",
+    [
+        # modelled on https://soolun.net/periodical/807d3796c2d1eabd72f99476aea7e91f.html
+        ("全县专业户已达一万二千多户，占农户的百分之十三点八。", "一万二千多户", "specialised_households"),
+        ("全县专业户已达一万二千多户，占农户的百分之十三点八。", "百分之十三点八", "specialised_households_share"),
+        # modelled on https://www.bookuu.com/xsd/ebook.php?act=detail&page_id=0&id=137951&sn=53&cid=1154741
+        ("今年上半年，全县专业户发展到两万多个。", "两万多个", "specialised_households"),
+    ],
+)
+def test_specialised_households_and_their_share_of_all_households(sentence, number, indicator):
+    check(sentence, number, indicator)
+
+
+def test_the_usual_peanut_sowing_area_is_the_peanut_area():
+    # modelled on http://tianganghuasheng.tankehu.com/a1article-938107-1.html
+    check("全县花生常年播种面积二十五万亩，占总耕地的三成。", "二十五万亩", "peanut_area")
