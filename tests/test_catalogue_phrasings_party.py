@@ -425,3 +425,16 @@ def test_whose_figures_a_sentence_says_before_its_semicolon_holds_after_it(sente
 )
 def test_teaching_classes_of_a_course_are_counted_apart_from_its_sites(sentence, number, indicator):
     check(sentence, number, indicator)
+
+
+@pytest.mark.parametrize(
+    "sentence,number",
+    [
+        # modelled on https://www.zjvaa.edu.cn/xwzx/xwzx-zydt/200805/12408.html
+        ("本期培训班考核合格，结业学员58人。", "58人"),
+        # modelled on https://news.hnust.edu.cn/pub/news/kdyw/29634.htm
+        ("经过认真考勤考核，42名学员顺利结业。", "42名"),
+    ],
+)
+def test_trainees_who_completed_a_course_are_counted_apart_from_those_trained(sentence, number):
+    check(sentence, number, "trainees_completed")

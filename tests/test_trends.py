@@ -181,10 +181,10 @@ def test_with_labels_adds_both_labels_in_catalogue_order():
     assert got["label_en"].tolist() == ["Party committee theory study sessions", "Disputes resolved"]
 
 
-#: Made up, in another township's style: 集中轮训, 选派…参加学历提升工程, 储备后备干部, 调解成功率.
+#: Made up, in another township's style: 集中轮训, 选派…参加学历提升工程, 储备后备干部, 结业学员, 调解成功率.
 MADEUP_OTHER_STYLE = (
     "2023年，青石乡组织党员集中轮训3期，参训党员412人次，轮训覆盖率96.5%；选派5名村干部参加学历提升工程，"
-    "储备村级后备干部18人。全年排查化解矛盾纠纷36起，调解成功率97.2%。"
+    "储备村级后备干部18人。举办农民夜校培训班4期，结业学员126人。全年排查化解矛盾纠纷36起，调解成功率97.2%。"
 )
 
 
@@ -193,7 +193,7 @@ def test_training_and_governance_reports_pick_up_statistics_worded_another_way()
     training = set(trends.training_coverage(facts)["indicator"])
     assert {
         "party_member_rotation_training_rounds", "party_member_rotation_training_rate", "cadres_in_degree_programme",
-        "reserve_cadres_trained", "party_member_training_person_times",
+        "reserve_cadres_trained", "party_member_training_person_times", "trainees_completed",
     } <= training
     governance = set(trends.topic(facts, "governance")["indicator"])
     assert {"disputes_found", "mediation_success_rate"} <= governance  # 调解成功率: mediated disputes settled
