@@ -31,7 +31,7 @@ import pandas as pd
 from . import config
 from .errors import LxwError
 from .grammar import _alternation
-from .labels import BASE, CHANGE
+from .labels import BASE, CHANGE, RESOLVING
 from .patterns import QUOTE_MARKS
 from .reference import label_words, load_table
 
@@ -91,7 +91,8 @@ _TARGET_LEAD = re.compile(r"^(?:力争|确保|预计带动)+")
 #: Examples before 等 and the words it names (中式烹调等各类技能培训班, 婚姻家庭等纠纷): the
 #: subject is what follows; 高等, 一等奖, 等级 and 等于 are no such 等.
 _EXAMPLES = re.compile(r"^.*(?<![中平同高上下一二三特优对相均初])等(?![级于奖同次])(?=[\u4e00-\u9fff]{2})")
-_RESOLVING_START = re.compile(r"^(?:调处|化解|调解)")
+#: A verb that makes disputes the ones resolved, before the examples (调处婚姻家庭等纠纷): it stays.
+_RESOLVING_START = re.compile(rf"^(?:{'|'.join(sorted(RESOLVING))})")
 #: Words of change at the end of a subject, however worded: all read as 增长 (the direction
 #: column, not the label, says up or down), so 地区生产总值同比下降 and GDP增速 meet; and what
 #: the change is against (同比, 比上年同期, 比2019年底 …) with them.

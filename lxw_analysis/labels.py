@@ -209,7 +209,7 @@ def _without_relation(label: str) -> str:
 
 
 #: Verbs that make disputes or problems the ones resolved (调处纠纷 vs 排查纠纷).
-_RESOLVING = frozenset({"调处", "化解", "调解"})
+RESOLVING = frozenset({"调处", "化解", "调解"})
 
 
 @lru_cache(maxsize=16384)
@@ -307,7 +307,7 @@ def _subject_words(before: str) -> tuple[str, str]:
         nounish = bool(modifier) and _MODIFIER.fullmatch(modifier) is not None
         if not rest and nounish:
             before = before[noun_start:]  # 完成固定资产投资5.6亿元: the verb ends a noun
-        elif rest and (_keeps_verb(rest) or last.group() in _RESOLVING and "等" in rest):
+        elif rest and (_keeps_verb(rest) or last.group() in RESOLVING and "等" in rest):
             # 粮食种植面积, 固定资产投资同比增长: the verb is in the noun; 调处婚姻家庭等纠纷: what the
             # examples before 等 leave (调处纠纷) needs its verb
             first = len(verbs) - 1
@@ -526,7 +526,6 @@ class Labelling:
             verb, before = "", ""  # 排查出的2个后进村党支部: the verb says how they were found, the noun what they are
         if verb in w.times_verbs and before and self.view[end - 2 : end] == "人次":
             before = verb + before  # 培训农民1.2万人次: person-times of training, not the people (培训农民)
-        w = _WORDS or _words()
         follow = _HANZI.match(self.view, end)
         # 由14个乡镇, 安排28名县级领导, 东沟、西岭等3个省级美丽乡村: the phrase after says what is counted
         if before and before not in w.no_subject and not (follow and before.endswith("等")) and not (
